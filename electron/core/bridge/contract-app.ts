@@ -1,0 +1,45 @@
+// Settings, policy and the app catalog: the commands every part of the UI needs.
+import { z } from 'zod';
+import { command, noInput, ok } from './define.ts';
+import { appDefinitionSchema, catalogEntrySchema } from '../config/catalog-schema.ts';
+import { settingKeySchema } from '../config/settings-schema.ts';
+
+export const policyProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  message: z.string(),
+});
+
+export const settingsViewSchema = z.object({
+  values: z.record(z.string(), z.unknown()),
+  locked: z.array(z.string()),
+  policyFile: z.string(),
+  policyProblems: z.array(policyProblemSchema),
+});
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'preview']),
+  locale: z.string(),
+  demo: z.boolean(),
+  organisation: z.string().nullable(),
+});
+
+export const appCommands = {
+  'app.info': command(noInput, appInfoSchema),
+  'settings.get': command(noInput, settingsViewSchema),
+  'settings.set': command(z.object({ key: settingKeySchema, value: z.unknown() }).strict(), settingsViewSchema),
+  'settings.reset': command(z.object({ key: settingKeySchema }).strict(), settingsViewSchema),
+  'catalog.list': command(noInput, z.array(catalogEntrySchema)),
+  'catalog.add': command(z.object({ app: appDefinitionSchema }).strict(), z.array(catalogEntrySchema)),
+  'catalog.remove': command(z.object({ id: z.string() }).strict(), z.array(catalogEntrySchema)),
+  'catalog.move': command(z.object({ id: z.string(), toIndex: z.number().int().min(0) }).strict(), z.array(catalogEntrySchema)),
+  'catalog.setEnabled': command(z.object({ id: z.string(), enabled: z.boolean() }).strict(), z.array(catalogEntrySchema)),
+  'app.openExternal': command(z.object({ url: z.string() }).strict(), ok),
+} as const;
+
+export const appEvents = {
+  'settings.changed': settingsViewSchema,
+  'catalog.changed': z.array(catalogEntrySchema),
+} as const;

@@ -1,0 +1,44 @@
+// Bridge handlers for settings, policy and the catalog.
+import type { CoreContext } from '../context.ts';
+import type { CommandHandlers } from '../bridge/contract.ts';
+import { appCommands } from '../bridge/contract-app.ts';
+import { safeExternalUrl } from '../shell/external-url.ts';
+
+type AppHandlers = Pick<CommandHandlers, keyof typeof appCommands>;
+
+export function createAppHandlers(ctx: CoreContext): AppHandlers {
+  const { settings, catalog, hub } = ctx;
+  const catalogChanged = () => {
+    const list = catalog.list();
+    hub.emit('catalog.changed', list);
+    return list;
+  };
+  settings.onChange((view) => hub.emit('settings.changed', view));
+  return {
+    'app.info': async () => ({
+      version: ctx.version,
+      host: ctx.host,
+      locale: ctx.locale,
+      demo: ctx.demo !== null,
+      organisation: settings.policy.policy.organisation ?? null,
+    }),
+    'settings.get': async () => settings.view(),
+    'settings.set': async ({ key, value }) => {
+      const view = settings.set(key, value);
+      if (key.startsWith('apps.')) catalogChanged();
+      return view;
+    },
+    'settings.reset': async ({ key }) => settings.reset(key),
+    'catalog.list': async () => catalog.list(),
+    'catalog.add': async ({ app }) => (catalog.add(app), catalogChanged()),
+    'catalog.remove': async ({ id }) => (catalog.remove(id), catalogChanged()),
+    'catalog.move': async ({ id, toIndex }) => (catalog.move(id, toIndex), catalogChanged()),
+    'catalog.setEnabled': async ({ id, enabled }) => (catalog.setEnabled(id, enabled), catalogChanged()),
+    'app.openExternal': async ({ url }) => {
+      const safe = safeExternalUrl(url);
+      if (!safe) throw new Error('only http, https and mailto links can be opened outside Werkplek');
+      await ctx.openExternal(safe);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// The shape of one hosted web app, as IT staff write it in the policy file or a user adds it.
+import { z } from 'zod';
+
+export const permissionSchema = z.enum([
+  'notifications',
+  'media',
+  'clipboard-sanitized-write',
+  'clipboard-read',
+  'fullscreen',
+  'display-capture',
+  'geolocation',
+]);
+export type AppPermission = z.infer<typeof permissionSchema>;
+
+export const badgeRuleSchema = z.enum(['title-count', 'none']);
+
+export const appDefinitionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'use 1–40 lowercase letters, digits or dashes'),
+    name: z.string().min(1).max(60),
+    url: z.string().url(),
+    icon: z.string().optional(),
+    /** Extra origins that belong to this app (its identity provider is shared, not listed here). */
+    origins: z.array(z.string().url()).default([]),
+    /** Session partition; apps share `persist:werkplek` so the single sign-on cookie carries across. */
+    partition: z.string().default('persist:werkplek'),
+    permissions: z.array(permissionSchema).default(['notifications', 'clipboard-sanitized-write']),
+    badge: badgeRuleSchema.default('title-count'),
+    /** For chat apps: how to open one room; `{roomId}` is replaced. */
+    roomUrl: z.string().optional(),
+    kind: z.enum(['portal', 'files', 'chat', 'mail', 'projects', 'video', 'docs', 'other']).default('other'),
+  })
+  .strict();
+export type AppDefinition = z.infer<typeof appDefinitionSchema>;
+
+export const catalogEntrySchema = z.object({
+  app: appDefinitionSchema,
+  source: z.enum(['policy', 'user', 'demo']),
+  enabled: z.boolean(),
+  /** Only apps the user added can be removed (and only while `apps.custom` is not locked). */
+  removable: z.boolean(),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;

@@ -1,0 +1,84 @@
+// The app catalog: the organisation's apps from policy (or the demo apps when there is no
+// organisation), plus apps the user added, in the user's order, each enabled or not.
+import type { SettingsService } from './settings-service.ts';
+import { SettingLockedError } from './settings-service.ts';
+import type { AppDefinition, CatalogEntry } from './catalog-schema.ts';
+import { isAllowedAppUrl } from './app-url.ts';
+
+export class CatalogService {
+  private readonly settings: SettingsService;
+  private readonly baseApps: () => { apps: AppDefinition[]; source: 'policy' | 'demo' };
+
+  constructor(settings: SettingsService, baseApps: () => { apps: AppDefinition[]; source: 'policy' | 'demo' }) {
+    this.settings = settings;
+    this.baseApps = baseApps;
+  }
+
+  list(): CatalogEntry[] {
+    const values = this.settings.values();
+    const base = this.baseApps();
+    const customLocked = this.settings.isLocked('apps.custom');
+    const entries: CatalogEntry[] = [
+      ...base.apps.map((app) => ({ app, source: base.source, enabled: true, removable: false })),
+      ...values['apps.custom']
+        .filter((app) => !base.apps.some((b) => b.id === app.id))
+        .map((app) => ({ app, source: 'user' as const, enabled: true, removable: !customLocked })),
+    ];
+    const disabled = new Set(values['apps.disabled']);
+    for (const entry of entries) entry.enabled = !disabled.has(entry.app.id);
+    const order = values['apps.order'];
+    const rank = (id: string) => {
+      const index = order.indexOf(id);
+      return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+    };
+    // Stable sort: apps the user never moved keep their catalog order after the ordered ones.
+    return entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry.app.id) - rank(b.entry.app.id) || a.index - b.index).map(({ entry }) => entry);
+  }
+
+  enabledApps(): AppDefinition[] {
+    return this.list().filter((entry) => entry.enabled).map((entry) => entry.app);
+  }
+
+  find(id: string): CatalogEntry | undefined {
+    return this.list().find((entry) => entry.app.id === id);
+  }
+
+  add(app: AppDefinition): CatalogEntry[] {
+    if (this.settings.isLocked('apps.custom')) throw new SettingLockedError('apps.custom');
+    if (this.find(app.id)) throw new Error(`an app with id "${app.id}" already exists`);
+    const allowed = isAllowedAppUrl(app.url);
+    if (!allowed.ok) throw new Error(allowed.reason);
+    this.settings.set('apps.custom', [...this.settings.get('apps.custom'), app]);
+    return this.list();
+  }
+
+  remove(id: string): CatalogEntry[] {
+    const entry = this.requireEntry(id);
+    if (!entry.removable) throw new Error(entry.source === 'user' ? new SettingLockedError('apps.custom').message : `"${entry.app.name}" comes from your organisation and cannot be removed; you can disable it`);
+    this.settings.set('apps.custom', this.settings.get('apps.custom').filter((app) => app.id !== id));
+    return this.list();
+  }
+
+  move(id: string, toIndex: number): CatalogEntry[] {
+    this.requireEntry(id);
+    const ids = this.list().map((entry) => entry.app.id).filter((other) => other !== id);
+    ids.splice(Math.min(toIndex, ids.length), 0, id);
+    this.settings.set('apps.order', ids);
+    return this.list();
+  }
+
+  setEnabled(id: string, enabled: boolean): CatalogEntry[] {
+    this.requireEntry(id);
+    const disabled = new Set(this.settings.get('apps.disabled'));
+    if (enabled) disabled.delete(id);
+    else disabled.add(id);
+    this.settings.set('apps.disabled', [...disabled]);
+    return this.list();
+  }
+
+  private requireEntry(id: string): CatalogEntry {
+    const entry = this.find(id);
+    if (!entry) throw new Error(`no app with id "${id}"`);
+    return entry;
+  }
+}

@@ -1,0 +1,34 @@
+// The one settings schema: every key with its type and default. Users change values through the
+// UI; IT staff preset (`defaults`) or lock (`locked`) them in the policy file with the same keys.
+import { z } from 'zod';
+import { generalSettings } from './settings-general.ts';
+import { syncSettings } from './settings-sync.ts';
+import { matrixSettings } from './settings-matrix.ts';
+import { shellSettings } from './settings-shell.ts';
+
+export const settingsShape = {
+  ...generalSettings,
+  ...syncSettings,
+  ...matrixSettings,
+  ...shellSettings,
+};
+
+export const settingsSchema = z.object(settingsShape);
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const settingKeys = Object.keys(settingsShape) as SettingKey[];
+export const settingKeySchema = z.enum(settingKeys as [SettingKey, ...SettingKey[]]);
+
+/** A partial set of settings where every present value has the right type (no defaults filled in). */
+export const partialSettingsSchema = z.object(settingsShape).partial().strict();
+export type PartialSettings = Partial<Settings>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** Validates one value for one key; throws a ZodError that names the key. */
+export function parseSettingValue<K extends SettingKey>(key: K, value: unknown): Settings[K] {
+  return settingsShape[key].parse(value, { path: [key] } as never) as Settings[K];
+}

@@ -1,0 +1,96 @@
+// Effective settings: schema defaults ← policy defaults ← the user's values ← policy locks.
+// Locked keys cannot be set; invalid stored values are dropped (and logged) rather than crash.
+import { settingKeys, settingsShape, defaultSettings, parseSettingValue, type SettingKey, type Settings } from './settings-schema.ts';
+import type { SettingsStore } from './settings-store.ts';
+import type { LoadedPolicy } from './policy-load.ts';
+
+export interface SettingsView {
+  values: Settings;
+  locked: SettingKey[];
+  policyFile: string;
+  policyProblems: LoadedPolicy['problems'];
+}
+
+export class SettingLockedError extends Error {
+  constructor(key: string) {
+    super(`"${key}" is set by your organisation's policy and cannot be changed here`);
+    this.name = 'SettingLockedError';
+  }
+}
+
+export class SettingsService {
+  private user: Partial<Settings>;
+  private readonly listeners = new Set<(view: SettingsView) => void>();
+
+  private readonly store: SettingsStore;
+  readonly policy: LoadedPolicy;
+  private readonly log: (message: string) => void;
+
+  constructor(store: SettingsStore, policy: LoadedPolicy, log: (message: string) => void = () => {}) {
+    this.store = store;
+    this.policy = policy;
+    this.log = log;
+    this.user = this.readValidUserValues();
+  }
+
+  private readValidUserValues(): Partial<Settings> {
+    const raw = this.store.read();
+    const valid: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (!Object.hasOwn(settingsShape, key)) {
+        this.log(`settings: ignoring unknown stored key "${key}"`);
+        continue;
+      }
+      const result = settingsShape[key as SettingKey].safeParse(value);
+      if (result.success) valid[key] = result.data;
+      else this.log(`settings: ignoring invalid stored value for "${key}"`);
+    }
+    return valid as Partial<Settings>;
+  }
+
+  lockedKeys(): SettingKey[] {
+    return Object.keys(this.policy.policy.locked ?? {}) as SettingKey[];
+  }
+
+  isLocked(key: SettingKey): boolean {
+    return Object.hasOwn(this.policy.policy.locked ?? {}, key);
+  }
+
+  values(): Settings {
+    return { ...defaultSettings(), ...this.policy.policy.defaults, ...this.user, ...this.policy.policy.locked } as Settings;
+  }
+
+  get<K extends SettingKey>(key: K): Settings[K] {
+    return this.values()[key];
+  }
+
+  view(): SettingsView {
+    return { values: this.values(), locked: this.lockedKeys(), policyFile: this.policy.file, policyProblems: this.policy.problems };
+  }
+
+  set<K extends SettingKey>(key: K, value: unknown): SettingsView {
+    if (!settingKeys.includes(key)) throw new Error(`unknown setting "${key}"`);
+    if (this.isLocked(key)) throw new SettingLockedError(key);
+    this.user = { ...this.user, [key]: parseSettingValue(key, value) };
+    return this.persist();
+  }
+
+  reset(key: SettingKey): SettingsView {
+    if (this.isLocked(key)) throw new SettingLockedError(key);
+    const { [key]: _removed, ...rest } = this.user;
+    this.user = rest;
+    return this.persist();
+  }
+
+  onChange(listener: (view: SettingsView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private persist(): SettingsView {
+    this.store.write(this.user as Record<string, unknown>);
+    const view = this.view();
+    for (const listener of this.listeners) listener(view);
+    return view;
+  }
+}

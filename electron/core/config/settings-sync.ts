@@ -1,0 +1,16 @@
+// Settings of the file sync engine (electron/core/sync).
+import { z } from 'zod';
+
+export const syncSettings = {
+  'sync.enabled': z.boolean().default(true),
+  'sync.serverUrl': z.string().default(''),
+  'sync.user': z.string().default(''),
+  'sync.localDir': z.string().default('~/Werkplek'),
+  'sync.remoteDir': z.string().default('/'),
+  'sync.pollIntervalSeconds': z.number().int().min(5).max(3600).default(30),
+  'sync.parallelTransfers': z.number().int().min(1).max(32).default(6),
+  'sync.deleteThresholdFiles': z.number().int().min(1).default(100),
+  'sync.excludedFolders': z.array(z.string()).default([]),
+  'sync.uploadLimitKiBps': z.number().int().min(0).default(0),
+  'sync.downloadLimitKiBps': z.number().int().min(0).default(0),
+};

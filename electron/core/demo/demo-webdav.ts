@@ -1,0 +1,59 @@
+// The demo's file server: a real WebDAV server (webdav-server from npm) on loopback, serving a
+// folder of sample files, so a new user sees sync working before their organisation sets it up.
+import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import webdavServer from 'webdav-server';
+
+const { v2: webdav } = webdavServer;
+
+export interface DemoWebdav {
+  url: string;
+  user: string;
+  password: string;
+  root: string;
+  close(): Promise<void>;
+}
+
+const sampleFiles: Record<string, string> = {
+  'Welkom.txt': 'Welkom bij Werkplek. Deze map staat op je laptop en op de server.\nWelcome to Werkplek. This folder lives on your laptop and on the server.\n',
+  'Projecten/Plan van aanpak.md': '# Plan van aanpak\n\n1. Inventarisatie\n2. Uitvoering\n3. Evaluatie\n',
+  'Projecten/Begroting 2027.csv': 'post;bedrag\npersoneel;120000\nmateriaal;35000\n',
+  'Gedeeld/Notulen overleg.txt': 'Notulen van het werkoverleg.\n',
+};
+
+export function seedSampleFiles(root: string): void {
+  if (existsSync(join(root, 'Welkom.txt'))) return;
+  for (const [path, content] of Object.entries(sampleFiles)) {
+    const full = join(root, path);
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+export async function startDemoWebdav(root: string, port = 0): Promise<DemoWebdav> {
+  mkdirSync(root, { recursive: true });
+  seedSampleFiles(root);
+  const user = 'demo';
+  const password = 'demo';
+  const users = new webdav.SimpleUserManager();
+  const account = users.addUser(user, password, false);
+  const privileges = new webdav.SimplePathPrivilegeManager();
+  privileges.setRights(account, '/', ['all']);
+  const server = new webdav.WebDAVServer({
+    hostname: '127.0.0.1',
+    requireAuthentification: true,
+    httpAuthentication: new webdav.HTTPBasicAuthentication(users, 'Werkplek demo'),
+    privilegeManager: privileges,
+    rootFileSystem: new webdav.PhysicalFileSystem(root),
+  });
+  const http = await new Promise<import('node:http').Server>((resolve) => server.start(port, (s) => resolve(s!)));
+  const { port: actualPort } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    user,
+    password,
+    root,
+    close: () => new Promise((resolve) => server.stop(() => resolve())),
+  };
+}

@@ -1,0 +1,86 @@
+// Builds every core service from config. The one composition root shared by the Electron main
+// process and the preview host, so both run the very same code.
+import { readFileSync } from 'node:fs';
+import { EventHub } from './bridge/event-hub.ts';
+import type { CommandHandlers } from './bridge/contract.ts';
+import { createDispatcher, type Dispatch } from './bridge/dispatcher.ts';
+import { CatalogService } from './config/catalog.ts';
+import { loadPolicy, formatProblem } from './config/policy-load.ts';
+import { SettingsService } from './config/settings-service.ts';
+import type { SettingsStore } from './config/settings-store.ts';
+import { createAppHandlers } from './config/app-handlers.ts';
+import { createShellHandlers } from './shell/shell-handlers.ts';
+import { createSyncHandlers } from './sync/sync-handlers.ts';
+import { createMatrixHandlers } from './matrix/matrix-handlers.ts';
+import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
+import { consoleLog, type CoreContext, type Log } from './context.ts';
+import type { Keyring } from './secrets/keyring.ts';
+
+export interface CoreOptions {
+  host: CoreContext['host'];
+  dataDir: string;
+  store: SettingsStore;
+  keyring: Keyring;
+  locale: string;
+  policyFile?: string;
+  log?: Log;
+  openExternal(url: string): Promise<void>;
+  /** Start the embedded demo services when no organisation is configured (default true). */
+  demo?: boolean;
+}
+
+export interface CoreServices {
+  ctx: CoreContext;
+  hub: EventHub;
+  handlers: CommandHandlers;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** No organisation configured: no apps in the policy and no sync server anywhere. */
+export function needsDemo(settings: SettingsService): boolean {
+  return !settings.policy.policy.apps?.length && !settings.get('sync.serverUrl');
+}
+
+export async function createCoreServices(options: CoreOptions): Promise<CoreServices> {
+  const log = options.log ?? consoleLog;
+  const policy = loadPolicy(options.policyFile);
+  for (const problem of policy.problems) log.warn(`policy ignored: ${formatProblem(problem)}`);
+  const settings = new SettingsService(options.store, policy, (message) => log.warn(message));
+  const demo: DemoServices | null = options.demo !== false && needsDemo(settings) ? await startDemoServices(options.dataDir, log) : null;
+  const catalog = new CatalogService(settings, () =>
+    policy.policy.apps?.length ? { apps: policy.policy.apps, source: 'policy' } : { apps: demo?.apps ?? [], source: 'demo' },
+  );
+  const hub = new EventHub();
+  const ctx: CoreContext = {
+    version: packageVersion,
+    host: options.host,
+    locale: options.locale,
+    dataDir: options.dataDir,
+    settings,
+    catalog,
+    hub,
+    log,
+    keyring: options.keyring,
+    demo,
+    openExternal: options.openExternal,
+    shell: { activeAppId: null, setBadge: () => {} },
+  };
+  const handlers: CommandHandlers = {
+    ...createAppHandlers(ctx),
+    ...createShellHandlers(ctx),
+    ...createSyncHandlers(ctx),
+    ...createMatrixHandlers(ctx),
+  };
+  return {
+    ctx,
+    hub,
+    handlers,
+    dispatch: createDispatcher(handlers, log),
+    close: async () => {
+      await demo?.close();
+    },
+  };
+}
