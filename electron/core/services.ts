@@ -66,7 +66,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     keyring: options.keyring,
     demo,
     openExternal: options.openExternal,
-    shell: { activeAppId: null, setBadge: () => {} },
+    shell: { activeAppId: null, panel: null, setBadge: () => {} },
   };
   const handlers: CommandHandlers = {
     ...createAppHandlers(ctx),

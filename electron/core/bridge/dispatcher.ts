@@ -2,7 +2,8 @@
 // validates the result. Used by the Electron IPC binding and the preview host's WebSocket alike.
 import { z } from 'zod';
 import { commands, type CommandHandlers, type CommandName } from './contract.ts';
-import { callMessageSchema, type ReplyMessage } from './protocol.ts';
+import type { ReplyMessage } from './protocol.ts';
+import { callMessageSchema } from './call-message.ts';
 
 export interface DispatchLog {
   warn(message: string, detail?: unknown): void;

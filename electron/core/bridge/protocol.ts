@@ -1,11 +1,12 @@
-// The wire format shared by both transports. Every incoming message is validated: a message that
-// is malformed or names an unknown command gets an error reply, never an exception.
-import { z } from 'zod';
+// The wire format shared by both transports (types only, so the renderer bundles no validator;
+// the dispatcher validates every incoming message against call-message.ts).
 
-export const callMessageSchema = z
-  .object({ kind: z.literal('call'), id: z.number().int().nonnegative(), name: z.string().max(100), input: z.unknown() })
-  .strict();
-export type CallMessage = z.infer<typeof callMessageSchema>;
+export interface CallMessage {
+  kind: 'call';
+  id: number;
+  name: string;
+  input: unknown;
+}
 
 export type BridgeErrorCode = 'bad-message' | 'unknown-command' | 'bad-input' | 'failed' | 'bad-output';
 export interface BridgeError {

@@ -3,6 +3,7 @@
 import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import webdavServer from 'webdav-server';
 
 const { v2: webdav } = webdavServer;
@@ -47,13 +48,19 @@ export async function startDemoWebdav(root: string, port = 0): Promise<DemoWebda
     privilegeManager: privileges,
     rootFileSystem: new webdav.PhysicalFileSystem(root),
   });
-  const http = await new Promise<import('node:http').Server>((resolve) => server.start(port, (s) => resolve(s!)));
+  // Our own listener (webdav-server's start() treats port 0 as "default 1900"), so the OS picks a free port.
+  const http = createServer((request, response) => server.executeRequest(request, response));
+  await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
   const { port: actualPort } = http.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actualPort}/`,
     user,
     password,
     root,
-    close: () => new Promise((resolve) => server.stop(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
   };
 }

@@ -23,6 +23,11 @@ export function createShellHandlers(ctx: CoreContext): ShellHandlers {
       return { appId };
     },
     'shell.badges': async () => ({ ...badges }),
+    'shell.setPanel': async ({ panel }) => {
+      ctx.shell.panel = panel;
+      ctx.hub.emit('shell.panel', { panel });
+      return { panel };
+    },
     'shell.reportTitle': async ({ appId, title }) => {
       const entry = ctx.catalog.find(appId);
       if (!entry) throw new Error(`no app with id "${appId}"`);

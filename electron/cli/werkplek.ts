@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The `werkplek` command line: headless sync, notification diagnostics, policy checks.
+import { runPolicyCommand } from './policy-command.ts';
+
+const usage = `Usage: werkplek <command> [options]
+
+Commands:
+  policy check FILE     validate a policy file (exit 1 on errors)
+  policy schema         print the policy file's JSON Schema
+  sync ...              two-way sync of a folder with a WebDAV/Nextcloud server (werkplek sync --help)
+  notify ...            Matrix notification diagnostics (werkplek notify --help)
+`;
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = {
+  policy: runPolicyCommand,
+  sync: async (argv) => (await import('./sync-command.ts')).runSyncCommand(argv),
+  notify: async (argv) => (await import('./notify-command.ts')).runNotifyCommand(argv),
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  process.stderr.write(name && name !== '--help' && name !== '-h' ? `werkplek: unknown command "${name}"\n\n${usage}` : usage);
+  process.exitCode = name && name !== '--help' && name !== '-h' ? 2 : 0;
+} else {
+  process.exitCode = await command(rest);
+}

@@ -1,0 +1,46 @@
+// The shell window: hardened preferences, the UI from app://werkplek, size and position remembered.
+import { BrowserWindow, screen } from 'electron';
+import { shellWebPreferences } from './web-preferences.ts';
+import { createWindowStateStore } from './electron-store-settings.ts';
+
+interface Bounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+
+function visible(bounds: Bounds): boolean {
+  if (bounds.x === undefined || bounds.y === undefined) return true;
+  return screen.getAllDisplays().some(({ workArea }) => bounds.x! < workArea.x + workArea.width && bounds.x! + bounds.width > workArea.x && bounds.y! < workArea.y + workArea.height && bounds.y! + bounds.height > workArea.y);
+}
+
+export function createShellWindow(preloadPath: string): BrowserWindow {
+  const state = createWindowStateStore();
+  const saved = (state.get('bounds') as Bounds | undefined) ?? { width: 1280, height: 820 };
+  const bounds = visible(saved) ? saved : { width: saved.width, height: saved.height };
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 640,
+    minHeight: 420,
+    show: false,
+    title: 'Werkplek',
+    backgroundColor: '#f5f6f8',
+    webPreferences: shellWebPreferences(preloadPath),
+  });
+  if (saved.maximized) window.maximize();
+  const remember = () => {
+    if (window.isDestroyed()) return;
+    state.set('bounds', { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  window.on('resize', remember);
+  window.on('move', remember);
+  window.on('close', remember);
+  window.once('ready-to-show', () => window.show());
+  // The shell UI never navigates away from itself and never opens windows.
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void window.loadURL('app://werkplek/index.html');
+  return window;
+}

@@ -1,0 +1,71 @@
+// The preview host (`npm run preview`): the very same core services as the app, with the renderer
+// served to any browser and the bridge over a WebSocket. Hosted apps show in iframes.
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createCoreServices } from '../core/services.ts';
+import { JsonFileSettingsStore } from '../core/config/settings-store.ts';
+import { MemoryKeyring } from '../core/secrets/keyring.ts';
+import { createWebSocketBridge } from '../core/bridge/websocket-transport.ts';
+import { consoleLog } from '../core/context.ts';
+import { createStaticHandler } from './static-files.ts';
+import { previewCsp } from './preview-csp.ts';
+
+const rendererDir = resolve(import.meta.dirname, '../../dist/renderer');
+const port = Number(process.env.WERKPLEK_PREVIEW_PORT ?? process.env.PORT ?? 5190);
+const dataDir = resolve(process.env.WERKPLEK_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share'), 'werkplek-preview'));
+
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error(`The renderer is not built yet (${rendererDir}). Run: npm run build`);
+  process.exit(1);
+}
+mkdirSync(dataDir, { recursive: true });
+
+const openExternal = async (url: string) => {
+  consoleLog.info(`preview: opening outside Werkplek: ${url}`);
+  spawn('xdg-open', [url], { detached: true, stdio: 'ignore' }).on('error', () => consoleLog.warn('preview: xdg-open is not available'));
+};
+
+const core = await createCoreServices({
+  host: 'preview',
+  dataDir,
+  store: new JsonFileSettingsStore(join(dataDir, 'settings.json')),
+  keyring: new MemoryKeyring(),
+  locale: process.env.WERKPLEK_LOCALE ?? Intl.DateTimeFormat().resolvedOptions().locale ?? process.env.LANG ?? 'en',
+  openExternal,
+});
+
+let origin = '';
+const serveStatic = createStaticHandler(rendererDir, previewCsp);
+const server = createServer((request, response) => void serveStatic(request, response));
+const bridge = createWebSocketBridge({ dispatch: core.dispatch, hub: core.hub, allowedOrigin: () => origin, log: consoleLog });
+server.on('upgrade', (request, socket, head) => {
+  if (request.url !== '/bridge') {
+    socket.destroy();
+    return;
+  }
+  bridge.server.handleUpgrade(request, socket, head, (ws) => bridge.server.emit('connection', ws, request));
+});
+await new Promise<void>((resolveListen, reject) => {
+  server.once('error', reject);
+  server.listen(port, '127.0.0.1', resolveListen);
+});
+origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+console.log(`Werkplek preview: ${origin}/  (data: ${dataDir})`);
+if (core.ctx.demo) console.log(`Demo files server (WebDAV): ${core.ctx.demo.webdav.url}  user "${core.ctx.demo.webdav.user}"`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await bridge.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,91 @@
+// The window: sidebar with the apps and panel buttons, the app area (or an open panel), status bar.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge, useBridgeState } from './bridge/context.tsx';
+import type { CommandOutput } from '../../electron/core/bridge/contract.ts';
+import type { Panel } from '../../electron/core/bridge/contract-shell.ts';
+import { Sidebar } from './shell/Sidebar.tsx';
+import { AppArea } from './shell/AppArea.tsx';
+import { StatusBar } from './shell/StatusBar.tsx';
+import { useAppShortcuts } from './shell/use-shortcuts.ts';
+import { panels, statusItems } from './panels.tsx';
+import { useSettings } from './settings/use-settings.ts';
+
+export function App({ info }: { info: CommandOutput<'app.info'> }) {
+  const { t } = useTranslation();
+  const api = useBridge();
+  const catalog = useBridgeState('catalog.list', 'catalog.changed') ?? [];
+  const badges = useBridgeState('shell.badges', 'shell.badges') ?? {};
+  const { view } = useSettings();
+  const apps = catalog.filter((entry) => entry.enabled);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
+
+  const activate = useCallback(
+    (id: string) => {
+      setActiveId(id);
+      setPanel(null);
+      void api['shell.activate']({ appId: id });
+    },
+    [api],
+  );
+  const openPanel = useCallback(
+    (next: Panel | null) => {
+      setPanel(next);
+      void api['shell.setPanel']({ panel: next });
+    },
+    [api],
+  );
+
+  // The main process may switch apps too (a cross-app link, a notification click, werkplek:// URL).
+  useEffect(() => api.on('shell.activate', ({ appId }) => (setActiveId(appId), setPanel(null))), [api]);
+  useEffect(() => api.on('shell.panel', ({ panel: next }) => setPanel(next)), [api]);
+  useEffect(() => {
+    if ((activeId === null || !apps.some((entry) => entry.app.id === activeId)) && apps[0]) activate(apps[0].app.id);
+  }, [apps, activeId, activate]);
+
+  const ids = apps.map((entry) => entry.app.id);
+  useAppShortcuts(ids, activeId, activate);
+  const openPanelEntry = panels.find((entry) => entry.id === panel);
+
+  return (
+    <div className="window">
+      <aside className="sidebar-column">
+        <Sidebar apps={apps} activeId={panel ? null : activeId} badges={badges} onActivate={activate} />
+        <div className="panel-buttons">
+          {panels.map((entry) => (
+            <button key={entry.id} type="button" className="panel-button" aria-pressed={panel === entry.id} aria-label={t(entry.labelKey)} title={t(entry.labelKey)} onClick={() => openPanel(panel === entry.id ? null : entry.id)}>
+              <span aria-hidden="true">{entry.icon}</span>
+            </button>
+          ))}
+        </div>
+      </aside>
+      <main className="main-column">
+        {info.demo && <p className="banner">{t('demoBanner')}</p>}
+        {view?.policyProblems.map((problem) => (
+          <p key={`${problem.line}:${problem.column}:${problem.message}`} role="alert" className="banner error">
+            {t('policyProblem', problem)}
+          </p>
+        ))}
+        {openPanelEntry ? (
+          <section className="panel" aria-label={t(openPanelEntry.labelKey)}>
+            <button type="button" className="panel-close" onClick={() => openPanel(null)}>
+              {t('close')}
+            </button>
+            {openPanelEntry.render()}
+          </section>
+        ) : null}
+        <div hidden={Boolean(openPanelEntry)} className="app-area-wrap">
+          <AppArea apps={apps} activeId={activeId} host={info.host} />
+        </div>
+        <StatusBar>
+          {statusItems.map((item) => (
+            <span key={item.id} className="status-item">
+              {item.render()}
+            </span>
+          ))}
+        </StatusBar>
+      </main>
+    </div>
+  );
+}

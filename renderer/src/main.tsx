@@ -1,0 +1,34 @@
+// Renderer entry: connect the bridge, pick the language, render the window.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectBridge } from './bridge/connect.ts';
+import { BridgeProvider } from './bridge/context.tsx';
+import { initI18n, pickLanguage } from './i18n/index.ts';
+import { App } from './App.tsx';
+
+async function start(root: HTMLElement) {
+  const reactRoot = createRoot(root);
+  try {
+    const api = await connectBridge();
+    const [info, settings] = await Promise.all([api['app.info']({}), api['settings.get']({})]);
+    const i18n = await initI18n(pickLanguage(String(settings.values['general.locale']), info.locale));
+    // Follow a language change without a reload.
+    api.on('settings.changed', (view) => {
+      const next = pickLanguage(String(view.values['general.locale']), info.locale);
+      if (next !== i18n.language) void i18n.changeLanguage(next).then(() => (document.documentElement.lang = next));
+    });
+    document.title = info.organisation ? `Werkplek — ${info.organisation}` : 'Werkplek';
+    reactRoot.render(
+      <StrictMode>
+        <BridgeProvider value={api}>
+          <App info={info} />
+        </BridgeProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.textContent = `Werkplek cannot reach its background services: ${error instanceof Error ? error.message : String(error)}`;
+    root.setAttribute('role', 'alert');
+  }
+}
+
+void start(document.getElementById('root')!);

@@ -1,0 +1,17 @@
+// The shell panels reachable from the sidebar's bottom buttons. A capability adds its panel here.
+import type { ReactNode } from 'react';
+import type { Panel } from '../../electron/core/bridge/contract-shell.ts';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+
+export interface PanelEntry {
+  id: Panel;
+  /** i18n key in the `common` namespace. */
+  labelKey: string;
+  icon: string;
+  render(): ReactNode;
+}
+
+export const panels: PanelEntry[] = [{ id: 'settings', labelKey: 'openSettings', icon: '⚙', render: () => <SettingsPage /> }];
+
+/** Small status-bar items, left to right. */
+export const statusItems: Array<{ id: string; render(): ReactNode }> = [];
