@@ -1,6 +1,7 @@
 // Composition root of the Electron main process: hardening switches, single instance, the shell
 // window, and the core services bound to it through the bridge. Decisions live in electron/core.
-import { app, BrowserWindow, shell, session } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, shell, session } from 'electron';
 import { join } from 'node:path';
 import { createCoreServices } from '../core/services.ts';
 import { consoleLog } from '../core/context.ts';

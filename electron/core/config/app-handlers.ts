@@ -1,7 +1,7 @@
 // Bridge handlers for settings, policy and the catalog.
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
-import { appCommands } from '../bridge/contract-app.ts';
+import type { appCommands } from '../bridge/contract-app.ts';
 import { safeExternalUrl } from '../shell/external-url.ts';
 
 type AppHandlers = Pick<CommandHandlers, keyof typeof appCommands>;

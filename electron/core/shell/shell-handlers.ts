@@ -2,7 +2,7 @@
 // In Electron the main process also listens to `shell.activate` to show that app's view.
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
-import { shellCommands } from '../bridge/contract-shell.ts';
+import type { shellCommands } from '../bridge/contract-shell.ts';
 import { badgeFromTitle } from './badges.ts';
 
 type ShellHandlers = Pick<CommandHandlers, keyof typeof shellCommands>;
