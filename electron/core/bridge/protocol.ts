@@ -25,13 +25,3 @@ export interface EventMessage {
 }
 
 export type ServerMessage = ReplyMessage | EventMessage;
-
-/** Thrown on the calling side when a command fails; carries the code from the other side. */
-export class BridgeCallError extends Error {
-  readonly code: BridgeErrorCode;
-  constructor(error: BridgeError) {
-    super(error.message);
-    this.name = 'BridgeCallError';
-    this.code = error.code;
-  }
-}

@@ -2,7 +2,7 @@
 // `window.werkplek`; in the preview host the same calls travel over a WebSocket.
 import type { BridgeApi } from '../../../electron/core/bridge/contract.ts';
 import type { ServerMessage } from '../../../electron/core/bridge/protocol.ts';
-import { createBridgeClient } from '../../../electron/core/bridge/client.ts';
+import { createBridgeClient } from './message-client.ts';
 
 declare global {
   interface Window {

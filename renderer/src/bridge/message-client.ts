@@ -1,8 +1,18 @@
 // The generic calling side of the bridge for transports that carry messages (the preview host's
-// WebSocket, tests): turns `api['settings.get']({})` into a call message and matches the reply.
-// Imports no runtime contract, so the renderer can use it and stay types-only on the contract.
-import type { BridgeApi, EventName } from './contract.ts';
-import { BridgeCallError, type ServerMessage } from './protocol.ts';
+// WebSocket; tests use it too): turns `api['settings.get']({})` into a call message and matches
+// the reply. Generic over the contract through a Proxy: it imports the contract as types only.
+import type { BridgeApi, EventName } from '../../../electron/core/bridge/contract.ts';
+import type { BridgeError, BridgeErrorCode, ServerMessage } from '../../../electron/core/bridge/protocol.ts';
+
+/** Thrown on the calling side when a command fails; carries the code from the other side. */
+export class BridgeCallError extends Error {
+  readonly code: BridgeErrorCode;
+  constructor(error: BridgeError) {
+    super(error.message);
+    this.name = 'BridgeCallError';
+    this.code = error.code;
+  }
+}
 
 export interface MessageChannel {
   send(message: unknown): void;
