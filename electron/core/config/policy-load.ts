@@ -39,7 +39,8 @@ export function parsePolicyText(file: string, text: string): LoadedPolicy {
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   if (syntaxErrors.length > 0 || !tree) {
-    const problems = syntaxErrors.map((error) => ({
+    // The first syntax error is the real one; the parser's later errors are mostly its aftermath.
+    const problems = syntaxErrors.slice(0, 1).map((error) => ({
       file,
       ...lineColumn(text, error.offset),
       message: `invalid JSON: ${printParseErrorCode(error.error)}`,

@@ -20,8 +20,14 @@ export type SettingKey = keyof Settings;
 export const settingKeys = Object.keys(settingsShape) as SettingKey[];
 export const settingKeySchema = z.enum(settingKeys as [SettingKey, ...SettingKey[]]);
 
-/** A partial set of settings where every present value has the right type (no defaults filled in). */
-export const partialSettingsSchema = z.object(settingsShape).partial().strict();
+/**
+ * A partial set of settings where every present value has the right type. Built from the inner
+ * types without their defaults: zod's `.partial()` would fill every absent key with its default,
+ * which in a policy's `locked` section would lock everything.
+ */
+export const partialSettingsSchema = z
+  .object(Object.fromEntries(Object.entries(settingsShape).map(([key, schema]) => [key, schema.unwrap().optional()])) as { [K in SettingKey]: z.ZodOptional<ReturnType<(typeof settingsShape)[K]['unwrap']>> })
+  .strict();
 export type PartialSettings = Partial<Settings>;
 
 export function defaultSettings(): Settings {
