@@ -9,7 +9,7 @@ import { AppArea } from './shell/AppArea.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
 import { useAppShortcuts } from './shell/use-shortcuts.ts';
 import { panels, statusItems } from './panels.tsx';
-import { useSettings } from './settings/use-settings.ts';
+import { useSettings } from './settings/use-settings.tsx';
 
 export function App({ info }: { info: CommandOutput<'app.info'> }) {
   const { t } = useTranslation();

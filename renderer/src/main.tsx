@@ -5,6 +5,7 @@ import { connectBridge } from './bridge/connect.ts';
 import { BridgeProvider } from './bridge/context.tsx';
 import { initI18n, pickLanguage } from './i18n/index.ts';
 import { App } from './App.tsx';
+import { SettingsProvider } from './settings/use-settings.tsx';
 
 async function start(root: HTMLElement) {
   const reactRoot = createRoot(root);
@@ -21,7 +22,9 @@ async function start(root: HTMLElement) {
     reactRoot.render(
       <StrictMode>
         <BridgeProvider value={api}>
-          <App info={info} />
+          <SettingsProvider>
+            <App info={info} />
+          </SettingsProvider>
         </BridgeProvider>
       </StrictMode>,
     );

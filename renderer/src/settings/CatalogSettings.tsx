@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, useBridgeState } from '../bridge/context.tsx';
-import { useSettings } from './use-settings.ts';
+import { useSettings } from './use-settings.tsx';
 import { LockedNote } from './fields.tsx';
 import { AppIcon } from '../shell/AppIcon.tsx';
 

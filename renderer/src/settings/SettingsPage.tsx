@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingSelect, SettingToggle } from './fields.tsx';
 import { CatalogSettings } from './CatalogSettings.tsx';
-import { useSettings } from './use-settings.ts';
+import { useSettings } from './use-settings.tsx';
 
 export function SettingsPage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation('settings');

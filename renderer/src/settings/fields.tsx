@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingKey } from '../../../electron/core/config/settings-schema.ts';
-import { useSettings } from './use-settings.ts';
+import { useSettings } from './use-settings.tsx';
 
 export function LockedNote({ settingKey }: { settingKey: SettingKey }) {
   const { t } = useTranslation('settings');
