@@ -2,7 +2,7 @@
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
 import type { SyncState } from '../bridge/contract-sync.ts';
-import { syncCommands } from '../bridge/contract-sync.ts';
+import type { syncCommands } from '../bridge/contract-sync.ts';
 
 type SyncHandlers = Pick<CommandHandlers, keyof typeof syncCommands>;
 

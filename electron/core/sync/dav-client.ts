@@ -1,0 +1,192 @@
+// The only module that talks WebDAV, through the `webdav` client library with keep-alive agents.
+// It sends Nextcloud's PROPFIND body (oc:fileid, oc:permissions, oc:checksums) and maps answers to
+// RemoteEntry / RemoteError. Hand-written HTTP: none; PUT goes through customRequest because
+// putFileContents hides the response headers (ETag, OC-FileId) that save a PROPFIND per upload.
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { createClient, type FileStat, type WebDAVClient } from 'webdav';
+import type { EntryType, RemoteEntry } from './model.ts';
+import { RemoteError, toRemoteError } from './remote-error.ts';
+
+const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
+<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
+  <d:prop><d:resourcetype/><d:getetag/><d:getcontentlength/><d:getlastmodified/>
+    <oc:fileid/><oc:permissions/><oc:size/><oc:checksums/></d:prop>
+</d:propfind>`;
+
+/** Props whose text must stay text (the XML parser would turn "00123" into 123). */
+const TEXT_PROPS = /prop\.(getetag|fileid|permissions|checksum|displayname)$/;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface DavOptions {
+  /** The WebDAV root of the account, e.g. https://cloud.example.org/remote.php/dav/files/anna/ */
+  url: string;
+  user: string;
+  password: string;
+  /** Folder on the server that is synced, '/' for all. */
+  remoteDir?: string;
+  maxSockets?: number;
+}
+
+export interface PutResult {
+  etag: string | null;
+  fileId: string | null;
+}
+
+export interface Listing {
+  self: RemoteEntry;
+  children: RemoteEntry[];
+  /** The server sent Nextcloud properties (fileid): its folder ETags change with their contents. */
+  nextcloud: boolean;
+}
+
+const join = (...parts: string[]): string => `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
+
+export class DavClient {
+  readonly url: string;
+  readonly remoteDir: string;
+  private readonly client: WebDAVClient;
+  private readonly agent: http.Agent;
+  /** Count of HTTP requests sent, for tests and the benchmark. */
+  requests = 0;
+
+  constructor(options: DavOptions) {
+    this.url = options.url.endsWith('/') ? options.url : `${options.url}/`;
+    this.remoteDir = join(options.remoteDir ?? '/');
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 8, noDelay: true };
+    this.agent = this.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    this.client = createClient(this.url, {
+      username: options.user,
+      password: options.password,
+      httpAgent: this.agent,
+      httpsAgent: this.agent as https.Agent,
+    });
+    this.client.registerTagParser((path, value) => (TEXT_PROPS.test(path) ? undefined : value));
+  }
+
+  /** Server path (for the library) of a sync-relative name. */
+  serverPath(name: string): string {
+    return join(this.remoteDir, name);
+  }
+
+  private async call<T>(what: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    this.requests++;
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    try {
+      return await work(signal ? AbortSignal.any([signal, timeout]) : timeout);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw toRemoteError(error, what);
+    }
+  }
+
+  /** PROPFIND Depth 1 of a folder (sync-relative name; '' is the sync root). */
+  async list(name: string, signal?: AbortSignal): Promise<Listing> {
+    const path = this.serverPath(name);
+    const stats = await this.call(`list ${path}`, (s) =>
+      this.client.getDirectoryContents(path, { details: true, includeSelf: true, data: PROPFIND_BODY, signal: s }), signal);
+    const items = (stats as { data: FileStat[] }).data;
+    const selfStat = items.find((i) => i.filename === path || i.filename === `${path}/` || (path === '/' && i.filename === '/'));
+    if (!selfStat) throw new RemoteError('protocol', `the listing of ${path} does not describe the folder itself`);
+    const self = this.toEntry(selfStat, name);
+    if (self.type !== 'dir') throw new RemoteError('protocol', `${path} is not a folder on the server`);
+    const children = items.filter((i) => i !== selfStat).map((i) => this.toEntry(i, name === '' ? i.basename : `${name}/${i.basename}`));
+    return { self, children, nextcloud: self.fileId !== null };
+  }
+
+  /** PROPFIND Depth 0 of one item; null when it does not exist. */
+  async stat(name: string, signal?: AbortSignal): Promise<RemoteEntry | null> {
+    const path = this.serverPath(name);
+    try {
+      const stat = await this.call(`stat ${path}`, (s) => this.client.stat(path, { details: true, data: PROPFIND_BODY, signal: s }), signal);
+      return this.toEntry((stat as { data: FileStat }).data, name);
+    } catch (error) {
+      if (error instanceof RemoteError && error.kind === 'notFound') return null;
+      throw error;
+    }
+  }
+
+  private toEntry(stat: FileStat, name: string): RemoteEntry {
+    const props = (stat.props ?? {}) as Record<string, unknown>;
+    const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
+    const type: EntryType = stat.type === 'directory' ? 'dir' : 'file';
+    const etag = text(props.getetag)?.replace(/"/g, '') ?? null;
+    if (etag === null && type === 'file') throw new RemoteError('protocol', `the server sent no ETag for ${stat.filename}`);
+    const checksums = props.checksums as { checksum?: unknown } | undefined;
+    const checksum = text(Array.isArray(checksums?.checksum) ? checksums.checksum[0] : checksums?.checksum);
+    const size = type === 'file' ? Number(props.getcontentlength ?? stat.size ?? 0) : Number(props.size ?? 0);
+    const mtime = stat.lastmod ? Date.parse(stat.lastmod) : 0;
+    return {
+      path: name.normalize('NFC'),
+      name,
+      type,
+      etag: etag ?? '',
+      fileId: text(props.fileid),
+      permissions: text(props.permissions),
+      size: Number.isFinite(size) ? size : 0,
+      mtimeMs: Number.isNaN(mtime) ? 0 : mtime,
+      checksum: checksum ? checksum.split(' ')[0]! : null,
+    };
+  }
+
+  /** GET as a stream; the caller consumes it. */
+  async get(name: string, signal?: AbortSignal): Promise<{ body: Readable; length: number | null }> {
+    const path = this.serverPath(name);
+    this.requests++;
+    try {
+      const response = await this.client.customRequest(path, { method: 'GET', signal });
+      const length = response.headers.get('content-length');
+      const body = (response as unknown as { body: Readable | null }).body;
+      if (!body) throw new RemoteError('protocol', `no body in the answer for ${path}`);
+      return { body, length: length === null ? null : Number(length) };
+    } catch (error) {
+      throw toRemoteError(error, `download ${path}`);
+    }
+  }
+
+  /** PUT a stream of known length. `ifMatch`: only overwrite this version; null: only create. */
+  async put(name: string, body: Readable, size: number, options: { ifMatch?: string | null; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
+    const path = this.serverPath(name);
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
+    if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
+    if (options.mtimeMs !== undefined) headers['X-OC-MTime'] = String(Math.floor(options.mtimeMs / 1000));
+    this.requests++;
+    try {
+      const response = await this.client.customRequest(path, { method: 'PUT', headers, data: body, signal: options.signal });
+      const etag = response.headers.get('oc-etag') ?? response.headers.get('etag');
+      return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: response.headers.get('oc-fileid') };
+    } catch (error) {
+      throw toRemoteError(error, `upload ${path}`);
+    }
+  }
+
+  async mkdir(name: string, signal?: AbortSignal): Promise<void> {
+    const path = this.serverPath(name);
+    await this.call(`create folder ${path}`, (s) => this.client.customRequest(path, { method: 'MKCOL', signal: s }), signal).catch((error: unknown) => {
+      // 405: already exists (another client made it, or a retried MKCOL). Fine for a sync.
+      if (error instanceof RemoteError && error.status === 405) return;
+      throw error;
+    });
+  }
+
+  /** DELETE; with `ifMatch`, only while the server still has that version (412 otherwise). */
+  async delete(name: string, ifMatch?: string | null, signal?: AbortSignal): Promise<void> {
+    const path = this.serverPath(name);
+    const headers: Record<string, string> = ifMatch ? { 'If-Match': `"${ifMatch}"` } : {};
+    await this.call(`delete ${path}`, (s) => this.client.deleteFile(path, { signal: s, headers }), signal).catch((error: unknown) => {
+      if (error instanceof RemoteError && error.kind === 'notFound') return; // already gone: done
+      throw error;
+    });
+  }
+
+  async move(from: string, to: string, signal?: AbortSignal): Promise<void> {
+    const source = this.serverPath(from);
+    const target = this.serverPath(to);
+    await this.call(`move ${source}`, (s) => this.client.moveFile(source, target, { overwrite: false, signal: s } as never), signal);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}

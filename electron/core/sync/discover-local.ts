@@ -1,0 +1,69 @@
+// Local discovery: a walk of the sync folder with lstat (inode, size, mtime), compared later with
+// the journal by reconcile. Symlinks and special files are skipped and reported; a folder that
+// cannot be read is "unavailable" (never read as deleted).
+import { lstat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LocalEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
+import type { IgnoreList } from './names.ts';
+import { remoteNameProblem } from './names.ts';
+import { isUnder, joinPath } from './paths.ts';
+import { mapLimit } from './pool.ts';
+
+export interface LocalDiscovery {
+  entries: Snapshot<LocalEntry>;
+  issues: SyncIssue[];
+  unavailable: SyncPath[];
+}
+
+export async function discoverLocal(root: string, options: { ignore: IgnoreList; excluded: SyncPath[] }): Promise<LocalDiscovery> {
+  const entries: Snapshot<LocalEntry> = new Map();
+  const issues: SyncIssue[] = [];
+  const unavailable: SyncPath[] = [];
+
+  const walk = async (dirName: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = await readdir(join(root, dirName));
+    } catch (error) {
+      if (dirName === '') throw error;
+      unavailable.push(dirName.normalize('NFC'));
+      issues.push({ path: dirName.normalize('NFC'), kind: 'unreadable', message: `folder cannot be read: ${(error as Error).message}` });
+      return;
+    }
+    const dirs: string[] = [];
+    await mapLimit(names, 32, async (base) => {
+      const name = joinPath(dirName, base);
+      const key = name.normalize('NFC');
+      if (options.ignore.isIgnored(key) || options.excluded.some((x) => isUnder(key, x))) return;
+      let st;
+      try {
+        st = await lstat(join(root, name));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // vanished during the walk
+        unavailable.push(key);
+        issues.push({ path: key, kind: 'unreadable', message: (error as Error).message });
+        return;
+      }
+      if (st.isSymbolicLink()) {
+        issues.push({ path: key, kind: 'symlink', message: 'symbolic links are not synced' });
+        return;
+      }
+      if (!st.isFile() && !st.isDirectory()) return; // sockets, fifos, devices: not user data to sync
+      const problem = remoteNameProblem(base);
+      if (problem) {
+        issues.push({ path: key, kind: 'invalid-name-local', message: `not uploaded: ${problem}` });
+        return;
+      }
+      if (entries.has(key)) {
+        issues.push({ path: key, kind: 'case-clash', message: 'two local names differ only in Unicode form: one is not synced' });
+        return;
+      }
+      const type = st.isDirectory() ? 'dir' : 'file';
+      entries.set(key, { path: key, name, type, inode: st.ino, size: type === 'file' ? st.size : 0, mtimeMs: type === 'file' ? Math.floor(st.mtimeMs) : 0 });
+      if (type === 'dir') dirs.push(name);
+    });
+    for (const dir of dirs) await walk(dir);
+  };
+  await walk('');
+  return { entries, issues, unavailable };
+}

@@ -1,0 +1,94 @@
+// Remote discovery: PROPFIND Depth 1 per folder, several at once. On servers with Nextcloud
+// properties a folder's ETag changes whenever anything below it changes, so a folder whose ETag
+// equals the journal's is not listed: its subtree is taken from the journal (an unchanged tree
+// costs one request). Plain WebDAV servers make no such promise, so there every folder is listed.
+import type { JournalEntry, RemoteEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
+import type { DavClient } from './dav-client.ts';
+import { RemoteError } from './remote-error.ts';
+import type { IgnoreList } from './names.ts';
+import { localNameProblem } from './names.ts';
+import { baseName, isUnder } from './paths.ts';
+import { mapLimit } from './pool.ts';
+
+export interface RemoteDiscovery {
+  entries: Snapshot<RemoteEntry>;
+  issues: SyncIssue[];
+  /** Folders that could not be listed: their subtree is left alone on both sides this run. */
+  unavailable: SyncPath[];
+  nextcloud: boolean;
+  /** Folders listed (requests made), for tests and the benchmark. */
+  listed: number;
+}
+
+export interface RemoteDiscoveryOptions {
+  ignore: IgnoreList;
+  excluded: SyncPath[];
+  /** 'auto': trust folder ETags when the server sends Nextcloud properties. */
+  trustFolderEtags?: 'auto' | 'never';
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export const fromJournal = (j: JournalEntry): RemoteEntry => ({
+  path: j.path, name: j.path, type: j.type, etag: j.remoteEtag, fileId: j.remoteFileId,
+  permissions: j.remotePermissions, size: j.remoteSize, mtimeMs: j.remoteMtimeMs, checksum: null,
+});
+
+export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEntry>, options: RemoteDiscoveryOptions): Promise<RemoteDiscovery> {
+  const entries: Snapshot<RemoteEntry> = new Map();
+  const issues: SyncIssue[] = [];
+  const unavailable: SyncPath[] = [];
+  let listed = 0;
+  let nextcloud = false;
+  const journalKeys = [...journal.keys()];
+
+  const fillFromJournal = (dir: SyncPath): void => {
+    for (const key of journalKeys) if (key !== dir && isUnder(key, dir)) entries.set(key, fromJournal(journal.get(key)!));
+  };
+
+  const visit = async (dir: SyncPath): Promise<SyncPath[]> => {
+    listed++;
+    const listing = await dav.list(dir, options.signal);
+    if (dir === '') nextcloud = listing.nextcloud;
+    entries.set(dir, listing.self);
+    const trust = nextcloud && options.trustFolderEtags !== 'never';
+    const next: SyncPath[] = [];
+    for (const child of listing.children) {
+      const key = child.path;
+      if (options.ignore.isIgnored(key) || options.excluded.some((x) => isUnder(key, x))) continue;
+      const problem = localNameProblem(baseName(child.name));
+      if (problem) {
+        issues.push({ path: key, kind: 'invalid-name-remote', message: `not downloaded: ${problem}` });
+        continue;
+      }
+      if (entries.has(key)) {
+        issues.push({ path: key, kind: 'case-clash', message: 'two names on the server differ only in Unicode form: one is not synced' });
+        continue;
+      }
+      entries.set(key, child);
+      if (child.type !== 'dir') continue;
+      const known = journal.get(key);
+      if (trust && known?.type === 'dir' && known.remoteEtag !== '' && known.remoteEtag === child.etag) fillFromJournal(key);
+      else next.push(key);
+    }
+    return next;
+  };
+
+  // The root must answer; anything else means no propagation at all this run. Below it, level by
+  // level, a few listings at a time; a folder that fails is left alone, its siblings still sync.
+  let level = await visit('');
+  while (level.length) {
+    const results = await mapLimit(level, options.concurrency ?? 4, async (dir) => {
+      try {
+        return await visit(dir);
+      } catch (error) {
+        if (error instanceof RemoteError && error.stopsRun) throw error;
+        unavailable.push(dir);
+        issues.push({ path: dir, kind: 'remote-error', message: `folder not listed, left alone this time: ${(error as Error).message}` });
+        return [];
+      }
+    });
+    level = results.flat();
+  }
+  return { entries, issues, unavailable, nextcloud, listed };
+}

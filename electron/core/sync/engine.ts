@@ -1,0 +1,370 @@
+// SyncEngine: one sync folder ↔ one server folder. A run is discover → reconcile → propagate;
+// triggers (watcher, poll, requestSync) coalesce into runs that never overlap. Plain Node: the
+// app runs it in a utilityProcess (worker-entry.ts), the CLI and tests in-process.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DavClient, type DavOptions } from './dav-client.ts';
+import { discoverLocal } from './discover-local.ts';
+import { discoverRemote } from './discover-remote.ts';
+import { Emitter } from './emitter.ts';
+import { checkDeletions, type Confirmation } from './guard.ts';
+import { Journal } from './journal.ts';
+import type { SyncAction, SyncIssue, SyncPath } from './model.ts';
+import { IgnoreList, TEMP_PREFIX } from './names.ts';
+import { isUnder } from './paths.ts';
+import { propagate } from './propagate.ts';
+import { reconcile } from './reconcile.ts';
+import { RemoteError } from './remote-error.ts';
+import { noWrap, PlainUploader, type StreamWrapper, type Uploader } from './transfer.ts';
+import { moveToTrash } from './trash.ts';
+import { SyncWatcher } from './watcher.ts';
+
+export type EngineState = 'idle' | 'syncing' | 'paused' | 'offline' | 'error' | 'needs-confirmation' | 'needs-sign-in';
+
+export interface SyncEngineOptions {
+  localDir: string;
+  server: DavOptions;
+  journalFile: string;
+  parallel?: number;
+  deleteThreshold?: number;
+  /** Remote folders not synced (selective sync), relative to the synced folder. */
+  excluded?: string[];
+  /** The user's exclude file (one glob a line). */
+  excludeFile?: string | null;
+  trustFolderEtags?: 'auto' | 'never';
+  /** Seam for chunked upload: pick the uploader for a file of this size. */
+  uploaderFor?: (size: number, plain: Uploader, dav: DavClient) => Uploader;
+  /** Seam for bandwidth limits: wrap each transfer stream. */
+  wrap?: StreamWrapper;
+  trash?: (path: string) => Promise<unknown>;
+  now?: () => Date;
+  pollIntervalSeconds?: number;
+  /** Watcher debounce; the upload starts within this much (+ scan time) of a save. */
+  debounceMs?: number;
+}
+
+export interface ItemError {
+  path: SyncPath;
+  message: string;
+  kind: string;
+}
+
+export interface RunSummary {
+  outcome: 'ok' | 'errors' | 'needs-confirmation' | 'needs-sign-in' | 'offline' | 'rate-limited' | 'failed';
+  actions: Partial<Record<SyncAction['kind'], number>>;
+  errors: ItemError[];
+  issues: SyncIssue[];
+  conflicts: { path: SyncPath; conflictCopy: SyncPath }[];
+  confirmation: Confirmation | null;
+  requests: number;
+  message: string | null;
+  /** Milliseconds the server asked us to wait (429/503), when it did. */
+  retryAfterMs: number | null;
+}
+
+export interface Progress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  etaSeconds: number | null;
+}
+
+export interface Transfer {
+  path: SyncPath;
+  direction: 'up' | 'down';
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export type EngineEvents = {
+  state: { state: EngineState; message: string | null };
+  runStart: { plan: number };
+  progress: Progress;
+  transfer: Transfer;
+  transferEnd: { path: SyncPath };
+  item: { action: SyncAction };
+  itemError: ItemError;
+  conflict: { path: SyncPath; conflictCopy: SyncPath; at: string };
+  issue: SyncIssue;
+  runEnd: RunSummary;
+};
+
+const transferKinds = new Set<SyncAction['kind']>(['upload', 'download', 'conflict']);
+
+export class SyncEngine {
+  readonly events = new Emitter<EngineEvents>();
+  readonly dav: DavClient;
+  private readonly options: SyncEngineOptions;
+  private readonly journal: Journal;
+  private state: EngineState = 'idle';
+  private running: Promise<RunSummary> | null = null;
+  private again = false;
+  private paused = false;
+  private deletesDecision: 'accept' | 'restore' | null = null;
+  private quotaGuess: number | null = null;
+  private watcher: SyncWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private backoffMs = 0;
+  private runAbort: AbortController | null = null;
+  lastSyncAt: Date | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.options = options;
+    this.dav = new DavClient({ ...options.server, maxSockets: (options.parallel ?? 6) + 2 });
+    this.journal = new Journal(options.journalFile);
+  }
+
+  get currentState(): EngineState {
+    return this.state;
+  }
+
+  private setState(state: EngineState, message: string | null = null): void {
+    this.state = state;
+    this.events.emit('state', { state, message });
+  }
+
+  /** The user answered the "many deletions" question: delete them, or bring them back. */
+  confirmDeletes(accept: boolean): Promise<RunSummary> {
+    this.deletesDecision = accept ? 'accept' : 'restore';
+    return this.syncNow();
+  }
+
+  /** Run now; if a run is going, one more run follows it. Resolves with the summary of the run that covers this request. */
+  async syncNow(): Promise<RunSummary> {
+    if (this.running) {
+      this.again = true;
+      await this.running.catch(() => undefined);
+      if (this.running) return this.running;
+    }
+    this.running = this.runLoop();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async runLoop(): Promise<RunSummary> {
+    let summary: RunSummary;
+    do {
+      this.again = false;
+      summary = await this.runOnce();
+    } while (this.again && !this.paused && summary.outcome !== 'needs-sign-in');
+    return summary;
+  }
+
+  private async runOnce(): Promise<RunSummary> {
+    const summary: RunSummary = { outcome: 'ok', actions: {}, errors: [], issues: [], conflicts: [], confirmation: null, requests: 0, message: null, retryAfterMs: null };
+    if (this.paused) return { ...summary, outcome: 'ok', message: 'paused' };
+    const requestsBefore = this.dav.requests;
+    this.runAbort = new AbortController();
+    this.setState('syncing');
+    try {
+      await this.execute(summary, this.runAbort.signal);
+    } catch (error) {
+      this.fail(summary, error);
+    } finally {
+      this.runAbort = null;
+    }
+    summary.requests = this.dav.requests - requestsBefore;
+    if (summary.outcome === 'ok' && summary.errors.length) summary.outcome = 'errors';
+    if (summary.outcome === 'ok' || summary.outcome === 'errors') {
+      this.lastSyncAt = new Date();
+      this.backoffMs = 0;
+    }
+    const next: EngineState = this.paused ? 'paused'
+      : summary.outcome === 'needs-confirmation' ? 'needs-confirmation'
+      : summary.outcome === 'needs-sign-in' ? 'needs-sign-in'
+      : summary.outcome === 'offline' || summary.outcome === 'rate-limited' ? 'offline'
+      : summary.outcome === 'failed' ? 'error' : 'idle';
+    this.setState(next, summary.message);
+    this.events.emit('runEnd', summary);
+    return summary;
+  }
+
+  private fail(summary: RunSummary, error: unknown): void {
+    if (error instanceof RemoteError) {
+      summary.outcome = error.kind === 'auth' ? 'needs-sign-in' : error.kind === 'network' ? 'offline' : error.kind === 'rateLimited' ? 'rate-limited' : 'failed';
+      summary.retryAfterMs = error.retryAfterMs;
+    } else summary.outcome = (error as { stopsRun?: boolean })?.stopsRun ? 'failed' : 'failed';
+    summary.message = (error as Error)?.message ?? String(error);
+  }
+
+  private async execute(summary: RunSummary, signal: AbortSignal): Promise<void> {
+    const root = this.options.localDir;
+    const journalSnap = this.journal.all();
+    const rootStat = await stat(root).catch(() => null);
+    if (!rootStat) {
+      if (journalSnap.size > 1) throw new Error(`the sync folder ${root} is missing (unmounted or moved?): nothing is synced until it is back`);
+      await mkdir(root, { recursive: true });
+    }
+    await this.removeStaleTemp(root);
+    const ignore = IgnoreList.load(this.options.excludeFile);
+    const excluded = (this.options.excluded ?? []).map((x) => x.replace(/^\/+|\/+$/g, '').normalize('NFC')).filter(Boolean);
+    const [remote, local] = await Promise.all([
+      discoverRemote(this.dav, journalSnap, { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal }),
+      discoverLocal(root, { ignore, excluded }),
+    ]);
+    // Folders either side could not read are left alone on both sides this run.
+    const unavailable = [...remote.unavailable, ...local.unavailable];
+    const keep = (p: SyncPath): boolean => !unavailable.some((u) => isUnder(p, u));
+    const filter = <T>(m: Map<SyncPath, T>): Map<SyncPath, T> => (unavailable.length ? new Map([...m].filter(([k]) => keep(k))) : m);
+    const j = filter(journalSnap);
+    const l = filter(local.entries);
+    const r = filter(remote.entries);
+    const decision = this.deletesDecision;
+    const plan = reconcile(j, l, r, { restoreDeletes: decision === 'restore' });
+    summary.issues.push(...remote.issues, ...local.issues, ...plan.issues);
+    for (const issue of summary.issues) this.events.emit('issue', issue);
+
+    const confirmation = checkDeletions(plan, j, l, r, this.options.deleteThreshold ?? 100);
+    if (confirmation && decision !== 'accept') {
+      summary.outcome = 'needs-confirmation';
+      summary.confirmation = confirmation;
+      summary.message = `${confirmation.kind}: ${confirmation.localDeletes} local and ${confirmation.remoteDeletes} server deletions wait for confirmation`;
+      return;
+    }
+    this.deletesDecision = null;
+
+    const progress: Progress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaSeconds: null };
+    for (const a of plan.actions) {
+      if (a.kind !== 'upload' && a.kind !== 'download' && a.kind !== 'conflict') continue;
+      progress.filesTotal++;
+      progress.bytesTotal += a.kind === 'upload' ? l.get(a.path)?.size ?? 0 : r.get(a.path)?.size ?? 0;
+    }
+    this.events.emit('runStart', { plan: plan.actions.length });
+    this.events.emit('progress', progress);
+    const started = Date.now();
+    const sent = new Map<SyncPath, number>();
+    const plain = new PlainUploader(this.dav, this.options.wrap ?? noWrap);
+    const result = await propagate(plan.actions, {
+      root, dav: this.dav, journal: this.journal, local: l, remote: r,
+      uploaderFor: (size) => this.options.uploaderFor?.(size, plain, this.dav) ?? plain,
+      wrap: this.options.wrap ?? noWrap,
+      trash: this.options.trash ?? ((path) => moveToTrash(path)),
+      parallel: this.options.parallel ?? 6,
+      trustPutEtag: remote.nextcloud,
+      quotaGuess: this.quotaGuess,
+      now: this.options.now ?? (() => new Date()),
+      signal,
+      events: {
+        transfer: (path, direction, bytesDone, bytesTotal) => {
+          progress.bytesDone += bytesDone - (sent.get(path) ?? 0);
+          sent.set(path, bytesDone);
+          const elapsed = (Date.now() - started) / 1000;
+          progress.etaSeconds = progress.bytesDone > 0 && elapsed > 1 ? Math.round(((progress.bytesTotal - progress.bytesDone) * elapsed) / progress.bytesDone) : null;
+          this.events.emit('transfer', { path, direction, bytesDone, bytesTotal });
+        },
+        transferEnd: (path) => this.events.emit('transferEnd', { path }),
+        done: (action) => {
+          summary.actions[action.kind] = (summary.actions[action.kind] ?? 0) + 1;
+          if (transferKinds.has(action.kind)) {
+            progress.filesDone++;
+            this.events.emit('progress', { ...progress });
+          }
+          this.events.emit('item', { action });
+        },
+        error: (path, error) => {
+          const item = { path, message: error.message, kind: error instanceof RemoteError ? error.kind : error.name };
+          summary.errors.push(item);
+          this.events.emit('itemError', item);
+        },
+        conflict: (path, conflictCopy) => {
+          summary.conflicts.push({ path, conflictCopy });
+          this.events.emit('conflict', { path, conflictCopy, at: new Date().toISOString() });
+        },
+      },
+    });
+    this.quotaGuess = result.quotaGuess;
+    if (result.stopped) throw result.stopped;
+    this.storeFolderEtags(r, [...result.failed, ...unavailable, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+  }
+
+  /** A folder's ETag is stored only when everything below it is in sync, so the next run may skip it. */
+  private storeFolderEtags(remote: Map<SyncPath, { type: string; etag: string; fileId: string | null; permissions: string | null }>, dirty: SyncPath[]): void {
+    const dirtyDirs = new Set<SyncPath>(['']);
+    for (const p of dirty) {
+      const parts = p.split('/');
+      for (let i = 0; i <= parts.length; i++) dirtyDirs.add(parts.slice(0, i).join('/'));
+    }
+    this.journal.transaction(() => {
+      for (const [path, entry] of remote) {
+        if (entry.type !== 'dir') continue;
+        const known = this.journal.get(path);
+        if (path === '' && !known && dirty.length === 0) {
+          this.journal.put({ path: '', type: 'dir', localInode: 0, localSize: 0, localMtimeMs: 0, remoteEtag: entry.etag, remoteFileId: entry.fileId, remotePermissions: entry.permissions, remoteSize: 0, remoteMtimeMs: 0 });
+          continue;
+        }
+        if (!known || (dirty.length && dirtyDirs.has(path))) continue;
+        if (known.remoteEtag !== entry.etag) this.journal.put({ ...known, remoteEtag: entry.etag, remoteFileId: entry.fileId, remotePermissions: entry.permissions });
+      }
+    });
+  }
+
+  private async removeStaleTemp(root: string): Promise<void> {
+    // Only between runs: a temp file is ours and unfinished, from a run that crashed.
+    const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const e of entries) if (e.isFile() && e.name.startsWith(TEMP_PREFIX)) await rm(join(e.parentPath, e.name), { force: true });
+  }
+
+  /** Watch the folder and poll the server until stop(); errors back off, 401 waits for resume(). */
+  start(): void {
+    if (this.watcher) return;
+    this.watcher = new SyncWatcher(this.options.localDir, this.options.debounceMs ?? 400, () => this.trigger());
+    this.schedule(0);
+  }
+
+  private trigger(): void {
+    if (this.paused || this.state === 'needs-sign-in' || this.state === 'needs-confirmation') return;
+    void this.syncNow().then((s) => this.afterRun(s));
+  }
+
+  private afterRun(summary: RunSummary): void {
+    if (!this.watcher) return;
+    if (summary.outcome === 'offline' || summary.outcome === 'failed') {
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 2000), 5 * 60_000);
+      this.schedule(this.backoffMs);
+    } else if (summary.outcome === 'rate-limited') {
+      this.schedule(Math.min(summary.retryAfterMs ?? 30_000, 10 * 60_000));
+    } else this.schedule((this.options.pollIntervalSeconds ?? 30) * 1000);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.trigger(), ms);
+    this.timer.unref?.();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.runAbort?.abort(new Error('paused'));
+    this.setState('paused');
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.setState('idle');
+    if (this.watcher) this.trigger();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.watcher?.close();
+    this.watcher = null;
+    this.runAbort?.abort(new Error('stopped'));
+    await this.running?.catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    this.dav.close();
+    this.journal.close();
+    this.events.clear();
+  }
+}

@@ -1,0 +1,130 @@
+// The sync journal: for every path, the local and remote state at the last successful sync.
+// node:sqlite (built into Node 24 and Electron's Node, so no native module), WAL mode, and each
+// finished action is its own committed statement: a crash loses at most the action in flight,
+// which the next run redoes by comparing states again. synchronous=NORMAL is durable across a
+// process crash (kill -9); a power cut may roll back the last commits, which is equally safe.
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { JournalEntry, SyncPath } from './model.ts';
+import { isUnder } from './paths.ts';
+
+const SCHEMA_VERSION = 1;
+
+interface Row {
+  path: string;
+  type: string;
+  local_inode: number;
+  local_size: number;
+  local_mtime: number;
+  remote_etag: string;
+  remote_fileid: string | null;
+  remote_perms: string | null;
+  remote_size: number;
+  remote_mtime: number;
+}
+
+const fromRow = (r: Row): JournalEntry => ({
+  path: r.path,
+  type: r.type === 'dir' ? 'dir' : 'file',
+  localInode: r.local_inode,
+  localSize: r.local_size,
+  localMtimeMs: r.local_mtime,
+  remoteEtag: r.remote_etag,
+  remoteFileId: r.remote_fileid,
+  remotePermissions: r.remote_perms,
+  remoteSize: r.remote_size,
+  remoteMtimeMs: r.remote_mtime,
+});
+
+export class Journal {
+  readonly file: string;
+  private readonly db: DatabaseSync;
+  private readonly upsert: StatementSync;
+  private readonly remove: StatementSync;
+  private readonly getOne: StatementSync;
+
+  constructor(file: string) {
+    this.file = file;
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new DatabaseSync(file);
+    this.db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS entries (
+        path TEXT PRIMARY KEY, type TEXT NOT NULL,
+        local_inode INTEGER NOT NULL, local_size INTEGER NOT NULL, local_mtime REAL NOT NULL,
+        remote_etag TEXT NOT NULL, remote_fileid TEXT, remote_perms TEXT,
+        remote_size INTEGER NOT NULL, remote_mtime REAL NOT NULL);`);
+    this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
+    this.upsert = this.db.prepare(`INSERT OR REPLACE INTO entries
+      (path, type, local_inode, local_size, local_mtime, remote_etag, remote_fileid, remote_perms, remote_size, remote_mtime)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.remove = this.db.prepare('DELETE FROM entries WHERE path = ?');
+    this.getOne = this.db.prepare('SELECT * FROM entries WHERE path = ?');
+  }
+
+  all(): Map<SyncPath, JournalEntry> {
+    const rows = this.db.prepare('SELECT * FROM entries').all() as unknown as Row[];
+    return new Map(rows.map((r) => [r.path, fromRow(r)]));
+  }
+
+  get(path: SyncPath): JournalEntry | null {
+    const row = this.getOne.get(path) as unknown as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  put(e: JournalEntry): void {
+    this.upsert.run(e.path, e.type, e.localInode, e.localSize, e.localMtimeMs, e.remoteEtag, e.remoteFileId, e.remotePermissions, e.remoteSize, e.remoteMtimeMs);
+  }
+
+  /** Removes the entry and, for a folder, everything below it. */
+  delete(path: SyncPath): void {
+    this.transaction(() => {
+      this.remove.run(path);
+      this.db.prepare("DELETE FROM entries WHERE substr(path, 1, ?) = ?").run(path.length + 1, `${path}/`);
+    });
+  }
+
+  /** A folder or file moved: every entry at or below `from` now lives below `to`. */
+  move(from: SyncPath, to: SyncPath): void {
+    const moved = [...this.all().values()].filter((e) => isUnder(e.path, from));
+    this.transaction(() => {
+      for (const e of moved) this.remove.run(e.path);
+      for (const e of moved) this.put({ ...e, path: to + e.path.slice(from.length) });
+    });
+  }
+
+  /** Forget a folder's ETag (and its parents'), so the next discovery lists it again. */
+  invalidateEtag(path: SyncPath): void {
+    const parts = path === '' ? [] : path.split('/');
+    const stmt = this.db.prepare("UPDATE entries SET remote_etag = '' WHERE path = ? AND type = 'dir'");
+    this.transaction(() => {
+      for (let i = parts.length; i >= 0; i--) stmt.run(parts.slice(0, i).join('/'));
+    });
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  transaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}

@@ -1,0 +1,114 @@
+// File names: the ignore list (defaults + the user's exclude file), names one side cannot store,
+// and conflict-copy names. Comparison keys are NFC so a name typed as NFD on one side matches.
+import { readFileSync } from 'node:fs';
+
+/** Our own temporary files: never synced, cleaned up on start. */
+export const TEMP_PREFIX = '.werkplek-tmp-';
+
+/** Office lock files, editor swap/backup files, OS clutter, partial downloads of other tools. */
+export const DEFAULT_IGNORES = [
+  `${TEMP_PREFIX}*`,
+  '.werkplek-journal*',
+  '.~lock.*#',
+  '~$*',
+  '.~*',
+  '*~',
+  '.*.sw?',
+  '*.part',
+  '*.crdownload',
+  '*.filepart',
+  '.DS_Store',
+  'Thumbs.db',
+  'desktop.ini',
+  '.Trash-*',
+  '.directory',
+  '.sync_*.db*',
+  '._sync_*.db*',
+];
+
+/** Turns a glob (`*`, `?`, `[…]`) into a RegExp over one name or, if it has a '/', a whole path. */
+function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') out += glob[i + 1] === '*' ? (i++, '.*') : '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) out += '\\[';
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`, 'u');
+}
+
+export class IgnoreList {
+  private readonly byName: RegExp[] = [];
+  private readonly byPath: RegExp[] = [];
+
+  constructor(patterns: string[]) {
+    for (const raw of patterns) {
+      const pattern = raw.trim().replace(/\/+$/, '');
+      if (!pattern || pattern.startsWith('#')) continue;
+      if (pattern.includes('/')) this.byPath.push(globToRegExp(pattern.replace(/^\/+/, '')));
+      else this.byName.push(globToRegExp(pattern));
+    }
+  }
+
+  /** Defaults plus the lines of a user exclude file (gitignore-like globs; '#' comments). */
+  static load(excludeFile?: string | null, extra: string[] = []): IgnoreList {
+    let user: string[] = [];
+    if (excludeFile) {
+      try {
+        user = readFileSync(excludeFile, 'utf8').split(/\r?\n/);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return new IgnoreList([...DEFAULT_IGNORES, ...user, ...extra]);
+  }
+
+  isIgnored(path: string): boolean {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return this.byName.some((re) => re.test(name)) || this.byPath.some((re) => re.test(path));
+  }
+}
+
+export const toKey = (name: string): string => name.normalize('NFC');
+
+/** Why a name coming from the server cannot be a local file name here, or null. */
+export function localNameProblem(name: string): string | null {
+  if (name === '' || name === '.' || name === '..') return `"${name}" is not a valid file name`;
+  if (name.includes('/') || name.includes('\0')) return 'the name contains "/" or a NUL character';
+  if (Buffer.byteLength(name) > 255) return 'the name is longer than 255 bytes';
+  return null;
+}
+
+/** Why the server will not take this local name, or null (Nextcloud's rules; plain WebDAV is laxer). */
+export function remoteNameProblem(name: string): string | null {
+  if (name.includes('\\')) return 'the server does not allow "\\" in names';
+  if (/[\u0000-\u001f\u007f]/u.test(name)) return 'the server does not allow control characters (such as a newline) in names';
+  if (name !== name.trim()) return 'the server does not allow names starting or ending with a space';
+  if (name === '.htaccess' || name === '.htaccess'.toUpperCase()) return 'the server does not allow this name';
+  if (Buffer.byteLength(name) > 250) return 'the name is too long for the server';
+  return null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `report (conflicted copy 2026-11-23 141502).pdf`; `.bashrc (conflicted copy …)` for dotfiles. */
+export function conflictName(name: string, at: Date, attempt = 1): string {
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  const suffix = ` (conflicted copy ${stamp}${attempt > 1 ? ` ${attempt}` : ''})`;
+  const slash = name.lastIndexOf('/');
+  const dir = name.slice(0, slash + 1);
+  const base = name.slice(slash + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return `${dir}${base}${suffix}`;
+  return `${dir}${base.slice(0, dot)}${suffix}${base.slice(dot)}`;
+}
+
+export const isConflictCopy = (name: string): boolean => / \(conflicted copy \d{4}-\d\d-\d\d \d{6}( \d+)?\)/.test(name);

@@ -1,0 +1,280 @@
+// Carries out a plan: moves and folder creations in order, transfers in parallel, then deletions
+// (to the trash locally). Every finished action is committed to the journal at once. Each action
+// re-checks the side it overwrites or deletes just before acting, so a change made during the
+// run is never lost (it becomes a conflict copy or waits for the next run).
+import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import type { DavClient } from './dav-client.ts';
+import type { Journal } from './journal.ts';
+import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncPath } from './model.ts';
+import { conflictName } from './names.ts';
+import { baseName, parentOf } from './paths.ts';
+import { mapLimit } from './pool.ts';
+import { RemoteError } from './remote-error.ts';
+import { downloadToTemp, sha1File, syncDir, type StreamWrapper, type Uploader } from './transfer.ts';
+
+export interface PropagateEvents {
+  transfer(path: SyncPath, direction: 'up' | 'down', bytesDone: number, bytesTotal: number): void;
+  transferEnd(path: SyncPath): void;
+  done(action: SyncAction): void;
+  error(path: SyncPath, error: Error): void;
+  conflict(path: SyncPath, conflictCopy: SyncPath): void;
+}
+
+export interface PropagateContext {
+  root: string;
+  dav: DavClient;
+  journal: Journal;
+  local: Snapshot<LocalEntry>;
+  remote: Snapshot<RemoteEntry>;
+  uploaderFor(size: number): Uploader;
+  wrap: StreamWrapper;
+  trash(path: string): Promise<unknown>;
+  parallel: number;
+  /** Trust the ETag in a PUT answer (Nextcloud); otherwise ask with a PROPFIND. */
+  trustPutEtag: boolean;
+  /** Bytes: uploads this large or larger are not tried (a 507 told us), null when unknown. */
+  quotaGuess: number | null;
+  now(): Date;
+  events: PropagateEvents;
+  signal: AbortSignal;
+}
+
+export interface PropagateResult {
+  failed: SyncPath[];
+  /** An error that ended the run early (sign-in, rate limit, offline, disk full). */
+  stopped: Error | null;
+  quotaGuess: number | null;
+}
+
+const localMtime = (st: Stats): number => Math.floor(st.mtimeMs);
+const lstatOrNull = async (path: string): Promise<Stats | null> => lstat(path).catch((e: NodeJS.ErrnoException) => {
+  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
+  throw e;
+});
+
+export class LocalError extends Error {
+  readonly stopsRun: boolean;
+  constructor(message: string, stopsRun = false) {
+    super(message);
+    this.name = 'LocalError';
+    this.stopsRun = stopsRun;
+  }
+}
+
+export async function propagate(actions: SyncAction[], ctx: PropagateContext): Promise<PropagateResult> {
+  const failed: SyncPath[] = [];
+  let stopped: Error | null = null;
+  let quotaGuess = ctx.quotaGuess;
+  const abort = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, abort.signal]);
+
+  // Real names on each side (they may differ from the NFC key); unknown items take the other side's.
+  const localName = (p: SyncPath): string => ctx.local.get(p)?.name ?? (p === '' ? '' : join(localName(parentOf(p)), baseName(ctx.remote.get(p)?.name ?? p)));
+  const remoteName = (p: SyncPath): string => ctx.remote.get(p)?.name ?? (p === '' ? '' : join(remoteName(parentOf(p)), baseName(ctx.local.get(p)?.name ?? p)));
+  const abs = (p: SyncPath): string => join(ctx.root, localName(p));
+
+  const record = (p: SyncPath, st: Stats, remote: Pick<RemoteEntry, 'etag' | 'fileId' | 'permissions' | 'size' | 'mtimeMs'>): void => {
+    const type = st.isDirectory() ? 'dir' : 'file';
+    const entry: JournalEntry = {
+      path: p, type, localInode: st.ino, localSize: type === 'file' ? st.size : 0, localMtimeMs: type === 'file' ? localMtime(st) : 0,
+      // A folder's ETag is only stored once its whole subtree is in sync (see SyncEngine).
+      remoteEtag: type === 'dir' ? '' : remote.etag, remoteFileId: remote.fileId, remotePermissions: remote.permissions,
+      remoteSize: remote.size, remoteMtimeMs: remote.mtimeMs,
+    };
+    ctx.journal.put(entry);
+  };
+
+  const upload = async (p: SyncPath, isNew: boolean, name = localName(p)): Promise<void> => {
+    const full = join(ctx.root, name);
+    const st = await lstatOrNull(full);
+    if (!st?.isFile()) return; // gone or replaced since discovery: the next run sees it
+    if (quotaGuess !== null && st.size >= quotaGuess) throw new RemoteError('quota', `not uploaded: the server is out of space for a file of ${st.size} bytes`);
+    const known = ctx.remote.get(p) ?? null;
+    const ifMatch = isNew ? null : known?.etag ?? ctx.journal.get(p)?.remoteEtag ?? null;
+    const target = isNew && !ctx.remote.has(p) ? (ctx.local.get(p) ? remoteName(p) : join(remoteName(parentOf(p)), baseName(name))) : remoteName(p);
+    let done = 0;
+    const result = await ctx.uploaderFor(st.size).upload({
+      name: target, localPath: full, size: st.size, mtimeMs: st.mtimeMs, ifMatch, signal,
+      progress: (bytes) => ctx.events.transfer(p, 'up', (done += bytes), st.size),
+    }).finally(() => ctx.events.transferEnd(p));
+    let etag = ctx.trustPutEtag ? result.etag : null;
+    let fileId = result.fileId;
+    let permissions = known?.permissions ?? null;
+    if (!etag) {
+      const fresh = await ctx.dav.stat(target, signal);
+      if (!fresh) throw new RemoteError('notFound', `uploaded ${target} but the server does not list it`);
+      ({ etag, fileId, permissions } = fresh);
+    }
+    record(name.normalize('NFC'), st, { etag, fileId: fileId ?? known?.fileId ?? null, permissions, size: st.size, mtimeMs: Math.floor(st.mtimeMs / 1000) * 1000 });
+  };
+
+  /** Local copy kept under a conflict name, then uploaded too. Returns the copy's relative name. */
+  const keepLocalCopy = async (p: SyncPath): Promise<string> => {
+    const name = localName(p);
+    let copy = conflictName(name, ctx.now());
+    for (let n = 2; await lstatOrNull(join(ctx.root, copy)); n++) copy = conflictName(name, ctx.now(), n);
+    await rename(join(ctx.root, name), join(ctx.root, copy));
+    return copy;
+  };
+
+  const download = async (p: SyncPath, mode: 'new' | 'update' | 'conflict'): Promise<void> => {
+    const R = ctx.remote.get(p);
+    if (!R) return;
+    const target = abs(p);
+    await mkdir(dirname(target), { recursive: true });
+    let done = 0;
+    const got = await downloadToTemp(ctx.dav, remoteName(p), target, { size: R.size, checksum: R.checksum },
+      (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap).finally(() => ctx.events.transferEnd(p));
+    try {
+      if (R.mtimeMs > 0) await utimes(got.tempPath, new Date(), new Date(R.mtimeMs));
+      const now = await lstatOrNull(target);
+      const J = ctx.journal.get(p);
+      // The local file as reconcile saw it (or absent for a new one)? Then it may be replaced.
+      const untouched = mode === 'update' && now?.isFile() && J && now.size === J.localSize && localMtime(now) === J.localMtimeMs;
+      const vacant = now === null;
+      if (!untouched && !vacant) {
+        if (now.isFile() && now.size === got.size && (await sha1File(target)) === got.sha1) {
+          record(p, now, R); // same bytes on both sides: nothing to keep twice
+          return;
+        }
+        if (!now.isFile()) throw new LocalError(`${localName(p)} is a folder here and a file on the server: rename one`);
+        const copy = await keepLocalCopy(p);
+        await rename(got.tempPath, target);
+        await syncDir(dirname(target));
+        record(p, await lstat(target), R);
+        ctx.events.conflict(p, copy.normalize('NFC'));
+        await upload(copy.normalize('NFC'), true, copy);
+        return;
+      }
+      await rename(got.tempPath, target);
+      await syncDir(dirname(target));
+      record(p, await lstat(target), R);
+    } finally {
+      await rm(got.tempPath, { force: true });
+    }
+  };
+
+  const run = async (a: SyncAction): Promise<void> => {
+    switch (a.kind) {
+      case 'moveLocal': {
+        const from = abs(a.from);
+        const to = join(ctx.root, ctx.remote.get(a.to)?.name ?? a.to);
+        if (await lstatOrNull(to)) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
+        await mkdir(dirname(to), { recursive: true });
+        await rename(from, to);
+        ctx.journal.move(a.from, a.to);
+        return;
+      }
+      case 'moveRemote':
+        await ctx.dav.move(remoteName(a.from), ctx.local.get(a.to)?.name ?? a.to, signal);
+        ctx.journal.move(a.from, a.to);
+        ctx.journal.invalidateEtag(parentOf(a.to));
+        return;
+      case 'mkdirLocal': {
+        const full = abs(a.path);
+        await mkdir(full, { recursive: true });
+        const R = ctx.remote.get(a.path)!;
+        record(a.path, await lstat(full), R);
+        return;
+      }
+      case 'mkdirRemote': {
+        await ctx.dav.mkdir(remoteName(a.path), signal);
+        const st = await lstatOrNull(abs(a.path));
+        if (st) record(a.path, st, { etag: '', fileId: null, permissions: null, size: 0, mtimeMs: 0 });
+        return;
+      }
+      case 'upload':
+        try {
+          await upload(a.path, a.isNew);
+        } catch (error) {
+          // Changed on the server since we looked (412): take theirs, keep ours as a conflict copy.
+          if (error instanceof RemoteError && error.kind === 'precondition') {
+            const fresh = await ctx.dav.stat(remoteName(a.path), signal);
+            if (fresh) {
+              ctx.remote.set(a.path, fresh);
+              await download(a.path, 'conflict');
+              return;
+            }
+          }
+          throw error;
+        }
+        return;
+      case 'download':
+        await download(a.path, a.isNew ? 'new' : 'update');
+        return;
+      case 'conflict':
+        await download(a.path, 'conflict');
+        return;
+      case 'deleteLocal': {
+        const full = abs(a.path);
+        const st = await lstatOrNull(full);
+        const J = ctx.journal.get(a.path);
+        if (st && a.type === 'file' && J && (st.size !== J.localSize || localMtime(st) !== J.localMtimeMs)) return; // edited meanwhile: keep
+        if (st) await ctx.trash(full);
+        ctx.journal.delete(a.path);
+        return;
+      }
+      case 'deleteRemote': {
+        const J = ctx.journal.get(a.path);
+        try {
+          await ctx.dav.delete(remoteName(a.path), a.type === 'file' ? J?.remoteEtag : null, signal);
+        } catch (error) {
+          if (error instanceof RemoteError && error.kind === 'precondition') return; // changed there: the next run downloads it
+          throw error;
+        }
+        ctx.journal.delete(a.path);
+        return;
+      }
+      case 'record': {
+        const st = await lstatOrNull(abs(a.path));
+        const R = ctx.remote.get(a.path);
+        if (st && R) record(a.path, st, R);
+        return;
+      }
+      case 'forget':
+        ctx.journal.delete(a.path);
+        return;
+    }
+  };
+
+  const attempt = async (a: SyncAction): Promise<void> => {
+    if (stopped || signal.aborted) return;
+    const path = 'to' in a ? a.to : a.path;
+    try {
+      await run(a);
+      ctx.events.done(a);
+    } catch (raw) {
+      if (signal.aborted && !stopped) return;
+      const error = toItemError(raw);
+      failed.push(path);
+      if ('from' in a) failed.push(a.from);
+      if (error instanceof RemoteError && error.kind === 'quota' && a.kind === 'upload') {
+        const size = (await lstatOrNull(abs(a.path)))?.size;
+        if (size !== undefined) quotaGuess = Math.min(quotaGuess ?? Infinity, size);
+      }
+      ctx.events.error(path, error);
+      if ((error instanceof RemoteError || error instanceof LocalError) && error.stopsRun) {
+        stopped ??= error;
+        abort.abort(error);
+      }
+    }
+  };
+
+  const phase = (kinds: SyncAction['kind'][]): SyncAction[] => actions.filter((a) => kinds.includes(a.kind));
+  for (const a of phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote'])) await attempt(a);
+  await mapLimit(phase(['upload', 'download', 'conflict']), ctx.parallel, attempt);
+  await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
+  for (const a of phase(['record', 'forget'])) await attempt(a);
+  return { failed, stopped, quotaGuess };
+}
+
+function toItemError(raw: unknown): Error {
+  if (raw instanceof RemoteError || raw instanceof LocalError) return raw;
+  const code = (raw as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new LocalError('the disk is full: free some space, then sync again', true);
+  if (code === 'EROFS') return new LocalError('the sync folder is on a read-only disk', true);
+  if (code === 'EACCES' || code === 'EPERM') return new LocalError(`no permission: ${(raw as Error).message}`);
+  return raw instanceof Error ? raw : new Error(String(raw));
+}

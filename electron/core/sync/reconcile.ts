@@ -1,0 +1,197 @@
+// The three-way merge: journal (last agreed state) vs local vs remote → a plan of actions. Pure:
+// no I/O, so every case is a unit test (test/unit/sync/reconcile.test.ts). Rules: an edit beats
+// a delete, both edited keeps both (conflict), moves are matched by fileid (remote) or inode
+// (local) and become one MOVE, and nothing is deleted that changed since the last sync.
+import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncIssue, SyncPath, SyncPlan } from './model.ts';
+import { isUnder, parentOf, rebase, subtreeKeys } from './paths.ts';
+
+export interface ReconcileOptions {
+  /** The user declined the pending deletions: bring the deleted items back from the other side. */
+  restoreDeletes?: boolean;
+}
+
+export interface ReconcileResult extends SyncPlan {
+  issues: SyncIssue[];
+}
+
+const localSame = (l: LocalEntry, j: JournalEntry): boolean =>
+  l.type === j.type && (l.type === 'dir' || (l.size === j.localSize && l.mtimeMs === j.localMtimeMs));
+const remoteSame = (r: RemoteEntry, j: JournalEntry): boolean => r.type === j.type && (r.type === 'dir' || r.etag === j.remoteEtag);
+const may = (permissions: string | null | undefined, letter: string): boolean => permissions == null || permissions.includes(letter);
+
+export function reconcile(
+  journal: Snapshot<JournalEntry>,
+  localIn: Snapshot<LocalEntry>,
+  remoteIn: Snapshot<RemoteEntry>,
+  options: ReconcileOptions = {},
+): ReconcileResult {
+  const j = new Map(journal);
+  const local = new Map(localIn);
+  const remote = new Map(remoteIn);
+  const moves: SyncAction[] = [];
+  detectRemoteMoves(j, local, remote, moves);
+  detectLocalMoves(j, local, remote, moves);
+
+  const actions: SyncAction[] = [];
+  const issues: SyncIssue[] = [];
+  const deletes = { local: 0, remote: 0 };
+  const localKeys = [...local.keys()].sort();
+  const remoteKeys = [...remote.keys()].sort();
+  const all = [...new Set([...j.keys(), ...local.keys(), ...remote.keys()])].sort();
+  const skip: SyncPath[] = [];
+  const fresh: SyncPath[] = []; // subtrees whose journal no longer counts: everything in them is new
+  const under = (list: SyncPath[], p: SyncPath): boolean => list.some((prefix) => isUnder(p, prefix));
+  const countFiles = (keys: SyncPath[], snap: Map<SyncPath, { type: string }>, p: SyncPath): number =>
+    subtreeKeys(keys, p).filter((k) => snap.get(k)?.type === 'file').length;
+  const issue = (path: SyncPath, kind: SyncIssue['kind'], message: string): void => {
+    issues.push({ path, kind, message });
+  };
+
+  for (const p of all) {
+    if (p === '' || under(skip, p)) continue;
+    const J = under(fresh, p) ? undefined : j.get(p);
+    const L = local.get(p);
+    const R = remote.get(p);
+    const parentPerms = remote.get(parentOf(p))?.permissions;
+
+    if (!J) {
+      if (j.has(p) && !L && !R) actions.push({ kind: 'forget', path: p });
+      else if (L && R) {
+        if (L.type === 'dir' && R.type === 'dir') actions.push({ kind: 'record', path: p });
+        else if (L.type === 'file' && R.type === 'file') actions.push({ kind: 'conflict', path: p });
+        else {
+          issue(p, 'type-change', 'a file on one side and a folder on the other: rename one of them');
+          skip.push(p);
+        }
+      } else if (L) {
+        if (!may(parentPerms, L.type === 'dir' ? 'K' : 'C')) {
+          issue(p, 'read-only', 'the server folder is read-only: this item is not uploaded');
+          skip.push(p);
+        } else actions.push(L.type === 'dir' ? { kind: 'mkdirRemote', path: p } : { kind: 'upload', path: p, isNew: true });
+      } else if (R) actions.push(R.type === 'dir' ? { kind: 'mkdirLocal', path: p } : { kind: 'download', path: p, isNew: true });
+      continue;
+    }
+
+    if (!L && !R) {
+      actions.push({ kind: 'forget', path: p });
+    } else if (L && R) {
+      if (L.type !== J.type || R.type !== J.type) {
+        issue(p, 'type-change', 'changed between file and folder: rename one of them');
+        skip.push(p);
+      } else if (J.type === 'dir') {
+        if (L.inode !== J.localInode || R.fileId !== J.remoteFileId) actions.push({ kind: 'record', path: p });
+      } else {
+        const lc = !localSame(L, J);
+        const rc = !remoteSame(R, J);
+        if (lc && rc) actions.push({ kind: 'conflict', path: p });
+        else if (lc) {
+          if (may(R.permissions, 'W')) actions.push({ kind: 'upload', path: p, isNew: false });
+          else issue(p, 'read-only', 'the server copy is read-only: your local change is not uploaded');
+        } else if (rc) actions.push({ kind: 'download', path: p, isNew: false });
+        else if (L.inode !== J.localInode || R.fileId !== J.remoteFileId) actions.push({ kind: 'record', path: p });
+      }
+    } else if (L) {
+      // Gone on the server.
+      const unchanged =
+        L.type === J.type && subtreeKeys(localKeys, p).every((k) => {
+          const jk = j.get(k);
+          const lk = local.get(k);
+          return jk !== undefined && lk !== undefined && localSame(lk, jk);
+        }) && localSame(L, J);
+      if (unchanged && !options.restoreDeletes) {
+        const files = J.type === 'dir' ? countFiles(localKeys, local, p) : 1;
+        actions.push({ kind: 'deleteLocal', path: p, type: J.type, files });
+        deletes.local += files;
+        skip.push(p);
+      } else {
+        actions.push(L.type === 'dir' ? { kind: 'mkdirRemote', path: p } : { kind: 'upload', path: p, isNew: true });
+        fresh.push(p);
+      }
+    } else if (R) {
+      // Gone locally.
+      const unchanged =
+        R.type === J.type && remoteSame(R, J) && subtreeKeys(remoteKeys, p).every((k) => {
+          const jk = j.get(k);
+          const rk = remote.get(k);
+          return jk !== undefined && rk !== undefined && remoteSame(rk, jk);
+        });
+      if (unchanged && !options.restoreDeletes && may(R.permissions, 'D')) {
+        const files = J.type === 'dir' ? countFiles(remoteKeys, remote, p) : 1;
+        actions.push({ kind: 'deleteRemote', path: p, type: J.type, files });
+        deletes.remote += files;
+        skip.push(p);
+      } else {
+        actions.push(R.type === 'dir' ? { kind: 'mkdirLocal', path: p } : { kind: 'download', path: p, isNew: true });
+        fresh.push(p);
+      }
+    }
+  }
+  return { actions: order([...moves, ...actions]), deletes, issues };
+}
+
+/** Moves and folder creations parent-first (by target), transfers, deletions deepest first, journal-only last. */
+function order(actions: SyncAction[]): SyncAction[] {
+  const target = (a: SyncAction): string => ('to' in a ? a.to : a.path);
+  const rank = (a: SyncAction): number => {
+    switch (a.kind) {
+      case 'moveLocal': case 'moveRemote': case 'mkdirLocal': case 'mkdirRemote': return 0;
+      case 'download': case 'upload': case 'conflict': return 1;
+      case 'deleteLocal': case 'deleteRemote': return 2;
+      default: return 3;
+    }
+  };
+  return actions
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => {
+      const rx = rank(x.a);
+      const ry = rank(y.a);
+      if (rx !== ry) return rx - ry;
+      if (rx === 0) return target(x.a) < target(y.a) ? -1 : target(x.a) > target(y.a) ? 1 : x.i - y.i;
+      if (rx === 2) return target(y.a).length - target(x.a).length || x.i - y.i;
+      return x.i - y.i;
+    })
+    .map((x) => x.a);
+}
+
+function detectRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, LocalEntry>, remote: Map<SyncPath, RemoteEntry>, out: SyncAction[]): void {
+  let byFileId: Map<string, SyncPath> | null = null;
+  for (const q of [...remote.keys()].sort()) {
+    const R = remote.get(q);
+    if (!R?.fileId || q === '') continue;
+    if (j.get(q)?.remoteFileId === R.fileId) continue;
+    byFileId ??= new Map([...j.values()].filter((e) => e.remoteFileId).map((e) => [e.remoteFileId!, e.path]));
+    const p = byFileId.get(R.fileId);
+    if (p === undefined || p === q || isUnder(q, p)) continue;
+    const J = j.get(p);
+    const L = local.get(p);
+    if (!J || J.type !== R.type || remote.get(p)?.fileId === R.fileId) continue;
+    if (j.has(q) || local.has(q) || !L || L.type !== J.type || L.inode !== J.localInode) continue;
+    out.push({ kind: 'moveLocal', from: p, to: q });
+    rebase(j, p, q);
+    rebase(local, p, q);
+    byFileId = null;
+  }
+}
+
+function detectLocalMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, LocalEntry>, remote: Map<SyncPath, RemoteEntry>, out: SyncAction[]): void {
+  let byInode: Map<number, SyncPath> | null = null;
+  for (const q of [...local.keys()].sort()) {
+    const L = local.get(q);
+    if (!L) continue;
+    if (j.get(q)?.localInode === L.inode) continue;
+    byInode ??= new Map([...j.values()].map((e) => [e.localInode, e.path]));
+    const p = byInode.get(L.inode);
+    if (p === undefined || p === q || p === '' || isUnder(q, p)) continue;
+    const J = j.get(p);
+    const R = remote.get(p);
+    if (!J || J.type !== L.type || local.get(p)?.inode === L.inode) continue;
+    if (L.type === 'file' && (L.size !== J.localSize || L.mtimeMs !== J.localMtimeMs)) continue;
+    if (j.has(q) || remote.has(q) || !R || R.type !== J.type) continue;
+    if (J.remoteFileId && R.fileId && J.remoteFileId !== R.fileId) continue;
+    if (!may(R.permissions, 'N') && !may(R.permissions, 'V')) continue;
+    out.push({ kind: 'moveRemote', from: p, to: q });
+    rebase(j, p, q);
+    rebase(remote, p, q);
+    byInode = null;
+  }
+}
