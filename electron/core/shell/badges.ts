@@ -1,4 +1,5 @@
 // Unread counts from a page title, per the app's badge rule: "(3) Inbox" → 3, "[12] Chat" → 12.
+// The tray shows the sum of all apps plus Matrix's unread rooms.
 import type { AppDefinition } from '../config/catalog-schema.ts';
 
 const titleCount = /^\s*[([](\d{1,5})\+?[)\]]/;
@@ -10,5 +11,17 @@ export function badgeFromTitle(rule: AppDefinition['badge'], title: string): num
 }
 
 export function totalBadge(badges: Record<string, number>): number {
-  return Object.values(badges).reduce((sum, count) => sum + count, 0);
+  return Object.values(badges).reduce((sum, count) => sum + (Number.isFinite(count) && count > 0 ? count : 0), 0);
+}
+
+/** The tray's count: apps that are still enabled plus Matrix's unread rooms. */
+export function trayCount(badges: Record<string, number>, enabledAppIds: readonly string[], matrixUnread: number): number {
+  const enabled = Object.fromEntries(Object.entries(badges).filter(([id]) => enabledAppIds.includes(id)));
+  return totalBadge(enabled) + Math.max(0, matrixUnread);
+}
+
+/** Tray tooltip and label text: "Werkplek", "Werkplek — 5 unread", 99+ above 99. */
+export function trayLabel(count: number, unreadWord: string): string {
+  if (count <= 0) return 'Werkplek';
+  return `Werkplek — ${count > 99 ? '99+' : count} ${unreadWord}`;
 }

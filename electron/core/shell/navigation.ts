@@ -1,0 +1,79 @@
+// What happens when a hosted app navigates (link, redirect, form) or calls window.open. Pure: the
+// main process only carries the verdict out (checklist #13–#15, RELIABILITY scenarios 44–45).
+import type { AppDefinition } from '../config/catalog-schema.ts';
+import { appOrigins, isAllowedNavigation, webOrigin } from './origins.ts';
+import { safeExternalUrl } from './external-url.ts';
+
+export type NavigationVerdict =
+  | { kind: 'stay' }
+  | { kind: 'switch'; appId: string; url: string }
+  | { kind: 'external'; url: string }
+  | { kind: 'refuse'; reason: string };
+
+export type WindowOpenVerdict = NavigationVerdict | { kind: 'child' };
+
+export interface NavigationInput {
+  /** Enabled catalog apps. */
+  apps: readonly AppDefinition[];
+  /** The app whose tab navigates. */
+  appId: string;
+  url: string;
+  /** Shared identity-provider origins (setting shell.ssoOrigins): sign-in stays in the tab. */
+  ssoOrigins?: readonly string[];
+}
+
+/** Path prefix match on whole segments: `/apps/files` matches `/apps/files/x`, not `/apps/filesx`. */
+function pathScore(appUrl: string, target: URL): number {
+  const base = new URL(appUrl).pathname.replace(/\/+$/, '');
+  if (base === '') return 0;
+  return target.pathname === base || target.pathname.startsWith(`${base}/`) ? base.length : -1;
+}
+
+/** Another catalog app that owns the URL's origin; the one whose start path fits best wins. */
+function owningApp(apps: readonly AppDefinition[], exceptId: string, url: URL): AppDefinition | null {
+  let best: { app: AppDefinition; score: number } | null = null;
+  for (const app of apps) {
+    if (app.id === exceptId || !appOrigins(app).has(url.origin)) continue;
+    const score = pathScore(app.url, url);
+    if (!best || score > best.score) best = { app, score };
+  }
+  return best?.app ?? null;
+}
+
+export function decideNavigation(input: NavigationInput): NavigationVerdict {
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    return { kind: 'refuse', reason: 'not a valid URL' };
+  }
+  const app = input.apps.find((candidate) => candidate.id === input.appId);
+  if (!app) return { kind: 'refuse', reason: `no app "${input.appId}"` };
+  if (url.protocol === 'mailto:') {
+    const safe = safeExternalUrl(url.href);
+    return safe ? { kind: 'external', url: safe } : { kind: 'refuse', reason: 'malformed mailto link' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'refuse', reason: `the ${url.protocol} scheme is not allowed` };
+  if (url.username || url.password) return { kind: 'refuse', reason: 'links with a user name or password are not opened' };
+  if (isAllowedNavigation(app, url.href, input.ssoOrigins)) return { kind: 'stay' };
+  const other = owningApp(input.apps, app.id, url);
+  if (other) return { kind: 'switch', appId: other.id, url: url.href };
+  const safe = safeExternalUrl(url.href);
+  return safe ? { kind: 'external', url: safe } : { kind: 'refuse', reason: 'not a URL the browser may open' };
+}
+
+/**
+ * window.open: a pop-up on the app's own origin or a sign-in origin opens as a child window of the
+ * app (same session, so the sign-in completes); anything else follows the navigation rules, and
+ * the pop-up itself is always denied.
+ */
+export function decideWindowOpen(input: NavigationInput): WindowOpenVerdict {
+  const verdict = decideNavigation(input);
+  return verdict.kind === 'stay' ? { kind: 'child' } : verdict;
+}
+
+/** Subframes (will-frame-navigate): only the app's own origins, sign-in origins, or about:blank/srcdoc. Never opened elsewhere. */
+export function isAllowedSubframe(app: AppDefinition, rawUrl: string, ssoOrigins: readonly string[] = []): boolean {
+  if (rawUrl === 'about:blank' || rawUrl === 'about:srcdoc') return true;
+  return webOrigin(rawUrl) !== null && isAllowedNavigation(app, rawUrl, ssoOrigins);
+}
