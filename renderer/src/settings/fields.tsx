@@ -1,5 +1,5 @@
 // Reusable setting controls. A key the policy locks shows its value, disabled, with the reason.
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingKey } from '../../../electron/core/config/settings-schema.ts';
 import { useSettings } from './use-settings.tsx';
@@ -15,57 +15,67 @@ export function LockedNote({ settingKey }: { settingKey: SettingKey }) {
   );
 }
 
-export function SettingToggle({ settingKey, label }: { settingKey: SettingKey; label: string }) {
+interface ControlProps {
+  id: string;
+  value: unknown;
+  locked: boolean;
+  set(value: unknown): void;
+}
+
+/** One labelled row: the control, its label (after a checkbox, before anything else) and the lock note. */
+function SettingRow({ settingKey, label, labelAfter = false, control }: { settingKey: SettingKey; label: string; labelAfter?: boolean; control(props: ControlProps): ReactNode }) {
   const { view, set, isLocked } = useSettings();
   const id = useId();
   if (!view) return null;
-  const locked = isLocked(settingKey);
+  const labelElement = <label htmlFor={id}>{label}</label>;
   return (
     <div className="field">
-      <input id={id} type="checkbox" checked={Boolean(view.values[settingKey])} disabled={locked} onChange={(event) => void set(settingKey, event.target.checked)} />
-      <label htmlFor={id}>{label}</label>
+      {!labelAfter && labelElement}
+      {control({ id, value: view.values[settingKey], locked: isLocked(settingKey), set: (value) => void set(settingKey, value) })}
+      {labelAfter && labelElement}
       <LockedNote settingKey={settingKey} />
     </div>
+  );
+}
+
+export function SettingToggle({ settingKey, label }: { settingKey: SettingKey; label: string }) {
+  return (
+    <SettingRow
+      settingKey={settingKey}
+      label={label}
+      labelAfter
+      control={({ id, value, locked, set }) => <input id={id} type="checkbox" checked={Boolean(value)} disabled={locked} onChange={(event) => set(event.target.checked)} />}
+    />
   );
 }
 
 export function SettingSelect({ settingKey, label, options }: { settingKey: SettingKey; label: string; options: Array<{ value: string; label: string }> }) {
-  const { view, set, isLocked } = useSettings();
-  const id = useId();
-  if (!view) return null;
-  const locked = isLocked(settingKey);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={String(view.values[settingKey])} disabled={locked} onChange={(event) => void set(settingKey, event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <LockedNote settingKey={settingKey} />
-    </div>
+    <SettingRow
+      settingKey={settingKey}
+      label={label}
+      control={({ id, value, locked, set }) => (
+        <select id={id} value={String(value)} disabled={locked} onChange={(event) => set(event.target.value)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
 export function SettingText({ settingKey, label, type = 'text' }: { settingKey: SettingKey; label: string; type?: 'text' | 'url' | 'number' }) {
-  const { view, set, isLocked } = useSettings();
-  const id = useId();
-  if (!view) return null;
-  const locked = isLocked(settingKey);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        defaultValue={String(view.values[settingKey] ?? '')}
-        key={String(view.values[settingKey] ?? '')}
-        disabled={locked}
-        onBlur={(event) => void set(settingKey, type === 'number' ? Number(event.target.value) : event.target.value)}
-      />
-      <LockedNote settingKey={settingKey} />
-    </div>
+    <SettingRow
+      settingKey={settingKey}
+      label={label}
+      control={({ id, value, locked, set }) => (
+        // Uncontrolled and saved on blur; re-keyed when the value changes elsewhere.
+        <input id={id} key={String(value ?? '')} type={type} defaultValue={String(value ?? '')} disabled={locked} onBlur={(event) => set(type === 'number' ? Number(event.target.value) : event.target.value)} />
+      )}
+    />
   );
 }
