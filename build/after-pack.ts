@@ -1,0 +1,30 @@
+// electron-builder afterPack hook: runs on the unpacked app (linux-unpacked/) before any target
+// (deb, AppImage, tar.gz) is made from it, so every package carries the same hardened binary.
+// 1. flips the fuses of build/fuses.ts; 2. marks the `werkplek` launcher executable;
+// 3. bundles the command-line tools into resources/cli/werkplek.mjs (run by the launcher).
+import { flipFuses } from '@electron/fuses';
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { werkplekFuses } from './fuses.ts';
+import { bundleCli } from './cli-bundle.ts';
+
+/** The part of electron-builder's AfterPackContext this hook reads (its LinuxPackager has executableName). */
+export interface PackContextLike {
+  appOutDir: string;
+  electronPlatformName: string;
+  packager: { projectDir: string };
+}
+
+export async function afterPack(context: PackContextLike): Promise<void> {
+  if (context.electronPlatformName !== 'linux') throw new Error(`Werkplek is packaged for Linux only, not ${context.electronPlatformName}`);
+  const executableName = (context.packager as { executableName?: string }).executableName ?? 'werkplek';
+  const binary = join(context.appOutDir, executableName);
+  // flipFuses throws "Could not find sentinel" on a binary without a fuse wire: the build fails loudly.
+  await flipFuses(binary, werkplekFuses);
+  const launcher = join(context.appOutDir, 'bin', 'werkplek');
+  if (!existsSync(launcher)) throw new Error(`afterPack: the launcher ${launcher} is missing (extraFiles in build/electron-builder.config.ts)`);
+  chmodSync(launcher, 0o755);
+  await bundleCli(join(context.appOutDir, 'resources', 'cli', 'werkplek.mjs'), context.packager.projectDir);
+}
+
+export default afterPack;

@@ -1,0 +1,94 @@
+// electron-builder configuration for the Linux packages: AppImage, deb, rpm, tar.gz (and `dir`,
+// the unpacked app every target is made from). Used by `npm run package` (scripts/package.ts) and
+// by `npx electron-builder --config build/electron-builder.config.ts`. build/README.md explains it.
+import type { Configuration } from 'electron-builder';
+import { fileURLToPath } from 'node:url';
+import { afterPack } from './after-pack.ts';
+
+const buildDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** Runtime libraries of Electron 45 on Debian 12 / Ubuntu 22.04+ (electron-builder's list + GBM, ALSA). */
+export const debDepends = [
+  'libgtk-3-0 | libgtk-3-0t64',
+  'libnotify4',
+  'libnss3',
+  'libxss1',
+  'libxtst6',
+  'xdg-utils',
+  'libatspi2.0-0 | libatspi2.0-0t64',
+  'libuuid1',
+  'libsecret-1-0',
+  'libgbm1',
+  'libasound2 | libasound2t64',
+];
+/** The tray icon needs an AppIndicator library on GNOME; without it Werkplek still runs. */
+export const debRecommends = ['libayatana-appindicator3-1 | libappindicator3-1'];
+
+/** Update server written into app-update.yml and latest-linux.yml; the running app takes the policy's updates.url. */
+const updateUrl = process.env.WERKPLEK_UPDATE_URL ?? 'https://updates.werkplek.example/linux/';
+
+const config: Configuration = {
+  appId: 'example.werkplek.Werkplek',
+  productName: 'Werkplek',
+  copyright: 'Copyright © Werkplek developers, EUPL-1.2',
+  directories: { output: 'release', buildResources: 'build' },
+  // Only the built app: no TypeScript sources, tests, source maps or type declarations.
+  files: ['package.json', 'dist/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}', '!**/{test,tests,__tests__,__mocks__}/**', '!**/*.{test,spec}.{js,mjs,cjs}'],
+  asar: true,
+  // Electron 41+ derives the X11 WM_CLASS and the Wayland app_id from desktopName.
+  extraMetadata: { desktopName: 'werkplek.desktop' },
+  protocols: [{ name: 'Werkplek', schemes: ['werkplek'] }],
+  extraFiles: [{ from: 'build/linux/werkplek', to: 'bin/werkplek' }],
+  extraResources: [
+    { from: 'build/policy.example.json', to: 'policy.example.json' },
+    { from: 'build/policy.schema.json', to: 'policy.schema.json' },
+  ],
+  afterPack,
+  // Fuses are flipped in afterPack (build/fuses.ts, strictlyRequireAllFuses); the built-in step stays off.
+  electronFuses: undefined,
+  publish: [{ provider: 'generic', url: updateUrl }],
+  linux: {
+    target: ['AppImage', 'deb', 'rpm', 'tar.gz'],
+    executableName: 'werkplek',
+    icon: 'assets/icons',
+    category: 'Office;Network',
+    synopsis: 'Your organisation’s web apps, offline files and chat notifications in one window',
+    description:
+      'Werkplek hosts the organisation’s web apps (portal, files, chat, mail, projects) in tabs, keeps a folder of files available offline by two-way sync with Nextcloud over WebDAV, and shows native notifications from Matrix chat.',
+    maintainer: 'Werkplek developers <dev@werkplek.example>',
+    vendor: 'Werkplek developers',
+    desktop: {
+      entry: {
+        GenericName: 'Digital workplace',
+        'GenericName[nl]': 'Digitale werkplek',
+        'Comment[nl]': 'De webapps van je organisatie, offline bestanden en chatmeldingen in één venster',
+        Keywords: 'workplace;intranet;files;chat;nextcloud;matrix;',
+        'Keywords[nl]': 'werkplek;intranet;bestanden;chat;nextcloud;matrix;',
+        StartupWMClass: 'werkplek',
+        StartupNotify: 'true',
+      },
+    },
+  },
+  deb: {
+    packageCategory: 'net',
+    priority: 'optional',
+    depends: debDepends,
+    recommends: debRecommends,
+    afterInstall: 'build/linux/after-install.sh',
+    afterRemove: 'build/linux/after-remove.sh',
+    appArmorProfile: 'build/apparmor/werkplek',
+    fpm: [
+      `${buildDir}policy.example.json=/etc/werkplek/policy.example.json`,
+      `${buildDir}linux/copyright=/usr/share/doc/werkplek/copyright`,
+    ],
+  },
+  rpm: {
+    afterInstall: 'build/linux/after-install.sh',
+    afterRemove: 'build/linux/after-remove.sh',
+    appArmorProfile: 'build/apparmor/werkplek',
+    fpm: [`${buildDir}policy.example.json=/etc/werkplek/policy.example.json`],
+  },
+  appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+};
+
+export default config;
