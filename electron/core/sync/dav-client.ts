@@ -111,7 +111,8 @@ export class DavClient {
     const props = (stat.props ?? {}) as Record<string, unknown>;
     const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
     const type: EntryType = stat.type === 'directory' ? 'dir' : 'file';
-    const etag = text(props.getetag)?.replace(/"/g, '') ?? null;
+    // Apache marks an ETag weak (W/) within a second of a change and strong after: same version.
+    const etag = text(props.getetag)?.replace(/^W\//, '').replace(/"/g, '') ?? null;
     if (etag === null && type === 'file') throw new RemoteError('protocol', `the server sent no ETag for ${stat.filename}`);
     const checksums = props.checksums as { checksum?: unknown } | undefined;
     const checksum = text(Array.isArray(checksums?.checksum) ? checksums.checksum[0] : checksums?.checksum);

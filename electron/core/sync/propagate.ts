@@ -86,13 +86,13 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     ctx.journal.put(entry);
   };
 
-  const upload = async (p: SyncPath, isNew: boolean, name = localName(p)): Promise<void> => {
+  const upload = async (p: SyncPath, isNew: boolean, name = localName(p), guard = true): Promise<void> => {
     const full = join(ctx.root, name);
     const st = await lstatOrNull(full);
     if (!st?.isFile()) return; // gone or replaced since discovery: the next run sees it
     if (quotaGuess !== null && st.size >= quotaGuess) throw new RemoteError('quota', `not uploaded: the server is out of space for a file of ${st.size} bytes`);
     const known = ctx.remote.get(p) ?? null;
-    const ifMatch = isNew ? null : known?.etag ?? ctx.journal.get(p)?.remoteEtag ?? null;
+    const ifMatch = isNew || !guard ? null : known?.etag ?? ctx.journal.get(p)?.remoteEtag ?? null;
     const target = isNew && !ctx.remote.has(p) ? (ctx.local.get(p) ? remoteName(p) : join(remoteName(parentOf(p)), baseName(name))) : remoteName(p);
     let done = 0;
     const result = await ctx.uploaderFor(st.size).upload({
@@ -165,13 +165,25 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         await mkdir(dirname(to), { recursive: true });
         await rename(from, to);
         ctx.journal.move(a.from, a.to);
+        const R = ctx.remote.get(a.to);
+        const J = ctx.journal.get(a.to);
+        // The moved file's new ETag, if only the ETag changed (see reconcile): no download follows.
+        if (R?.type === 'file' && J && R.size === J.remoteSize && R.mtimeMs === J.remoteMtimeMs) record(a.to, await lstat(to), R);
         return;
       }
-      case 'moveRemote':
-        await ctx.dav.move(remoteName(a.from), ctx.local.get(a.to)?.name ?? a.to, signal);
+      case 'moveRemote': {
+        const target = ctx.local.get(a.to)?.name ?? a.to;
+        await ctx.dav.move(remoteName(a.from), target, signal);
         ctx.journal.move(a.from, a.to);
         ctx.journal.invalidateEtag(parentOf(a.to));
+        const J = ctx.journal.get(a.to);
+        if (J?.type === 'file') {
+          // Servers may give the moved file a new ETag (Nextcloud does): learn it now, not by a download.
+          const fresh = await ctx.dav.stat(target, signal);
+          if (fresh) ctx.journal.put({ ...J, remoteEtag: fresh.etag, remoteFileId: fresh.fileId ?? J.remoteFileId });
+        }
         return;
+      }
       case 'mkdirLocal': {
         const full = abs(a.path);
         await mkdir(full, { recursive: true });
@@ -192,6 +204,12 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
           // Changed on the server since we looked (412): take theirs, keep ours as a conflict copy.
           if (error instanceof RemoteError && error.kind === 'precondition') {
             const fresh = await ctx.dav.stat(remoteName(a.path), signal);
+            // Same version after all: the server's ETag was weak (Apache, within a second), which
+            // If-Match never matches. Send it without the condition.
+            if (fresh && fresh.etag === ctx.remote.get(a.path)?.etag) {
+              await upload(a.path, a.isNew, undefined, false);
+              return;
+            }
             if (fresh) {
               ctx.remote.set(a.path, fresh);
               await download(a.path, 'conflict');
@@ -221,8 +239,11 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         try {
           await ctx.dav.delete(remoteName(a.path), a.type === 'file' ? J?.remoteEtag : null, signal);
         } catch (error) {
-          if (error instanceof RemoteError && error.kind === 'precondition') return; // changed there: the next run downloads it
-          throw error;
+          if (!(error instanceof RemoteError && error.kind === 'precondition')) throw error;
+          // Changed there: keep it, the next run downloads it. Unless the ETag was only weak (see upload).
+          const fresh = await ctx.dav.stat(remoteName(a.path), signal);
+          if (fresh?.etag !== J?.remoteEtag) return;
+          await ctx.dav.delete(remoteName(a.path), null, signal);
         }
         ctx.journal.delete(a.path);
         return;

@@ -169,6 +169,9 @@ function detectRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, 
     out.push({ kind: 'moveLocal', from: p, to: q });
     rebase(j, p, q);
     rebase(local, p, q);
+    // Nextcloud gives a moved file a new ETag; same size and mtime means same content.
+    const moved = j.get(q)!;
+    if (R.type === 'file' && R.size === moved.remoteSize && R.mtimeMs === moved.remoteMtimeMs) j.set(q, { ...moved, remoteEtag: R.etag });
     byFileId = null;
   }
 }

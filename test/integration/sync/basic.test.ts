@@ -1,5 +1,7 @@
 // The sync engine against every real WebDAV server this machine has (npm webdav-server always;
 // Apache mod_dav, rclone and SabreDAV where installed): the cases of issue 3.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableServers, reportSkipped, type WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { SyncFixture } from './sync-fixture.ts';
@@ -23,19 +25,210 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     } finally {
       await f.close();
       // Each case starts from an empty server.
-      for (const item of await f.remote.getDirectoryContents('/').catch(() => []) as { filename: string }[]) await f.remote.deleteFile(item.filename);
+      const items = (await f.remote.getDirectoryContents('/').catch(() => [])) as { filename: string }[];
+      for (const item of items) await f.remote.deleteFile(item.filename);
     }
+  };
+
+  const expectInSync = (f: SyncFixture): void => {
+    expect(f.remoteTree()).toEqual(f.localTree());
   };
 
   it('first upload, then nothing to do', () => withFixture(async (f) => {
     f.writeLocal('a.txt', 'alpha');
     f.writeLocal('docs/b.txt', 'beta');
     f.writeLocal('docs/deep/c.txt', 'gamma');
+    mkdirSync(join(f.localDir, 'empty/inner'), { recursive: true });
     const run = await f.sync();
     expect(run.errors).toEqual([]);
-    expect(f.remoteTree()).toEqual(f.localTree());
+    expect(run.actions.upload).toBe(3);
+    expectInSync(f);
     expect(await f.readRemote('docs/deep/c.txt')).toBe('gamma');
     const runs = await f.syncUntilStable();
     expect(runs.at(-1)!.actions).toEqual({});
+  }));
+
+  it('first download, nested and empty folders included', () => withFixture(async (f) => {
+    await f.writeRemote('x/y/z.txt', 'zed');
+    await f.writeRemote('top.txt', 'top');
+    await f.remote.createDirectory('/empty');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.actions.download).toBe(2);
+    expect(f.readLocal('x/y/z.txt')).toBe('zed');
+    expect(existsSync(join(f.localDir, 'empty'))).toBe(true);
+    expectInSync(f);
+  }));
+
+  it('edits on each side reach the other', () => withFixture(async (f) => {
+    f.writeLocal('local.txt', 'v1');
+    await f.writeRemote('remote.txt', 'v1');
+    await f.syncUntilStable();
+    f.writeLocal('local.txt', 'local v2, longer');
+    await f.writeRemote('remote.txt', 'remote v2, longer');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.actions).toMatchObject({ upload: 1, download: 1 });
+    expect(await f.readRemote('local.txt')).toBe('local v2, longer');
+    expect(f.readLocal('remote.txt')).toBe('remote v2, longer');
+    expectInSync(f);
+  }));
+
+  it('both sides edited: the server keeps the name, the local edit becomes a conflict copy on both sides', () => withFixture(async (f) => {
+    f.writeLocal('report.txt', 'original');
+    await f.syncUntilStable();
+    f.writeLocal('report.txt', 'my local edit');
+    await f.writeRemote('report.txt', 'their server edit');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.conflicts).toHaveLength(1);
+    expect(f.readLocal('report.txt')).toBe('their server edit');
+    const copy = run.conflicts[0]!.conflictCopy;
+    expect(copy).toMatch(/^report \(conflicted copy \d{4}-\d\d-\d\d \d{6}\)\.txt$/);
+    expect(f.readLocal(copy)).toBe('my local edit');
+    expect(await f.readRemote(copy)).toBe('my local edit');
+    expectInSync(f);
+  }));
+
+  it('both sides created the same bytes: no conflict copy', () => withFixture(async (f) => {
+    f.writeLocal('same.txt', 'identical');
+    await f.writeRemote('same.txt', 'identical');
+    const run = await f.sync();
+    expect(run.conflicts).toEqual([]);
+    expect(f.localTree()).toEqual({ 'same.txt': expect.any(String) });
+    expectInSync(f);
+  }));
+
+  it('a local delete deletes on the server; a server delete moves the local file to the trash', () => withFixture(async (f) => {
+    for (const name of ['a', 'b', 'c', 'd']) f.writeLocal(`${name}.txt`, name);
+    f.writeLocal('dir/inside.txt', 'inside');
+    await f.syncUntilStable();
+    rmSync(join(f.localDir, 'a.txt'));
+    await f.remote.deleteFile('/b.txt');
+    await f.remote.deleteFile('/dir');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.actions).toMatchObject({ deleteRemote: 1, deleteLocal: 2 });
+    expect(await f.remote.exists('/a.txt')).toBe(false);
+    expect(existsSync(join(f.localDir, 'b.txt'))).toBe(false);
+    expect(f.trashed().sort()).toEqual(['b.txt', 'dir']);
+    expect(readdirSync(join(f.trashHome, 'Trash', 'info')).sort()).toEqual(['b.txt.trashinfo', 'dir.trashinfo']);
+    expectInSync(f);
+  }));
+
+  it('an edit beats a delete on the other side', () => withFixture(async (f) => {
+    f.writeLocal('keep.txt', 'v1');
+    f.writeLocal('keep2.txt', 'v1');
+    await f.syncUntilStable();
+    f.writeLocal('keep.txt', 'edited locally');
+    await f.remote.deleteFile('/keep.txt');
+    rmSync(join(f.localDir, 'keep2.txt'));
+    await f.writeRemote('keep2.txt', 'edited on the server');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(await f.readRemote('keep.txt')).toBe('edited locally');
+    expect(f.readLocal('keep2.txt')).toBe('edited on the server');
+    expectInSync(f);
+  }));
+
+  it('a local move of a folder is one MOVE on the server, no re-upload', () => withFixture(async (f) => {
+    f.writeLocal('old/a.txt', 'a');
+    f.writeLocal('old/sub/b.txt', 'b');
+    f.writeLocal('file.txt', 'f');
+    await f.syncUntilStable();
+    renameSync(join(f.localDir, 'old'), join(f.localDir, 'new'));
+    renameSync(join(f.localDir, 'file.txt'), join(f.localDir, 'new/renamed.txt'));
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.actions).toEqual({ moveRemote: 2 });
+    expect(await f.readRemote('new/sub/b.txt')).toBe('b');
+    expectInSync(f);
+    expect((await f.syncUntilStable()).some((r) => r.actions.upload || r.actions.download)).toBe(false);
+  }));
+
+  it('a server-side move arrives locally (a local move where the server gives file ids)', () => withFixture(async (f) => {
+    f.writeLocal('folder/a.txt', 'a');
+    f.writeLocal('folder/b.txt', 'b');
+    await f.syncUntilStable();
+    await f.remote.moveFile('/folder', '/moved');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(f.readLocal('moved/a.txt')).toBe('a');
+    expect(existsSync(join(f.localDir, 'folder'))).toBe(false);
+    if (server.capabilities.nextcloudProps) expect(run.actions).toEqual({ moveLocal: 1 });
+    expectInSync(f);
+  }));
+
+  it('names with spaces, Unicode, #, % and ? round-trip both ways', () => withFixture(async (f) => {
+    const names = ['with space.txt', 'café ünïcödé.txt', 'hash#tag.txt', '100%.txt', 'why?.txt', 'emoji 😀.txt', 'map met spatie/ß.txt'];
+    for (const n of names) f.writeLocal(`up/${n}`, `up ${n}`);
+    for (const n of names) await f.writeRemote(`down/${n}`, `down ${n}`);
+    // NFD on disk must still match its NFC twin on the server, not make a second file.
+    f.writeLocal('nfd-e\u0301.txt', 'decomposed');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    for (const n of names) {
+      expect(await f.readRemote(`up/${n}`)).toBe(`up ${n}`);
+      expect(f.readLocal(`down/${n}`)).toBe(`down ${n}`);
+    }
+    expectInSync(f);
+    const again = await f.syncUntilStable();
+    expect(again.at(-1)!.actions).toEqual({});
+  }));
+
+  it('symlinks, ignored files and names the server cannot store are reported, not synced, not lost', () => withFixture(async (f) => {
+    f.writeLocal('real.txt', 'real');
+    symlinkSync(join(f.localDir, 'real.txt'), join(f.localDir, 'link.txt'));
+    f.writeLocal('.~lock.report.odt#', 'lock');
+    f.writeLocal('back\\slash.txt', 'bs');
+    const run = await f.sync();
+    expect(run.issues.map((i) => [i.path, i.kind]).sort()).toEqual([['back\\slash.txt', 'invalid-name-local'], ['link.txt', 'symlink']]);
+    expect(await f.remote.exists('/link.txt')).toBe(false);
+    expect(await f.remote.exists('/.~lock.report.odt#')).toBe(false);
+    expect(f.readLocal('back\\slash.txt')).toBe('bs');
+    expect(await f.readRemote('real.txt')).toBe('real');
+  }));
+
+  it('mass-delete guard: too many deletions pause and ask; "no" brings them back, "yes" deletes', () => withFixture(async (f) => {
+    for (let i = 0; i < 12; i++) f.writeLocal(`many/f${i}.txt`, `file ${i}`);
+    await f.syncUntilStable();
+    for (let i = 0; i < 7; i++) rmSync(join(f.localDir, `many/f${i}.txt`));
+    const asked = await f.sync();
+    expect(asked.outcome).toBe('needs-confirmation');
+    expect(asked.confirmation).toEqual({ kind: 'mass-delete', localDeletes: 0, remoteDeletes: 7 });
+    expect(Object.keys(f.remoteTree())).toHaveLength(13);
+    const restored = await f.engine.confirmDeletes(false);
+    expect(restored.errors).toEqual([]);
+    expect(f.readLocal('many/f0.txt')).toBe('file 0');
+    expectInSync(f);
+    for (let i = 0; i < 7; i++) rmSync(join(f.localDir, `many/f${i}.txt`));
+    expect((await f.sync()).outcome).toBe('needs-confirmation');
+    const accepted = await f.engine.confirmDeletes(true);
+    expect(accepted.actions.deleteRemote).toBe(7);
+    expectInSync(f);
+  }));
+
+  it('a server listing that is suddenly empty deletes nothing locally and asks', () => withFixture(async (f) => {
+    f.writeLocal('one.txt', '1');
+    f.writeLocal('two.txt', '2');
+    await f.syncUntilStable();
+    await f.remote.deleteFile('/one.txt');
+    await f.remote.deleteFile('/two.txt');
+    const run = await f.sync();
+    expect(run.outcome).toBe('needs-confirmation');
+    expect(run.confirmation?.kind).toBe('remote-empty');
+    expect(f.readLocal('one.txt')).toBe('1');
+  }));
+
+  it.runIf(starter.name === 'sabredav')('an unchanged tree costs one request on a server with Nextcloud folder ETags', () => withFixture(async (f) => {
+    for (let i = 0; i < 5; i++) f.writeLocal(`d${i}/e/f.txt`, `f${i}`);
+    await f.syncUntilStable();
+    const run = await f.sync();
+    expect(run.actions).toEqual({});
+    expect(run.requests).toBe(1);
+    await f.writeRemote('d3/e/f.txt', 'changed on the server');
+    const changed = await f.sync();
+    expect(changed.actions).toEqual({ download: 1 });
+    expect(f.readLocal('d3/e/f.txt')).toBe('changed on the server');
   }));
 });

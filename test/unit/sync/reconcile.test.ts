@@ -1,0 +1,221 @@
+// The full table of reconcile: every combination of created / changed / deleted / unchanged on
+// each side, for files and folders, plus moves, permissions and the "bring deletions back" mode.
+import { describe, expect, it } from 'vitest';
+import { reconcile } from '../../../electron/core/sync/reconcile.ts';
+import type { JournalEntry, LocalEntry, RemoteEntry, SyncAction } from '../../../electron/core/sync/model.ts';
+
+let nextInode = 100;
+const J = (path: string, o: Partial<JournalEntry> = {}): JournalEntry => ({
+  path, type: 'file', localInode: nextInode++, localSize: 10, localMtimeMs: 1000, remoteEtag: `e-${path}`,
+  remoteFileId: `id-${path}`, remotePermissions: null, remoteSize: 10, remoteMtimeMs: 1000, ...o,
+});
+const D = (path: string, o: Partial<JournalEntry> = {}): JournalEntry => J(path, { type: 'dir', localSize: 0, localMtimeMs: 0, remoteSize: 0, remoteMtimeMs: 0, remoteEtag: `d-${path}`, ...o });
+/** Local entry as the journal remembers it, with changes. */
+const L = (j: JournalEntry | string, o: Partial<LocalEntry> = {}): LocalEntry => {
+  const base = typeof j === 'string' ? J(j) : j;
+  return { path: base.path, name: base.path, type: base.type, inode: base.localInode, size: base.localSize, mtimeMs: base.localMtimeMs, ...o };
+};
+const R = (j: JournalEntry | string, o: Partial<RemoteEntry> = {}): RemoteEntry => {
+  const base = typeof j === 'string' ? J(j) : j;
+  return { path: base.path, name: base.path, type: base.type, etag: base.remoteEtag, fileId: base.remoteFileId, permissions: base.remotePermissions, size: base.remoteSize, mtimeMs: base.remoteMtimeMs, checksum: null, ...o };
+};
+const map = <T extends { path: string }>(items: T[]): Map<string, T> => new Map(items.map((i) => [i.path, i]));
+const plan = (j: JournalEntry[], l: LocalEntry[], r: RemoteEntry[], restoreDeletes = false) => reconcile(map(j), map(l), map(r), { restoreDeletes });
+const actions = (j: JournalEntry[], l: LocalEntry[], r: RemoteEntry[], restoreDeletes = false): SyncAction[] => plan(j, l, r, restoreDeletes).actions;
+
+describe('reconcile: files', () => {
+  const a = J('a.txt');
+  const cases: Array<[string, JournalEntry[], LocalEntry[], RemoteEntry[], SyncAction[]]> = [
+    ['new locally → upload', [], [L('a.txt')], [], [{ kind: 'upload', path: 'a.txt', isNew: true }]],
+    ['new remotely → download', [], [], [R('a.txt')], [{ kind: 'download', path: 'a.txt', isNew: true }]],
+    ['new on both sides → conflict (bytes compared)', [], [L('a.txt')], [R('a.txt')], [{ kind: 'conflict', path: 'a.txt' }]],
+    ['unchanged both → nothing', [a], [L(a)], [R(a)], []],
+    ['changed locally (size) → upload', [a], [L(a, { size: 11 })], [R(a)], [{ kind: 'upload', path: 'a.txt', isNew: false }]],
+    ['changed locally (mtime) → upload', [a], [L(a, { mtimeMs: 2000 })], [R(a)], [{ kind: 'upload', path: 'a.txt', isNew: false }]],
+    ['changed remotely → download', [a], [L(a)], [R(a, { etag: 'new' })], [{ kind: 'download', path: 'a.txt', isNew: false }]],
+    ['changed on both → conflict', [a], [L(a, { size: 1 })], [R(a, { etag: 'new' })], [{ kind: 'conflict', path: 'a.txt' }]],
+    ['deleted locally, unchanged remotely → delete remote', [a], [], [R(a)], [{ kind: 'deleteRemote', path: 'a.txt', type: 'file', files: 1 }]],
+    ['deleted locally, changed remotely → download (edit wins)', [a], [], [R(a, { etag: 'new' })], [{ kind: 'download', path: 'a.txt', isNew: true }]],
+    ['deleted remotely, unchanged locally → delete local (trash)', [a], [L(a)], [], [{ kind: 'deleteLocal', path: 'a.txt', type: 'file', files: 1 }]],
+    ['deleted remotely, changed locally → upload (edit wins)', [a], [L(a, { size: 3 })], [], [{ kind: 'upload', path: 'a.txt', isNew: true }]],
+    ['deleted on both → forget', [a], [], [], [{ kind: 'forget', path: 'a.txt' }]],
+    ['only the inode changed (atomic save, same content stamp) → record', [a], [L(a, { inode: 9999 })], [R(a)], [{ kind: 'record', path: 'a.txt' }]],
+  ];
+  it.each(cases)('%s', (_name, j, l, r, expected) => {
+    expect(actions(j, l, r)).toEqual(expected);
+  });
+});
+
+describe('reconcile: folders', () => {
+  const d = D('d');
+  const f = J('d/f.txt');
+  const g = J('d/sub/g.txt');
+  const sub = D('d/sub');
+  it('new local folder → create remotely, then its files', () => {
+    expect(actions([], [L(D('n')), L('n/x.txt')], [])).toEqual([{ kind: 'mkdirRemote', path: 'n' }, { kind: 'upload', path: 'n/x.txt', isNew: true }]);
+  });
+  it('new remote folder → create locally, then its files', () => {
+    expect(actions([], [], [R(D('n')), R('n/x.txt')])).toEqual([{ kind: 'mkdirLocal', path: 'n' }, { kind: 'download', path: 'n/x.txt', isNew: true }]);
+  });
+  it('new folder on both sides → merged (record), files inside handled one by one', () => {
+    expect(actions([], [L(D('n')), L('n/x.txt')], [R(D('n'))])).toEqual([{ kind: 'upload', path: 'n/x.txt', isNew: true }, { kind: 'record', path: 'n' }]);
+  });
+  it('empty folders sync too', () => {
+    expect(actions([], [L(D('e1'))], [R(D('e2'))])).toEqual([{ kind: 'mkdirRemote', path: 'e1' }, { kind: 'mkdirLocal', path: 'e2' }]);
+  });
+  it('unchanged folder with a new remote etag → nothing for the folder itself', () => {
+    expect(actions([d], [L(d)], [R(d, { etag: 'changed' })])).toEqual([]);
+  });
+  it('folder deleted locally, server subtree unchanged → one recursive delete, counted by files', () => {
+    expect(plan([d, f, sub, g], [], [R(d), R(f), R(sub), R(g)])).toMatchObject({
+      actions: [{ kind: 'deleteRemote', path: 'd', type: 'dir', files: 2 }], deletes: { local: 0, remote: 2 },
+    });
+  });
+  it('folder deleted locally but a file inside changed on the server → the folder comes back whole', () => {
+    expect(actions([d, f, sub, g], [], [R(d), R(f, { etag: 'new' }), R(sub), R(g)])).toEqual([
+      { kind: 'mkdirLocal', path: 'd' }, { kind: 'mkdirLocal', path: 'd/sub' },
+      { kind: 'download', path: 'd/f.txt', isNew: true }, { kind: 'download', path: 'd/sub/g.txt', isNew: true },
+    ]);
+  });
+  it('folder deleted locally but a new file appeared inside on the server → restored', () => {
+    expect(actions([d, f], [], [R(d), R(f), R('d/new.txt')])).toEqual([
+      { kind: 'mkdirLocal', path: 'd' }, { kind: 'download', path: 'd/f.txt', isNew: true }, { kind: 'download', path: 'd/new.txt', isNew: true },
+    ]);
+  });
+  it('folder deleted on the server, local subtree unchanged → one local delete to the trash', () => {
+    expect(plan([d, f, sub, g], [L(d), L(f), L(sub), L(g)], [])).toMatchObject({
+      actions: [{ kind: 'deleteLocal', path: 'd', type: 'dir', files: 2 }], deletes: { local: 2, remote: 0 },
+    });
+  });
+  it('folder deleted on the server but edited locally → re-uploaded whole', () => {
+    expect(actions([d, f, sub, g], [L(d), L(f, { size: 99 }), L(sub), L(g)], [])).toEqual([
+      { kind: 'mkdirRemote', path: 'd' }, { kind: 'mkdirRemote', path: 'd/sub' },
+      { kind: 'upload', path: 'd/f.txt', isNew: true }, { kind: 'upload', path: 'd/sub/g.txt', isNew: true },
+    ]);
+  });
+  it('folder deleted on the server while a new local file appeared inside → re-uploaded', () => {
+    expect(actions([d, f], [L(d), L(f), L('d/new.txt')], [])).toEqual([
+      { kind: 'mkdirRemote', path: 'd' }, { kind: 'upload', path: 'd/f.txt', isNew: true }, { kind: 'upload', path: 'd/new.txt', isNew: true },
+    ]);
+  });
+  it('folder deleted on both sides → forgotten with its contents', () => {
+    expect(actions([d, f], [], [])).toEqual([{ kind: 'forget', path: 'd' }, { kind: 'forget', path: 'd/f.txt' }]);
+  });
+  it('deletions run deepest first, after transfers', () => {
+    const x = J('x.txt');
+    const deep = J('p/q/r.txt');
+    const p = D('p');
+    const q = D('p/q');
+    const out = actions([x, p, q, deep], [L(p), L(q), L(deep)], [R(x), R(p), R(q, { etag: 'z' }), R(deep), R('new.txt')]);
+    expect(out.map((a) => a.kind)).toEqual(['download', 'deleteRemote']);
+  });
+});
+
+describe('reconcile: a file became a folder or the other way round', () => {
+  it('is reported and left alone, never deleted', () => {
+    const a = J('a');
+    const result = plan([a], [L(a, { type: 'dir' })], [R(a)]);
+    expect(result.actions).toEqual([]);
+    expect(result.issues).toMatchObject([{ path: 'a', kind: 'type-change' }]);
+  });
+  it('a new file on one side and a new folder of the same name on the other: reported', () => {
+    const result = plan([], [L('a')], [R(D('a')), R('a/in.txt')]);
+    expect(result.actions).toEqual([]);
+    expect(result.issues).toMatchObject([{ path: 'a', kind: 'type-change' }]);
+  });
+});
+
+describe('reconcile: moves', () => {
+  it('local rename of a file → one MOVE on the server (matched by inode)', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(a, { path: 'b.txt', name: 'b.txt' })], [R(a)])).toEqual([{ kind: 'moveRemote', from: 'a.txt', to: 'b.txt' }]);
+  });
+  it('local rename of a folder → one MOVE, nothing for the files inside', () => {
+    const d = D('d');
+    const f = J('d/f.txt');
+    expect(actions([d, f], [L(d, { path: 'e', name: 'e' }), L(f, { path: 'e/f.txt', name: 'e/f.txt' })], [R(d), R(f)])).toEqual([{ kind: 'moveRemote', from: 'd', to: 'e' }]);
+  });
+  it('local folder rename + a file inside edited on the server → MOVE, then download', () => {
+    const d = D('d');
+    const f = J('d/f.txt');
+    expect(actions([d, f], [L(d, { path: 'e', name: 'e' }), L(f, { path: 'e/f.txt', name: 'e/f.txt' })], [R(d), R(f, { etag: 'x' })])).toEqual([
+      { kind: 'moveRemote', from: 'd', to: 'e' }, { kind: 'download', path: 'e/f.txt', isNew: false },
+    ]);
+  });
+  it('local rename into a new folder → the folder is created first, then the MOVE', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(D('new'), { inode: 5 }), L(a, { path: 'new/a.txt', name: 'new/a.txt' })], [R(a)])).toEqual([
+      { kind: 'mkdirRemote', path: 'new' }, { kind: 'moveRemote', from: 'a.txt', to: 'new/a.txt' },
+    ]);
+  });
+  it('a renamed and edited file is not a move (inode reuse would be too risky): upload + delete', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(a, { path: 'b.txt', name: 'b.txt', size: 77 })], [R(a)])).toEqual([
+      { kind: 'upload', path: 'b.txt', isNew: true }, { kind: 'deleteRemote', path: 'a.txt', type: 'file', files: 1 },
+    ]);
+  });
+  it('server rename of a file → one local move (matched by fileid)', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(a)], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([{ kind: 'moveLocal', from: 'a.txt', to: 'b.txt' }]);
+  });
+  it('server move gives the file a new ETag but same size and mtime → still only a move', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(a)], [R(a, { path: 'b.txt', name: 'b.txt', etag: 'after-move' })])).toEqual([{ kind: 'moveLocal', from: 'a.txt', to: 'b.txt' }]);
+  });
+  it('server move + server edit → move, then download', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(a)], [R(a, { path: 'b.txt', name: 'b.txt', etag: 'x', size: 50 })])).toEqual([
+      { kind: 'moveLocal', from: 'a.txt', to: 'b.txt' }, { kind: 'download', path: 'b.txt', isNew: false },
+    ]);
+  });
+  it('server move + local edit → move, then upload', () => {
+    const a = J('a.txt');
+    expect(actions([a], [L(a, { size: 3 })], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([
+      { kind: 'moveLocal', from: 'a.txt', to: 'b.txt' }, { kind: 'upload', path: 'b.txt', isNew: false },
+    ]);
+  });
+  it('server folder move → one local move', () => {
+    const d = D('d');
+    const f = J('d/f.txt');
+    expect(actions([d, f], [L(d), L(f)], [R(d, { path: 'e', name: 'e' }), R(f, { path: 'e/f.txt', name: 'e/f.txt' })])).toEqual([{ kind: 'moveLocal', from: 'd', to: 'e' }]);
+  });
+  it('without file ids (plain WebDAV) a server rename is a download plus a delete', () => {
+    const a = J('a.txt', { remoteFileId: null });
+    expect(actions([a], [L(a)], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([
+      { kind: 'download', path: 'b.txt', isNew: true }, { kind: 'deleteLocal', path: 'a.txt', type: 'file', files: 1 },
+    ]);
+  });
+  it('server move of a file that was deleted locally → downloaded at its new place', () => {
+    const a = J('a.txt');
+    expect(actions([a], [], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([{ kind: 'download', path: 'b.txt', isNew: true }, { kind: 'forget', path: 'a.txt' }]);
+  });
+});
+
+describe('reconcile: permissions (Nextcloud oc:permissions)', () => {
+  it('no upload into a read-only server folder: reported', () => {
+    const ro = D('share', { remotePermissions: 'SG' });
+    const result = plan([ro], [L(ro), L('share/mine.txt')], [R(ro)]);
+    expect(result.actions).toEqual([]);
+    expect(result.issues).toMatchObject([{ path: 'share/mine.txt', kind: 'read-only' }]);
+  });
+  it('a local edit of a read-only server file is reported, not uploaded', () => {
+    const f = J('f.txt', { remotePermissions: 'SG' });
+    const result = plan([f], [L(f, { size: 1 })], [R(f)]);
+    expect(result.actions).toEqual([]);
+    expect(result.issues).toMatchObject([{ path: 'f.txt', kind: 'read-only' }]);
+  });
+  it('a local delete of a file the server will not delete → downloaded again', () => {
+    const f = J('f.txt', { remotePermissions: 'SG' });
+    expect(actions([f], [], [R(f)])).toEqual([{ kind: 'download', path: 'f.txt', isNew: true }]);
+  });
+});
+
+describe('reconcile: the user declined the deletions', () => {
+  it('brings back both kinds from the other side', () => {
+    const a = J('a.txt');
+    const b = J('b.txt');
+    expect(actions([a, b], [L(a)], [R(b)], true)).toEqual([
+      { kind: 'upload', path: 'a.txt', isNew: true }, { kind: 'download', path: 'b.txt', isNew: true },
+    ]);
+  });
+});
