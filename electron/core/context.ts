@@ -5,7 +5,7 @@ import type { CatalogService } from './config/catalog.ts';
 import type { EventHub } from './bridge/event-hub.ts';
 import type { Keyring } from './secrets/keyring.ts';
 import type { DemoServices } from './demo/demo-services.ts';
-import type { Panel } from './bridge/contract-shell.ts';
+import type { ShellState } from './shell/shell-state.ts';
 
 export interface Log {
   info(message: string, detail?: unknown): void;
@@ -27,7 +27,7 @@ export interface CoreContext {
   demo: DemoServices | null;
   openExternal(url: string): Promise<void>;
   /** Mutable shell state shared between handlers. */
-  shell: { activeAppId: string | null; panel: Panel | null; setBadge(appId: string, count: number): void };
+  shell: ShellState;
 }
 
 export const consoleLog: Log = {

@@ -10,6 +10,7 @@ import { SettingsService } from './config/settings-service.ts';
 import type { SettingsStore } from './config/settings-store.ts';
 import { createAppHandlers } from './config/app-handlers.ts';
 import { createShellHandlers } from './shell/shell-handlers.ts';
+import { createShellState } from './shell/shell-state.ts';
 import { createSyncHandlers } from './sync/sync-handlers.ts';
 import { createMatrixHandlers } from './matrix/matrix-handlers.ts';
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   policyFile?: string;
   log?: Log;
   openExternal(url: string): Promise<void>;
+  /** The system's downloads folder (Electron knows it; elsewhere ~/Downloads). */
+  systemDownloads?: string;
   /** Start the embedded demo services when no organisation is configured (default true). */
   demo?: boolean;
 }
@@ -66,11 +69,11 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     keyring: options.keyring,
     demo,
     openExternal: options.openExternal,
-    shell: { activeAppId: null, panel: null, setBadge: () => {} },
+    shell: createShellState(),
   };
   const handlers: CommandHandlers = {
     ...createAppHandlers(ctx),
-    ...createShellHandlers(ctx),
+    ...createShellHandlers(ctx, options.systemDownloads ? { systemDownloads: options.systemDownloads } : {}),
     ...createSyncHandlers(ctx),
     ...createMatrixHandlers(ctx),
   };
@@ -80,6 +83,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     handlers,
     dispatch: createDispatcher(handlers, log),
     close: async () => {
+      ctx.shell.downloads?.close();
       await demo?.close();
     },
   };

@@ -9,7 +9,12 @@ export const shellSettings = {
   'shell.allowDevTools': z.boolean().default(false),
   'shell.spellcheckLanguages': z.array(z.string()).default(['nl', 'en-GB']),
   'shell.spellcheckDictionaryUrl': z.string().default(''),
+  /** "system", "direct", "pac:https://…/proxy.pac" or "proxy:3128;bypass=.intern,localhost" (see core/shell/proxy.ts). */
   'shell.proxy': z.string().default('system'),
+  /** The shared identity provider's origins: sign-in pages stay inside the tab and its pop-ups open as child windows. */
+  'shell.ssoOrigins': z.array(z.string().url()).default([]),
+  /** Zoom level per app id (0 = 100 %), remembered when the user zooms. */
+  'shell.zoomLevels': z.record(z.string(), z.number().min(-3).max(5)).default({}),
   'updates.enabled': z.boolean().default(true),
   'updates.url': z.string().default(''),
 };

@@ -1,38 +1,89 @@
-// Bridge handlers for the shell's app-independent state: the active app and badge counts.
-// In Electron the main process also listens to `shell.activate` to show that app's view.
+// Bridge handlers for the shell: the active app, badges, tab layout and navigation, load states,
+// permission notes and downloads. In Electron the main process also listens to `shell.activate`
+// to show that app's view, and installs its tab manager as `ctx.shell.host`.
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
 import type { shellCommands } from '../bridge/contract-shell.ts';
 import { badgeFromTitle } from './badges.ts';
+import { DownloadsService } from './downloads.ts';
+import { isAllowedNavigation } from './origins.ts';
 
 type ShellHandlers = Pick<CommandHandlers, keyof typeof shellCommands>;
 
-export function createShellHandlers(ctx: CoreContext): ShellHandlers {
-  const badges: Record<string, number> = {};
-  const setBadge = (appId: string, count: number) => {
-    if (badges[appId] === count) return;
-    badges[appId] = count;
-    ctx.hub.emit('shell.badges', { ...badges });
+const maxNotes = 20;
+
+export function createShellHandlers(ctx: CoreContext, options: { systemDownloads?: string } = {}): ShellHandlers {
+  const shell = ctx.shell;
+  shell.setBadge = (appId, count) => {
+    if (shell.badges[appId] === count) return;
+    shell.badges[appId] = count;
+    ctx.hub.emit('shell.badges', { ...shell.badges });
   };
-  ctx.shell.setBadge = setBadge;
+  shell.setLoadState = (state) => {
+    shell.loadStates[state.appId] = state;
+    ctx.hub.emit('shell.load', state);
+  };
+  shell.notePermission = (note) => {
+    shell.permissionNotes = [note, ...shell.permissionNotes].slice(0, maxNotes);
+    ctx.hub.emit('shell.permission', note);
+  };
+  const downloads = new DownloadsService({ settings: ctx.settings, hub: ctx.hub, log: ctx.log, ...(options.systemDownloads ? { systemDownloads: options.systemDownloads } : {}) });
+  shell.downloads = downloads;
+  const requireApp = (appId: string) => {
+    const entry = ctx.catalog.find(appId);
+    if (!entry) throw new Error(`no app with id "${appId}"`);
+    return entry.app;
+  };
+  const ok = { ok: true as const };
+
   return {
-    'shell.activate': async ({ appId }) => {
-      if (!ctx.catalog.find(appId)) throw new Error(`no app with id "${appId}"`);
-      ctx.shell.activeAppId = appId;
-      ctx.hub.emit('shell.activate', { appId });
+    'shell.activate': async ({ appId, url }) => {
+      const app = requireApp(appId);
+      if (url !== undefined && !isAllowedNavigation(app, url, ctx.settings.get('shell.ssoOrigins'))) throw new Error(`${url} does not belong to ${app.name}`);
+      shell.activeAppId = appId;
+      ctx.hub.emit('shell.activate', url === undefined ? { appId } : { appId, url });
       return { appId };
     },
-    'shell.badges': async () => ({ ...badges }),
+    'shell.badges': async () => ({ ...shell.badges }),
     'shell.setPanel': async ({ panel }) => {
-      ctx.shell.panel = panel;
+      shell.panel = panel;
       ctx.hub.emit('shell.panel', { panel });
       return { panel };
     },
     'shell.reportTitle': async ({ appId, title }) => {
-      const entry = ctx.catalog.find(appId);
-      if (!entry) throw new Error(`no app with id "${appId}"`);
-      setBadge(appId, badgeFromTitle(entry.app.badge, title));
-      return { ...badges };
+      shell.setBadge(appId, badgeFromTitle(requireApp(appId).badge, title));
+      return { ...shell.badges };
     },
+    'shell.layout': async (rect) => (shell.host.layout(rect), ok),
+    'shell.navigate': async ({ appId, action }) => (requireApp(appId), shell.host.navigate(appId, action), ok),
+    'shell.zoom': async ({ appId, step }) => (requireApp(appId), { level: shell.host.zoom(appId, step) }),
+    'shell.find': async ({ text, forward, findNext }) => (shell.host.find(text, forward, findNext), ok),
+    'shell.stopFind': async () => (shell.host.stopFind(), ok),
+    'shell.loadStates': async () => ({ ...shell.loadStates }),
+    'shell.online': async ({ online }) => (shell.host.online(online), ok),
+    'shell.retry': async ({ appId }) => (requireApp(appId), shell.host.retry(appId), ok),
+    'shell.downloads': async () => downloads.list(),
+    'shell.download': async ({ appId, url }) => {
+      const app = requireApp(appId);
+      const allowed = (candidate: string) => isAllowedNavigation(app, candidate, ctx.settings.get('shell.ssoOrigins'));
+      if (!allowed(url)) throw new Error(`${url} does not belong to ${app.name}; Werkplek only downloads from the app's own site`);
+      if (shell.host.download) {
+        shell.host.download(appId, url);
+        return { id: '', appId, url, fileName: '', path: '', receivedBytes: 0, totalBytes: 0, state: 'progressing' as const, error: null, startedAt: Date.now() };
+      }
+      return downloads.fetchInto(appId, url, allowed);
+    },
+    'shell.downloadAction': async ({ id, action }) => {
+      const entry = downloads.require(id);
+      if (action === 'cancel') downloads.cancel(id);
+      else if (action === 'remove') downloads.remove(id);
+      else {
+        if (entry.state !== 'completed') throw new Error('the download has not finished');
+        if (action === 'open') await shell.host.openPath(entry.path);
+        else shell.host.showInFolder(entry.path);
+      }
+      return downloads.list();
+    },
+    'shell.permissionNotes': async () => [...shell.permissionNotes],
   };
 }

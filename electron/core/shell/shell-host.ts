@@ -1,0 +1,37 @@
+// What the shell commands need from the host that shows the apps. The Electron main process
+// installs its tab manager here; the preview host keeps the defaults (its apps are iframes the
+// renderer handles itself, so there is nothing to lay out, zoom or search from the Node side).
+import type { Rect } from '../bridge/contract-shell.ts';
+
+export interface ShellHost {
+  layout(rect: Rect): void;
+  navigate(appId: string, action: 'back' | 'forward' | 'reload' | 'home'): void;
+  zoom(appId: string, step: 1 | -1 | 0): number;
+  find(text: string, forward: boolean, findNext: boolean): void;
+  stopFind(): void;
+  online(online: boolean): void;
+  retry(appId: string): void;
+  /** Start a download with the app's own session (cookies); null = let core fetch it (preview). */
+  download: ((appId: string, url: string) => void) | null;
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): void;
+}
+
+const desktopOnly = (what: string) => () => {
+  throw new Error(`${what} is available in the desktop app; the preview shows apps in frames`);
+};
+
+export function previewShellHost(): ShellHost {
+  return {
+    layout: () => {},
+    navigate: desktopOnly('Back, forward and reload'),
+    zoom: desktopOnly('Zoom per app'),
+    find: desktopOnly('Find in page'),
+    stopFind: () => {},
+    online: () => {},
+    retry: () => {},
+    download: null,
+    openPath: async () => desktopOnly('Opening a downloaded file')(),
+    showInFolder: desktopOnly('Show in folder'),
+  };
+}
