@@ -18,6 +18,14 @@ export function CatalogSettings() {
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
+  // Show a toggle's new state at once; the catalog event that follows makes it final.
+  const [pendingEnabled, setPendingEnabled] = useState<Record<string, boolean>>({});
+  const setEnabled = (id: string, enabled: boolean) => {
+    setPendingEnabled((pending) => ({ ...pending, [id]: enabled }));
+    void run(() => api['catalog.setEnabled']({ id, enabled })).finally(() =>
+      setPendingEnabled(({ [id]: _done, ...rest }) => rest),
+    );
+  };
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -57,7 +65,7 @@ export function CatalogSettings() {
               ↓
             </button>
             <label>
-              <input type="checkbox" checked={entry.enabled} disabled={disabledLocked} onChange={(event) => void run(() => api['catalog.setEnabled']({ id: entry.app.id, enabled: event.target.checked }))} />
+              <input type="checkbox" checked={pendingEnabled[entry.app.id] ?? entry.enabled} disabled={disabledLocked} onChange={(event) => setEnabled(entry.app.id, event.target.checked)} />
               {t('enabled')}
             </label>
             {entry.removable && (
