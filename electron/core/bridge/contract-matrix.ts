@@ -1,21 +1,70 @@
-// Matrix notifier: sign-in, the notification centre, do-not-disturb, unread counts.
+// Matrix notifier: sign-in (password, SSO), sign-out, the notification centre, do-not-disturb,
+// per-room mute, unread counts, and the focus report the Electron adapter sends.
 import { z } from 'zod';
 import { command, noInput } from './define.ts';
 
 export const matrixStatusSchema = z.object({
-  state: z.enum(['not-configured', 'signed-out', 'connecting', 'syncing', 'offline', 'needs-sign-in', 'error']),
+  state: z.enum(['not-configured', 'signed-out', 'signing-in', 'connecting', 'syncing', 'offline', 'needs-sign-in', 'error']),
   userId: z.string().nullable(),
   homeserver: z.string().nullable(),
   message: z.string().nullable(),
   unreadRooms: z.number().int(),
   highlightCount: z.number().int(),
+  doNotDisturb: z.boolean(),
 });
 export type MatrixStatus = z.infer<typeof matrixStatusSchema>;
 
+export const matrixNotificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['message', 'summary']),
+  roomId: z.string().nullable(),
+  roomName: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  /** data: URL of the sender's avatar thumbnail. */
+  icon: z.string().nullable(),
+  sound: z.boolean(),
+  highlight: z.boolean(),
+  ts: z.number(),
+  /** False when do-not-disturb held it back (listed only). */
+  popup: z.boolean(),
+});
+export type MatrixNotification = z.infer<typeof matrixNotificationSchema>;
+
+export const matrixRoomSchema = z.object({
+  roomId: z.string(),
+  name: z.string(),
+  notificationCount: z.number().int(),
+  highlightCount: z.number().int(),
+  muted: z.boolean(),
+});
+export type MatrixRoom = z.infer<typeof matrixRoomSchema>;
+
+const homeserverInput = z.string().min(1).max(2000);
+
 export const matrixCommands = {
   'matrix.status': command(noInput, matrixStatusSchema),
+  'matrix.loginFlows': command(z.object({ homeserver: homeserverInput }).strict(), z.object({ homeserver: z.string(), password: z.boolean(), sso: z.boolean() })),
+  'matrix.signInPassword': command(z.object({ homeserver: homeserverInput, user: z.string().min(1).max(255), password: z.string().min(1).max(1000) }).strict(), matrixStatusSchema),
+  /** Opens the system browser at the homeserver's SSO page; resolves once the loopback redirect brought a token. */
+  'matrix.signInSso': command(z.object({ homeserver: homeserverInput }).strict(), matrixStatusSchema),
+  'matrix.signOut': command(noInput, matrixStatusSchema),
+  'matrix.notifications': command(noInput, z.array(matrixNotificationSchema)),
+  'matrix.clearNotifications': command(noInput, z.array(matrixNotificationSchema)),
+  /** Switches to the chat app's tab on that room (a notification click, or a click in the centre). */
+  'matrix.openRoom': command(z.object({ roomId: z.string().min(1).max(255) }).strict(), z.object({ appId: z.string().nullable(), url: z.string().nullable() })),
+  'matrix.rooms': command(noInput, z.array(matrixRoomSchema)),
+  /** Writes the room's push rule (as Element does), so Element and every device agree. */
+  'matrix.setRoomMuted': command(z.object({ roomId: z.string().min(1).max(255), muted: z.boolean() }).strict(), z.array(matrixRoomSchema)),
+  'matrix.setDoNotDisturb': command(z.object({ enabled: z.boolean() }).strict(), matrixStatusSchema),
+  /** From the Electron adapter: the room open in the focused chat tab (null when none); its messages do not pop up. */
+  'matrix.setFocusedRoom': command(z.object({ roomId: z.string().max(255).nullable() }).strict(), z.object({ roomId: z.string().nullable() })),
 } as const;
 
 export const matrixEvents = {
   'matrix.status': matrixStatusSchema,
+  'matrix.notification': matrixNotificationSchema,
+  /** Notifications to close: their room was read elsewhere. */
+  'matrix.withdraw': z.object({ ids: z.array(z.string()) }),
+  'matrix.rooms': z.array(matrixRoomSchema),
 } as const;

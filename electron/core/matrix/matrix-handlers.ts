@@ -1,19 +1,106 @@
-// Bridge handlers for the Matrix notifier.
+// Bridge handlers for the Matrix notifier: build the one MatrixService from the core context, send
+// its notifications, unread counts and status out as bridge events, and feed the chat tab's badge.
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
-import { matrixCommands } from '../bridge/contract-matrix.ts';
+import type { matrixCommands } from '../bridge/contract-matrix.ts';
+import { MatrixService } from './matrix-service.ts';
+import { findChatApp, roomUrlFor } from './chat-room-url.ts';
+import type { RoomUnread } from './sdk/matrix-session.ts';
 
 type MatrixHandlers = Pick<CommandHandlers, keyof typeof matrixCommands>;
 
-export function createMatrixHandlers(ctx: CoreContext): MatrixHandlers {
-  return {
-    'matrix.status': async () => ({
-      state: ctx.settings.get('matrix.homeserver') ? 'signed-out' : 'not-configured',
-      userId: null,
-      homeserver: ctx.settings.get('matrix.homeserver') || null,
-      message: null,
-      unreadRooms: 0,
-      highlightCount: 0,
+const services = new WeakMap<CoreContext, MatrixService>();
+
+/** The context's Matrix service (for the host's shutdown: `await matrixServiceOf(ctx)?.dispose()`). */
+export function matrixServiceOf(ctx: CoreContext): MatrixService | undefined {
+  return services.get(ctx);
+}
+
+export interface MatrixHandlerOptions {
+  /** Resume the saved session at once (default true). */
+  restore?: boolean;
+  fetchFn?: typeof fetch;
+  pollTimeoutMs?: number;
+}
+
+export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOptions = {}): MatrixHandlers {
+  const chatApp = () => findChatApp(ctx.catalog.enabledApps());
+  const onUnread = (rooms: RoomUnread[]) => {
+    const unread = rooms.filter((r) => r.notificationCount > 0 || r.highlightCount > 0);
+    const app = chatApp();
+    if (app) ctx.shell.setBadge(app.id, unread.length);
+    service.updateCounts(unread.length, rooms.reduce((sum, r) => sum + r.highlightCount, 0));
+    ctx.hub.emit('matrix.rooms', rooms);
+  };
+  const service: MatrixService = new MatrixService({
+    keyring: ctx.keyring,
+    dataDir: ctx.dataDir,
+    log: ctx.log,
+    openExternal: (url) => ctx.openExternal(url),
+    settings: () => ({
+      homeserver: ctx.settings.get('matrix.homeserver'),
+      content: ctx.settings.get('matrix.notificationContent'),
+      sound: ctx.settings.get('matrix.sound'),
+      doNotDisturb: ctx.settings.get('matrix.doNotDisturb'),
+      dndSchedule: ctx.settings.get('matrix.dndSchedule'),
+      locale: ctx.locale,
     }),
+    output: {
+      status: (status) => ctx.hub.emit('matrix.status', status),
+      notification: (record) => ctx.hub.emit('matrix.notification', record),
+      withdraw: (ids) => ctx.hub.emit('matrix.withdraw', { ids }),
+      unread: onUnread,
+      decision: () => {},
+    },
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+    ...(options.pollTimeoutMs ? { pollTimeoutMs: options.pollTimeoutMs } : {}),
+  });
+  services.set(ctx, service);
+  ctx.settings.onChange(() => ctx.hub.emit('matrix.status', service.status()));
+  if (options.restore !== false) service.restore().catch((error: unknown) => ctx.log.error('matrix: could not resume the saved session', error));
+
+  return {
+    'matrix.status': async () => service.status(),
+    'matrix.loginFlows': async ({ homeserver }) => service.flows(homeserver),
+    'matrix.signInPassword': async ({ homeserver, user, password }) => {
+      const status = await service.signInWithPassword(homeserver, user, password);
+      if (!ctx.settings.isLocked('matrix.homeserver')) ctx.settings.set('matrix.homeserver', status.homeserver ?? homeserver);
+      if (!ctx.settings.isLocked('matrix.user')) ctx.settings.set('matrix.user', user);
+      return service.status();
+    },
+    'matrix.signInSso': async ({ homeserver }) => {
+      const status = await service.signInWithSso(homeserver);
+      if (!ctx.settings.isLocked('matrix.homeserver')) ctx.settings.set('matrix.homeserver', status.homeserver ?? homeserver);
+      return service.status();
+    },
+    'matrix.signOut': async () => service.signOut(),
+    'matrix.notifications': async () => service.notifications,
+    'matrix.clearNotifications': async () => {
+      service.clearNotifications();
+      return service.notifications;
+    },
+    'matrix.openRoom': async ({ roomId }) => {
+      const app = chatApp();
+      if (!app) return { appId: null, url: null };
+      const url = roomUrlFor(app, roomId);
+      ctx.shell.activeAppId = app.id;
+      ctx.shell.panel = null;
+      ctx.hub.emit('shell.panel', { panel: null });
+      ctx.hub.emit('shell.activate', { appId: app.id, url });
+      return { appId: app.id, url };
+    },
+    'matrix.rooms': async () => service.rooms(),
+    'matrix.setRoomMuted': async ({ roomId, muted }) => {
+      await service.setRoomMuted(roomId, muted);
+      return service.rooms();
+    },
+    'matrix.setDoNotDisturb': async ({ enabled }) => {
+      ctx.settings.set('matrix.doNotDisturb', enabled);
+      return service.status();
+    },
+    'matrix.setFocusedRoom': async ({ roomId }) => {
+      service.setFocusedRoom(roomId);
+      return { roomId };
+    },
   };
 }

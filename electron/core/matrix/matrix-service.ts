@@ -1,0 +1,245 @@
+// The Matrix account's life cycle: sign in (password or SSO), keep the access token in the keyring,
+// run the session and its notifier, sign out (the server deletes the device), and ask to sign in
+// again when the token dies. One instance per app; the bridge handlers and the CLI both use it.
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Keyring } from '../secrets/keyring.ts';
+import type { MatrixStatus } from '../bridge/contract-matrix.ts';
+import { Notifier, type NotifierOutput, type NotifierSettings } from './notifier.ts';
+import { rateLimitedFetch, defaultRateLimitOptions } from './rate-limit.ts';
+import { listenForLoginToken } from './sso-loopback.ts';
+import { MatrixSession, type SessionState } from './sdk/matrix-session.ts';
+import { logout, normaliseHomeserver, passwordLogin, ssoRedirectUrl, tokenLogin, loginFlows, type Credentials, type LoginFlows } from './sdk/matrix-login.ts';
+import type { Log } from '../context.ts';
+
+export const keyringName = 'matrix.session';
+
+export interface MatrixServiceDeps {
+  keyring: Keyring;
+  dataDir: string;
+  log: Log;
+  settings: () => NotifierSettings & { homeserver: string };
+  output: NotifierOutput & { status(status: MatrixStatus): void };
+  openExternal(url: string): Promise<void>;
+  fetchFn?: typeof fetch;
+  pollTimeoutMs?: number;
+  deviceName?: string;
+}
+
+export class MatrixService {
+  private readonly deps: MatrixServiceDeps;
+  private readonly fetchFn: typeof fetch;
+  private session: MatrixSession | null = null;
+  private notifier: Notifier | null = null;
+  private current: MatrixStatus;
+  private disposed = false;
+  private focusedRoomId: string | null = null;
+
+  constructor(deps: MatrixServiceDeps) {
+    this.deps = deps;
+    this.fetchFn = rateLimitedFetch(deps.fetchFn ?? fetch, {
+      ...defaultRateLimitOptions,
+      onWait: (ms, url) => deps.log.warn(`matrix: rate limited, waiting ${ms} ms before retrying ${new URL(url).pathname}`),
+    });
+    this.current = this.baseStatus(deps.settings().homeserver ? 'signed-out' : 'not-configured');
+  }
+
+  get deviceName(): string {
+    return this.deps.deviceName ?? `Werkplek on ${hostname()}`;
+  }
+
+  get stateFile(): string {
+    return join(this.deps.dataDir, 'matrix', 'sync-state.json');
+  }
+
+  status(): MatrixStatus {
+    return { ...this.current, doNotDisturb: this.deps.settings().doNotDisturb };
+  }
+
+  get notifications() {
+    return this.notifier?.notifications() ?? [];
+  }
+
+  clearNotifications(): void {
+    this.notifier?.clear();
+  }
+
+  rooms() {
+    return this.session?.unreadRooms() ?? [];
+  }
+
+  setFocusedRoom(roomId: string | null): void {
+    this.focusedRoomId = roomId;
+    this.notifier?.setFocusedRoom(roomId);
+  }
+
+  async setRoomMuted(roomId: string, muted: boolean): Promise<void> {
+    if (!this.session) throw new Error('sign in to Matrix first');
+    await this.session.setRoomMuted(roomId, muted);
+    this.notifier?.updateUnread();
+  }
+
+  /** At start-up: resume the saved session, if the keyring has one. */
+  async restore(): Promise<void> {
+    const saved = await this.deps.keyring.get(keyringName);
+    if (!saved) return;
+    let credentials: Credentials;
+    try {
+      credentials = JSON.parse(saved) as Credentials;
+    } catch {
+      this.deps.log.warn('matrix: the saved session is unreadable; sign in again');
+      await this.deps.keyring.delete(keyringName);
+      return;
+    }
+    await this.startSession(credentials);
+  }
+
+  async flows(homeserver: string): Promise<LoginFlows & { homeserver: string }> {
+    const url = normaliseHomeserver(homeserver);
+    return { homeserver: url, ...(await loginFlows(url, this.fetchFn)) };
+  }
+
+  async signInWithPassword(homeserver: string, user: string, password: string): Promise<MatrixStatus> {
+    const url = normaliseHomeserver(homeserver);
+    this.setStatus({ ...this.baseStatus('signing-in'), homeserver: url });
+    // After a soft logout, sign in to the same device so its sync position stays valid.
+    const previous = await this.savedCredentials();
+    const sameAccount = previous && previous.homeserver === url && (previous.userId === user || previous.userId.startsWith(`@${user}:`));
+    try {
+      const credentials = await passwordLogin(url, user, password, this.deviceName, this.fetchFn, sameAccount ? previous.deviceId : undefined);
+      return await this.signedIn(credentials);
+    } catch (error) {
+      this.setStatus({ ...this.baseStatus('signed-out'), homeserver: url, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  async signInWithSso(homeserver: string, signal?: AbortSignal): Promise<MatrixStatus> {
+    const url = normaliseHomeserver(homeserver);
+    this.setStatus({ ...this.baseStatus('signing-in'), homeserver: url });
+    const loopback = await listenForLoginToken(5 * 60_000, signal);
+    try {
+      await this.deps.openExternal(ssoRedirectUrl(url, loopback.redirectUrl));
+      const loginToken = await loopback.token;
+      return await this.signedIn(await tokenLogin(url, loginToken, this.deviceName, this.fetchFn));
+    } catch (error) {
+      this.setStatus({ ...this.baseStatus('signed-out'), homeserver: url, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      loopback.close();
+    }
+  }
+
+  /** Signs out: the server deletes the device; the token and the local sync state are removed. */
+  async signOut(): Promise<MatrixStatus> {
+    const credentials = (await this.savedCredentials()) ?? this.session?.credentials ?? null;
+    const session = this.session;
+    this.stopSession();
+    if (credentials) {
+      try {
+        await logout(credentials, this.fetchFn);
+      } catch (error) {
+        // The token may already be dead; what matters locally is that nothing of it remains.
+        this.deps.log.warn(`matrix: sign-out at the server failed: ${String(error)}`);
+      }
+    }
+    await session?.forgetLocalData();
+    await this.deps.keyring.delete(keyringName);
+    this.setStatus(this.baseStatus(this.deps.settings().homeserver || credentials ? 'signed-out' : 'not-configured'));
+    return this.status();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.stopSession();
+  }
+
+  /** Wakes the sync loop now (after sleep or when the network returns). */
+  retryNow(): void {
+    this.session?.retryNow();
+  }
+
+  private async savedCredentials(): Promise<Credentials | null> {
+    const saved = await this.deps.keyring.get(keyringName);
+    try {
+      return saved ? (JSON.parse(saved) as Credentials) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async signedIn(credentials: Credentials): Promise<MatrixStatus> {
+    await this.deps.keyring.set(keyringName, JSON.stringify(credentials));
+    await this.startSession(credentials);
+    return this.status();
+  }
+
+  private async startSession(credentials: Credentials): Promise<void> {
+    this.stopSession();
+    if (this.disposed) return;
+    const session = new MatrixSession(credentials, {
+      stateFile: this.stateFile,
+      fetchFn: this.fetchFn,
+      log: (level, message) => this.deps.log[level === 'error' ? 'warn' : level](message),
+      ...(this.deps.pollTimeoutMs ? { pollTimeoutMs: this.deps.pollTimeoutMs } : {}),
+    });
+    const notifier = new Notifier(session, this.deps.output, () => this.deps.settings());
+    notifier.setFocusedRoom(this.focusedRoomId);
+    this.session = session;
+    this.notifier = notifier;
+    this.current = { ...this.baseStatus('connecting'), userId: credentials.userId, homeserver: credentials.homeserver };
+    await session.start({
+      batch: (phase, events) => {
+        notifier.handleBatch(phase, events).catch((error: unknown) => this.deps.log.error('matrix: notifying failed', error));
+      },
+      state: (state) => void this.onSessionState(session, state),
+    });
+  }
+
+  private stopSession(): void {
+    const session = this.session;
+    this.session = null;
+    this.notifier = null;
+    session?.stop();
+  }
+
+  private async onSessionState(session: MatrixSession, state: SessionState): Promise<void> {
+    if (session !== this.session) return;
+    const who = { userId: session.credentials.userId, homeserver: session.credentials.homeserver };
+    switch (state.state) {
+      case 'connecting':
+      case 'syncing':
+        this.setStatus({ ...this.current, ...who, state: state.state, message: null });
+        break;
+      case 'offline':
+        this.setStatus({ ...this.current, ...who, state: 'offline', message: state.message });
+        break;
+      case 'needs-sign-in':
+        this.deps.log.warn(`matrix: the access token is no longer valid (soft logout: ${state.softLogout}); sign in again`);
+        this.stopSession();
+        // A soft logout keeps the device and its sync position; a hard one ends both.
+        if (!state.softLogout) {
+          await session.forgetLocalData();
+          await this.deps.keyring.delete(keyringName);
+        }
+        this.setStatus({ ...this.baseStatus('needs-sign-in'), ...who, message: state.message });
+        break;
+      case 'stopped':
+        break;
+    }
+  }
+
+  private baseStatus(state: MatrixStatus['state']): MatrixStatus {
+    return { state, userId: null, homeserver: this.deps.settings().homeserver || null, message: null, unreadRooms: 0, highlightCount: 0, doNotDisturb: this.deps.settings().doNotDisturb };
+  }
+
+  /** Called by the output when unread counts change, so the status carries them. */
+  updateCounts(unreadRooms: number, highlightCount: number): void {
+    this.setStatus({ ...this.current, unreadRooms, highlightCount });
+  }
+
+  private setStatus(status: MatrixStatus): void {
+    this.current = status;
+    this.deps.output.status(this.status());
+  }
+}

@@ -1,0 +1,250 @@
+// The signed-in Matrix session: matrix-js-sdk's sync loop with a lean filter and a file-backed store,
+// narrowed to what the notifier needs: batches of new events (with push-rule verdicts, one batch per
+// /sync), connection state, unread counts per room, room mute, avatars. No SDK type leaks out.
+import {
+  ClientEvent,
+  createClient,
+  Filter,
+  HttpApiEvent,
+  MatrixError,
+  RoomEvent,
+  SyncState,
+  type MatrixClient,
+  type MatrixEvent,
+  type Room,
+} from 'matrix-js-sdk';
+import type { PushRuleKind } from 'matrix-js-sdk';
+import type { EventFacts, SyncPhase } from '../notification-policy.ts';
+import { FileSyncStore } from './file-sync-store.ts';
+import type { Credentials } from './matrix-login.ts';
+import { quietSdkRootLogger, sdkLogger, type SdkLogSink } from './sdk-logger.ts';
+
+export type SessionState =
+  | { state: 'connecting' }
+  | { state: 'syncing' }
+  | { state: 'offline'; message: string }
+  | { state: 'needs-sign-in'; softLogout: boolean; message: string }
+  | { state: 'stopped' };
+
+export interface RoomUnread {
+  roomId: string;
+  name: string;
+  notificationCount: number;
+  highlightCount: number;
+  muted: boolean;
+}
+
+export interface SessionListener {
+  batch(phase: SyncPhase, events: EventFacts[]): void;
+  state(state: SessionState): void;
+}
+
+export interface SessionOptions {
+  stateFile: string;
+  fetchFn: typeof fetch;
+  log: SdkLogSink;
+  /** Long-poll timeout (spec default 30 s). */
+  pollTimeoutMs?: number;
+  timelineLimit?: number;
+}
+
+export class MatrixSession {
+  readonly credentials: Credentials;
+  private readonly client: MatrixClient;
+  private readonly store: FileSyncStore;
+  private readonly options: SessionOptions;
+  private pending: Array<{ event: MatrixEvent; room: Room }> = [];
+  private networkSyncs = 0;
+  private listener: SessionListener | null = null;
+  private readonly avatarCache = new Map<string, Buffer | null>();
+
+  constructor(credentials: Credentials, options: SessionOptions) {
+    this.credentials = credentials;
+    this.options = options;
+    quietSdkRootLogger();
+    this.store = new FileSyncStore(options.stateFile, credentials.userId);
+    this.client = createClient({
+      baseUrl: credentials.homeserver,
+      accessToken: credentials.accessToken,
+      userId: credentials.userId,
+      deviceId: credentials.deviceId,
+      store: this.store,
+      fetchFn: options.fetchFn,
+      timelineSupport: false,
+      logger: sdkLogger(options.log),
+    });
+  }
+
+  /** Starts syncing; events and state changes go to `listener`. */
+  async start(listener: SessionListener): Promise<void> {
+    this.listener = listener;
+    this.client.on(RoomEvent.Timeline, this.onTimeline);
+    this.client.on(ClientEvent.Sync, this.onSync);
+    this.client.on(HttpApiEvent.SessionLoggedOut, this.onLoggedOut);
+    listener.state({ state: 'connecting' });
+    const filter = new Filter(this.credentials.userId);
+    filter.setDefinition({
+      presence: { types: [] },
+      account_data: { types: ['m.push_rules', 'm.direct'] },
+      room: { timeline: { limit: this.options.timelineLimit ?? 10 }, state: { lazy_load_members: true }, ephemeral: { types: ['m.receipt'] }, account_data: { types: [] } },
+    });
+    await this.client.startClient({
+      filter,
+      lazyLoadMembers: true,
+      initialSyncLimit: this.options.timelineLimit ?? 10,
+      pollTimeout: this.options.pollTimeoutMs ?? 30_000,
+      disablePresence: true,
+      threadSupport: false,
+    });
+  }
+
+  stop(): void {
+    this.client.off(RoomEvent.Timeline, this.onTimeline);
+    this.client.off(ClientEvent.Sync, this.onSync);
+    this.client.off(HttpApiEvent.SessionLoggedOut, this.onLoggedOut);
+    this.client.stopClient();
+    try {
+      this.store.persist();
+    } catch (error) {
+      this.options.log('warn', `matrix: could not save the sync position: ${String(error)}`);
+    }
+    this.listener?.state({ state: 'stopped' });
+    this.listener = null;
+  }
+
+  /** After sleep or when the network returns: sync now instead of waiting for the back-off. */
+  retryNow(): void {
+    this.client.retryImmediately();
+  }
+
+  hasNotified(eventId: string): boolean {
+    return this.store.hasNotified(eventId);
+  }
+
+  rememberNotified(eventId: string): void {
+    this.store.rememberNotified(eventId);
+  }
+
+  persist(): void {
+    this.store.persist();
+  }
+
+  async forgetLocalData(): Promise<void> {
+    await this.store.deleteAllData();
+  }
+
+  private readonly onLoggedOut = (error: MatrixError): void => {
+    const softLogout = error.data?.soft_logout === true;
+    this.listener?.state({ state: 'needs-sign-in', softLogout, message: error.message });
+  };
+
+  private readonly onTimeline = (event: MatrixEvent, room: Room | undefined, toStart: boolean | undefined, removed: boolean, data: { liveEvent?: boolean }): void => {
+    if (toStart || removed || !data.liveEvent || !room || event.isState() || event.status !== null) return;
+    // Read at the end of the sync, when the room's name, members and push rules are all up to date.
+    this.pending.push({ event, room });
+  };
+
+  private takePending(): EventFacts[] {
+    const facts: EventFacts[] = [];
+    for (const { event, room } of this.pending) {
+      try {
+        facts.push(this.factsFor(event, room));
+      } catch (error) {
+        // A malformed event from the server is skipped, never fatal.
+        this.options.log('warn', `matrix: skipped an event that could not be read: ${String(error)}`);
+      }
+    }
+    this.pending = [];
+    return facts;
+  }
+
+  /** History (first sync, cached sync) is never notified: not even read (it can be thousands of events). */
+  private skipPending(): EventFacts[] {
+    this.pending = [];
+    return [];
+  }
+
+  private factsFor(event: MatrixEvent, room: Room): EventFacts {
+    const details = this.client.getPushDetailsForEvent(event, true);
+    const actions = details?.actions;
+    const sender = event.getSender() ?? '';
+    const member = room.getMember(sender);
+    const encrypted = event.isEncrypted() || event.getType() === 'm.room.encrypted';
+    const content = encrypted ? {} : event.getContent();
+    const sound = actions?.tweaks?.sound;
+    return {
+      eventId: event.getId() ?? '',
+      roomId: room.roomId,
+      roomName: room.name,
+      memberCount: room.getJoinedMemberCount(),
+      sender,
+      senderName: member?.name || sender,
+      senderAvatarMxc: member?.getMxcAvatarUrl() ?? null,
+      type: encrypted ? 'm.room.encrypted' : event.getType(),
+      msgtype: typeof content.msgtype === 'string' ? content.msgtype : null,
+      body: typeof content.body === 'string' ? content.body : null,
+      ts: event.getTs(),
+      push: { notify: actions?.notify === true, highlight: actions?.tweaks?.highlight === true, sound: typeof sound === 'string' ? sound : null, ruleId: details?.rule?.rule_id ?? null },
+    };
+  }
+
+  private readonly onSync = (state: SyncState, _previous: SyncState | null, data?: { fromCache?: boolean; error?: Error }): void => {
+    if (state === SyncState.Prepared || state === SyncState.Syncing) {
+      let phase: SyncPhase = 'live';
+      if (data?.fromCache) phase = 'cache';
+      else if (state === SyncState.Prepared && this.networkSyncs++ === 0) phase = this.store.resumed ? 'catch-up' : 'initial';
+      this.listener?.batch(phase, phase === 'cache' || phase === 'initial' ? this.skipPending() : this.takePending());
+      if (state === SyncState.Syncing) this.listener?.state({ state: 'syncing' });
+    } else if (state === SyncState.Error || state === SyncState.Reconnecting) {
+      const error = data?.error;
+      if (error instanceof MatrixError && error.errcode === 'M_UNKNOWN_TOKEN') return; // onLoggedOut reports it
+      this.listener?.state({ state: 'offline', message: error?.message ?? 'connection lost' });
+    }
+  };
+
+  /** Unread counts as the server computed them (they drop when the user reads elsewhere). */
+  unreadRooms(): RoomUnread[] {
+    const out: RoomUnread[] = [];
+    for (const room of this.client.getRooms()) {
+      if (room.getMyMembership() !== 'join') continue;
+      const info = this.store.lastRoomInfo.get(room.roomId);
+      out.push({ roomId: room.roomId, name: room.name, notificationCount: info?.notificationCount ?? 0, highlightCount: info?.highlightCount ?? 0, muted: this.isRoomMuted(room.roomId) });
+    }
+    return out;
+  }
+
+  /** Muted the way Element does it: an override rule named after the room with no actions. */
+  isRoomMuted(roomId: string): boolean {
+    const rule = this.client.pushRules?.global?.override?.find((r) => r.rule_id === roomId);
+    return !!rule && rule.enabled && !rule.actions.some((a) => a === 'notify');
+  }
+
+  async setRoomMuted(roomId: string, muted: boolean): Promise<void> {
+    if (muted) {
+      await this.client.addPushRule('global', 'override' as PushRuleKind, roomId, { conditions: [{ kind: 'event_match', key: 'room_id', pattern: roomId }], actions: [] } as never);
+    } else if (this.isRoomMuted(roomId)) {
+      await this.client.deletePushRule('global', 'override' as PushRuleKind, roomId);
+    }
+    // Apply at once; the m.push_rules account data in the next sync confirms it.
+    this.client.setPushRules(await this.client.getPushRules());
+  }
+
+  /** The sender's avatar as bytes: authenticated media when the server supports v1.11, legacy otherwise. */
+  async avatar(mxc: string, size = 96): Promise<Buffer | null> {
+    if (this.avatarCache.has(mxc)) return this.avatarCache.get(mxc) ?? null;
+    let data: Buffer | null = null;
+    try {
+      const authenticated = await this.client.isVersionSupported('v1.11');
+      const url = this.client.mxcUrlToHttp(mxc, size, size, 'crop', false, true, authenticated);
+      if (url) {
+        const response = await this.options.fetchFn(url, authenticated ? { headers: { authorization: `Bearer ${this.credentials.accessToken}` } } : {});
+        if (response.ok) data = Buffer.from(await response.arrayBuffer());
+      }
+    } catch (error) {
+      this.options.log('warn', `matrix: avatar ${mxc} unavailable: ${String(error)}`);
+    }
+    if (this.avatarCache.size > 200) this.avatarCache.clear();
+    this.avatarCache.set(mxc, data);
+    return data;
+  }
+}

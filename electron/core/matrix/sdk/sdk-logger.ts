@@ -1,0 +1,34 @@
+// matrix-js-sdk logs a lot at debug level; we keep its warnings and errors in our log and drop the rest.
+import { logger as sdkRootLogger, type Logger } from 'matrix-js-sdk/lib/logger.js';
+
+export type SdkLogSink = (level: 'warn' | 'error', message: string) => void;
+
+function format(msg: unknown[]): string {
+  return msg.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part) ?? String(part))).join(' ').slice(0, 500);
+}
+
+export function sdkLogger(sink: SdkLogSink | null, namespace = 'matrix-sdk'): Logger {
+  const noop = () => {};
+  return {
+    trace: noop,
+    debug: noop,
+    info: noop,
+    warn: (...msg: unknown[]) => sink?.('warn', `${namespace}: ${format(msg)}`),
+    error: (...msg: unknown[]) => sink?.('error', `${namespace}: ${format(msg)}`),
+    getChild: (child: string) => sdkLogger(sink, `${namespace}:${child}`),
+  };
+}
+
+export const quietLogger: Logger = sdkLogger(null);
+
+/** The SDK's own root logger (used by parts that take no logger option) prints debug lines to the console; keep warnings only. */
+export function quietSdkRootLogger(): void {
+  // loglevel: child loggers copy their parent's methodFactory, so filtering here covers them too.
+  type Factory = (method: string, level: unknown, name: unknown) => (...args: unknown[]) => void;
+  const root = sdkRootLogger as unknown as { methodFactory: Factory; rebuild(): void; quieted?: boolean };
+  if (root.quieted) return;
+  const original = root.methodFactory;
+  root.methodFactory = (method, level, name) => (method === 'warn' || method === 'error' ? original(method, level, name) : () => {});
+  root.quieted = true;
+  root.rebuild();
+}
