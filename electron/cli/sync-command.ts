@@ -1,5 +1,166 @@
-// Placeholder until the sync capability lands its CLI (owned by that capability).
-export async function runSyncCommand(_argv: string[]): Promise<number> {
-  process.stderr.write('werkplek sync: not available in this build yet\n');
-  return 1;
+// `werkplek sync`: headless two-way sync of a folder with a WebDAV/Nextcloud server, once or
+// (--watch) continuously. Exit codes: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for
+// confirmation (rerun with --confirm-deletes), 4 sign-in refused, 5 server unreachable.
+import { homedir } from 'node:os';
+import { resolve, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { journalPathFor, resolveDavUrl } from '../core/sync/account.ts';
+import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
+
+const usage = `Usage: werkplek sync --server URL --user NAME [--password-env VAR] LOCAL_DIR [REMOTE_DIR]
+
+Two-way sync of LOCAL_DIR with REMOTE_DIR (default /) on a Nextcloud or WebDAV server.
+The password (an app password for Nextcloud) is read from the environment variable VAR
+(default WERKPLEK_PASSWORD); it is never taken on the command line.
+
+Options:
+  --watch               keep syncing: on local changes and every --poll seconds
+  --json                print one JSON object per event on stdout
+  --poll SECONDS        server poll interval with --watch (default 30)
+  --parallel N          parallel transfers (default 6)
+  --delete-threshold N  ask before deleting more than N files (default 100)
+  --confirm-deletes     go ahead with deletions that would otherwise wait for confirmation
+  --exclude-file FILE   extra ignore patterns, one glob a line
+  --state-dir DIR       where the journal lives (default $XDG_STATE_HOME/werkplek)
+
+Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confirmation,
+4 the server refused the credentials, 5 the server could not be reached.
+`;
+
+const exitFor: Record<RunSummary['outcome'], number> = { ok: 0, errors: 1, failed: 1, 'needs-confirmation': 3, 'needs-sign-in': 4, offline: 5, 'rate-limited': 5 };
+
+function stateHome(): string {
+  const xdg = process.env.XDG_STATE_HOME;
+  return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.local', 'state'), 'werkplek');
+}
+
+const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
+
+export async function runSyncCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' },
+        watch: { type: 'boolean' }, json: { type: 'boolean' }, poll: { type: 'string' }, parallel: { type: 'string' },
+        'delete-threshold': { type: 'string' }, 'confirm-deletes': { type: 'boolean' }, 'exclude-file': { type: 'string' },
+        'state-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`werkplek sync: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const [localArg, remoteDir = '/'] = positionals;
+  const problems: string[] = [];
+  if (!o.server) problems.push('--server URL is required');
+  if (!o.user) problems.push('--user NAME is required');
+  if (!localArg) problems.push('LOCAL_DIR is required');
+  if (positionals.length > 2) problems.push(`unexpected argument "${positionals[2]}"`);
+  const passwordVar = o['password-env'] ?? 'WERKPLEK_PASSWORD';
+  const password = process.env[passwordVar];
+  if (password === undefined) problems.push(`the environment variable ${passwordVar} (the password) is not set`);
+  const number = (name: string, value: string | undefined, min: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) problems.push(`--${name} must be a whole number of at least ${min}`);
+    return n;
+  };
+  const poll = number('poll', o.poll, 5);
+  const parallel = number('parallel', o.parallel, 1);
+  const threshold = number('delete-threshold', o['delete-threshold'], 1);
+  if (problems.length || !o.server || !o.user || !localArg || password === undefined) {
+    process.stderr.write(`werkplek sync: ${problems.join('; ')}\n\n${usage}`);
+    return 2;
+  }
+
+  const localDir = resolve(localArg);
+  let url: string;
+  try {
+    url = await resolveDavUrl(o.server, o.user);
+  } catch (error) {
+    process.stderr.write(`werkplek sync: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const engine = new SyncEngine({
+    localDir,
+    server: { url, user: o.user, password, remoteDir },
+    journalFile: journalPathFor(o['state-dir'] ? resolve(o['state-dir']) : stateHome(), url, remoteDir, localDir),
+    parallel, deleteThreshold: threshold, excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null,
+    pollIntervalSeconds: poll,
+  });
+  const out = attachOutput(engine, Boolean(o.json));
+  try {
+    if (!o.watch) {
+      let summary = await engine.syncNow();
+      if (summary.outcome === 'needs-confirmation' && o['confirm-deletes']) summary = await engine.confirmDeletes(true);
+      out.final(summary);
+      return exitFor[summary.outcome];
+    }
+    if (o['confirm-deletes']) await engine.confirmDeletes(true);
+    engine.start();
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    });
+    return 0;
+  } finally {
+    out.close();
+    await engine.close();
+  }
+}
+
+/** Events as JSON lines, or a progress bar and one line per problem on a terminal. */
+function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSummary): void; close(): void } {
+  const e = engine.events;
+  const offs: Array<() => void> = [];
+  if (json) {
+    const emit = (event: string) => (payload: unknown) => process.stdout.write(`${JSON.stringify({ event, ...(payload as object) })}\n`);
+    for (const name of ['state', 'runStart', 'progress', 'item', 'itemError', 'conflict', 'issue', 'runEnd'] as const) offs.push(e.on(name, emit(name)));
+    return { final: () => undefined, close: () => offs.forEach((off) => off()) };
+  }
+  const tty = process.stderr.isTTY;
+  let barShown = false;
+  const clearBar = (): void => {
+    if (barShown) process.stderr.write('\r\x1b[2K');
+    barShown = false;
+  };
+  offs.push(e.on('progress', (p) => {
+    if (!tty || p.filesTotal === 0) return;
+    const fraction = p.bytesTotal ? p.bytesDone / p.bytesTotal : p.filesDone / p.filesTotal;
+    const width = 24;
+    const filled = Math.round(Math.min(1, fraction) * width);
+    const eta = p.etaSeconds === null ? '' : ` ETA ${p.etaSeconds}s`;
+    process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${p.filesDone}/${p.filesTotal} files ${mb(p.bytesDone)}/${mb(p.bytesTotal)}${eta}`);
+    barShown = true;
+  }));
+  offs.push(e.on('itemError', (i) => {
+    clearBar();
+    process.stderr.write(`error: ${i.path}: ${i.message}\n`);
+  }));
+  offs.push(e.on('issue', (i) => {
+    clearBar();
+    process.stderr.write(`skipped: ${i.path}: ${i.message}\n`);
+  }));
+  offs.push(e.on('conflict', (c) => {
+    clearBar();
+    process.stderr.write(`conflict: ${c.path}: your version is kept as ${c.conflictCopy}\n`);
+  }));
+  const final = (s: RunSummary): void => {
+    clearBar();
+    const counts = Object.entries(s.actions).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to do';
+    if (s.outcome === 'needs-confirmation' && s.confirmation) {
+      process.stderr.write(`waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes.\n`);
+    } else if (s.outcome === 'ok' || s.outcome === 'errors') {
+      process.stderr.write(`${s.outcome === 'ok' ? 'in sync' : `${s.errors.length} item(s) failed`}: ${counts}\n`);
+    } else process.stderr.write(`sync stopped: ${s.message}\n`);
+  };
+  return { final, close: () => offs.forEach((off) => off()) };
 }

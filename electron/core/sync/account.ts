@@ -1,0 +1,93 @@
+// Signing in to Nextcloud: Login Flow v2 (the user approves in the browser, we poll for an app
+// password) or an app password typed in; and finding the WebDAV root of an account. Spec:
+// docs.nextcloud.com, "Login Flow" (developer manual, client APIs).
+import { createHash } from 'node:crypto';
+import { join as joinFs } from 'node:path';
+
+export interface LoginFlowStart {
+  /** Open this in the system browser. */
+  loginUrl: string;
+  poll: { token: string; endpoint: string };
+}
+
+export interface Credentials {
+  server: string;
+  user: string;
+  appPassword: string;
+}
+
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+/** Accepts "cloud.example.org", "https://cloud.example.org/" or a full WebDAV URL; https is assumed. */
+export function normaliseServerUrl(input: string): string {
+  const raw = input.trim();
+  if (!raw) throw new Error('enter the address of your server, for example https://cloud.example.org');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  const url = new URL(withScheme);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${url.protocol} is not a web address: use https://`);
+  if (url.username || url.password) throw new Error('put the user name and password in their own fields, not in the address');
+  url.hash = '';
+  url.search = '';
+  return trimSlash(url.toString());
+}
+
+/** Step 1 of Login Flow v2: POST /index.php/login/v2. */
+export async function startLoginFlow(server: string, userAgent = 'Werkplek', signal?: AbortSignal): Promise<LoginFlowStart> {
+  const response = await fetch(`${normaliseServerUrl(server)}/index.php/login/v2`, { method: 'POST', headers: { 'User-Agent': userAgent }, signal });
+  if (!response.ok) throw new Error(`the server does not offer Nextcloud sign-in (HTTP ${response.status}): is this the right address?`);
+  const body = (await response.json()) as { login?: unknown; poll?: { token?: unknown; endpoint?: unknown } };
+  if (typeof body.login !== 'string' || typeof body.poll?.token !== 'string' || typeof body.poll.endpoint !== 'string') {
+    throw new Error('the server answered the sign-in request with something unexpected');
+  }
+  return { loginUrl: body.login, poll: { token: body.poll.token, endpoint: body.poll.endpoint } };
+}
+
+/** Step 2: poll until the user approved (200 with the app password); 404 means "not yet". */
+export async function pollLoginFlow(flow: LoginFlowStart, options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Credentials> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20 * 60_000);
+  while (Date.now() < deadline) {
+    options.signal?.throwIfAborted();
+    const response = await fetch(flow.poll.endpoint, {
+      method: 'POST', body: new URLSearchParams({ token: flow.poll.token }), signal: options.signal,
+    });
+    if (response.ok) {
+      const body = (await response.json()) as { server?: unknown; loginName?: unknown; appPassword?: unknown };
+      if (typeof body.server !== 'string' || typeof body.loginName !== 'string' || typeof body.appPassword !== 'string') {
+        throw new Error('the server sent an incomplete sign-in answer');
+      }
+      return { server: trimSlash(body.server), user: body.loginName, appPassword: body.appPassword };
+    }
+    if (response.status !== 404) throw new Error(`sign-in failed (HTTP ${response.status})`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 2000));
+  }
+  throw new Error('sign-in was not completed in time: start it again');
+}
+
+/**
+ * The WebDAV root for an account: a URL that already points into /remote.php/ is used as is;
+ * a Nextcloud base URL (status.php answers "installed") gets /remote.php/dav/files/USER/; anything
+ * else is taken to be a plain WebDAV root.
+ */
+export async function resolveDavUrl(server: string, user: string, signal?: AbortSignal): Promise<string> {
+  const base = normaliseServerUrl(server);
+  if (/\/remote\.php\//.test(`${base}/`)) return `${base}/`;
+  try {
+    const response = await fetch(`${base}/status.php`, { signal: signal ?? AbortSignal.timeout(15_000) });
+    if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
+      const status = (await response.json()) as { installed?: unknown };
+      if (status.installed === true) return `${base}/remote.php/dav/files/${encodeURIComponent(user)}/`;
+    }
+  } catch {
+    // Not reachable now or not Nextcloud: use the address as given; the sync run reports errors.
+  }
+  return `${base}/`;
+}
+
+/** Keyring name of an account's secret. */
+export const secretName = (server: string, user: string): string => `sync:${normaliseServerUrl(server)}:${user}`;
+
+/** One journal per (server folder, local folder) pair, under the state directory. */
+export function journalPathFor(stateDir: string, davUrl: string, remoteDir: string, localDir: string): string {
+  const id = createHash('sha256').update(`${davUrl}\n${remoteDir}\n${localDir}`).digest('hex').slice(0, 16);
+  return joinFs(stateDir, 'sync', `journal-${id}.sqlite`);
+}

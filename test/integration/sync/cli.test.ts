@@ -1,0 +1,85 @@
+// `werkplek sync` as a real process against the npm webdav-server: exit codes, JSON events,
+// --watch picking up a local edit, SIGTERM ending it cleanly.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
+
+const cli = resolve(import.meta.dirname, '../../../electron/cli/werkplek.ts');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function werkplek(args: string[], env: Record<string, string>, until?: (stdout: string) => boolean): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, 'sync', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let signalled = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      if (until && !signalled && until(stdout)) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('werkplek sync (CLI)', () => {
+  let server: WebdavServerHandle;
+  let base: string;
+  beforeAll(async () => {
+    server = await npmWebdavServer.start();
+    base = mkdtempSync(join(tmpdir(), 'werkplek-cli-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const common = (local: string): string[] => ['--server', server.url, '--user', server.user, '--password-env', 'PW', '--state-dir', join(base, 'state'), local];
+
+  it('syncs once, prints JSON events, exits 0; a second run has nothing to do', async () => {
+    const local = join(base, 'once');
+    mkdirSync(join(local, 'sub'), { recursive: true });
+    writeFileSync(join(local, 'sub', 'hello world.txt'), 'hi');
+    const first = await werkplek(['--json', ...common(local)], { PW: server.password });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const events = first.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; outcome?: string });
+    expect(events.at(-1)).toMatchObject({ event: 'runEnd', outcome: 'ok' });
+    expect(events.some((e) => e.event === 'item')).toBe(true);
+    expect(readFileSync(join(server.dataDir, 'sub', 'hello world.txt'), 'utf8')).toBe('hi');
+    const second = await werkplek(common(local), { PW: server.password });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('in sync: nothing to do');
+  }, 60_000);
+
+  it('exits 4 when the server refuses the password, and 2 on bad usage', async () => {
+    const refused = await werkplek(common(join(base, 'refused')), { PW: 'wrong' });
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/refused the credentials/);
+    const usage = await werkplek(['--server', server.url, join(base, 'x')], { PW: 'x' });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--user NAME is required/);
+  }, 60_000);
+
+  it('--watch uploads a file saved while it runs, then stops cleanly on SIGTERM', async () => {
+    const local = join(base, 'watch');
+    mkdirSync(local, { recursive: true });
+    let wrote = false;
+    const run = await werkplek(['--watch', '--json', ...common(local)], { PW: server.password }, (stdout) => {
+      if (!wrote && stdout.includes('"runEnd"')) {
+        wrote = true;
+        writeFileSync(join(local, 'saved-later.txt'), 'from the watcher');
+      }
+      return stdout.includes('"path":"saved-later.txt"') && stdout.split('\n').some((l) => l.includes('"event":"runEnd"') && stdout.indexOf(l) > stdout.indexOf('saved-later'));
+    });
+    expect(run.code).toBe(0);
+    expect(existsSync(join(server.dataDir, 'saved-later.txt'))).toBe(true);
+  }, 60_000);
+});
