@@ -1,56 +1,263 @@
 // Composition root of the Electron main process: hardening switches, single instance, the shell
-// window, and the core services bound to it through the bridge. Decisions live in electron/core.
-import type { BrowserWindow} from 'electron';
-import { app, shell, session } from 'electron';
+// window, the tab views of the hosted apps, tray, menu and desktop integration, and the core
+// services bound to it all through the bridge. Decisions live in electron/core.
+import { app, dialog, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createCoreServices } from '../core/services.ts';
+import { createCoreServices, type CoreServices } from '../core/services.ts';
 import { consoleLog } from '../core/context.ts';
+import { safeExternalUrl } from '../core/shell/external-url.ts';
+import { deepLinkFromArgv, parseDeepLink } from '../core/shell/deep-link.ts';
+import { trayCount } from '../core/shell/badges.ts';
+import { mainTexts } from '../core/shell/main-texts.ts';
 import { registerAppSchemePrivileges, serveShellUi } from './app-protocol.ts';
 import { createElectronSettingsStore } from './electron-store-settings.ts';
 import { SafeStorageKeyring } from './safe-storage-keyring.ts';
 import { bindBridge } from './ipc/bind-bridge.ts';
 import { createShellWindow } from './shell-window.ts';
-import { safeExternalUrl } from '../core/shell/external-url.ts';
+import { TabViews } from './tab-views.ts';
+import { applyProxy, applySpellcheck, sessionPreparer } from './app-sessions.ts';
+import { WerkplekTray } from './tray.ts';
+import { buildAppMenu } from './app-menu.ts';
+import { applyStartAtLogin, registerUrlScheme } from './desktop-integration.ts';
+import { hardenAllWebContents } from './web-contents-guard.ts';
+import { startUpdater } from './updater.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
+hardenAllWebContents(app);
+
+const log = consoleLog;
+const startHidden = process.argv.includes('--hidden');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | null = null;
-  app.on('second-instance', () => {
+  let handleLink: (raw: string) => void = () => {};
+  const pendingLinks: string[] = [];
+  const initialLink = deepLinkFromArgv(process.argv);
+  if (initialLink) pendingLinks.push(initialLink);
+
+  const showWindow = () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+  };
+
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    const link = deepLinkFromArgv(argv);
+    if (link) handleLink(link);
   });
 
   void app.whenReady().then(async () => {
     const distDir = join(import.meta.dirname, '..');
     serveShellUi(join(distDir, 'renderer'));
-    const core = await createCoreServices({
+    const core: CoreServices = await createCoreServices({
       host: 'electron',
       dataDir: app.getPath('userData'),
       store: createElectronSettingsStore(),
       keyring: new SafeStorageKeyring(),
       locale: app.getLocale(),
-      log: consoleLog,
+      log,
+      systemDownloads: app.getPath('downloads'),
       openExternal: async (url) => {
         const safe = safeExternalUrl(url);
         if (safe) await shell.openExternal(safe);
       },
     });
-    // The shell UI's own session asks for nothing.
+    const { ctx, hub } = core;
+    const texts = () => mainTexts(ctx.settings.get('general.locale'), app.getLocale());
+    const doNotDisturb = () => ctx.settings.get('matrix.doNotDisturb');
+
+    // The shell UI's own session asks for nothing and downloads nothing.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    window = createShellWindow(join(distDir, 'preload/preload.cjs'));
-    const unbind = bindBridge({ dispatch: core.dispatch, hub: core.hub, shellContents: () => window?.webContents ?? null, log: consoleLog });
-    app.on('before-quit', () => {
+    session.defaultSession.setDevicePermissionHandler(() => false);
+    session.defaultSession.on('will-download', (event) => event.preventDefault());
+
+    window = createShellWindow(join(distDir, 'preload/preload.cjs'), { show: !startHidden });
+    const shellWindow = window;
+    const activate = (appId: string, url?: string) => {
+      void core.handlers['shell.activate'](url === undefined ? { appId } : { appId, url }).catch((error: unknown) => log.warn(`cannot open ${appId}`, error instanceof Error ? error.message : error));
+    };
+    const owners = { appFor: (contents: Electron.WebContents | null | undefined) => tabs.appFor(contents), appIdFor: (contents: Electron.WebContents | null | undefined) => tabs.appIdFor(contents) };
+    const sessions = sessionPreparer(ctx, owners, doNotDisturb);
+    const tabs: TabViews = new TabViews({
+      window: shellWindow,
+      ctx,
+      prepareSession: (partition) => void sessions.prepare(partition),
+      activate,
+      openExternal: (url) => void ctx.openExternal(url),
+      log,
+    });
+    ctx.shell.host = {
+      layout: (rect) => tabs.layout(rect),
+      navigate: (appId, action) => tabs.navigate(appId, action),
+      zoom: (appId, step) => tabs.zoom(appId, step),
+      find: (text, forward, findNext) => tabs.find(text, forward, findNext),
+      stopFind: () => tabs.stopFind(),
+      online: (online) => tabs.online(online),
+      retry: (appId) => tabs.retry(appId),
+      // Downloads started from the UI use the app's own session, so its sign-in cookies apply.
+      download: (appId, url) => {
+        const partition = ctx.catalog.find(appId)?.app.partition ?? 'persist:werkplek';
+        sessions.prepare(partition).downloadURL(url);
+      },
+      openPath: async (path) => {
+        const error = await shell.openPath(path);
+        if (error) throw new Error(error);
+      },
+      showInFolder: (path) => shell.showItemInFolder(path),
+    };
+
+    // Tray: unread count, sync status and pause, do-not-disturb, quit.
+    let matrixUnread = 0;
+    let quitting = false;
+    const tray = new WerkplekTray(texts(), {
+      open: showWindow,
+      setSyncPaused: (paused) => void core.handlers[paused ? 'sync.pause' : 'sync.resume']({}).catch(() => {}),
+      setDoNotDisturb: (on) => {
+        try {
+          ctx.settings.set('matrix.doNotDisturb', on);
+        } catch (error) {
+          log.warn('do-not-disturb is locked by policy', error instanceof Error ? error.message : error);
+        }
+      },
+      quit: () => app.quit(),
+    });
+    const updateUnread = () => tray.update({ unread: trayCount(ctx.shell.badges, ctx.catalog.enabledApps().map((entry) => entry.id), matrixUnread) });
+
+    const refreshMenu = () => {
+      const apps = ctx.catalog.enabledApps();
+      const withActive = (run: (appId: string) => void) => () => {
+        if (tabs.active) run(tabs.active);
+      };
+      Menu.setApplicationMenu(
+        buildAppMenu(texts(), {
+          openPanel: (panel) => {
+            showWindow();
+            void core.handlers['shell.setPanel']({ panel });
+          },
+          activeApp: (action) => withActive((id) => tabs.navigate(id, action))(),
+          find: withActive((id) => hub.emit('shell.findOpen', { appId: id })),
+          zoom: (step) => withActive((id) => tabs.zoom(id, step))(),
+          toggleDevTools: () => {
+            if (ctx.settings.get('shell.allowDevTools')) shellWindow.webContents.toggleDevTools();
+          },
+          switchTo: (index) => {
+            const target = apps[index];
+            if (target) activate(target.id);
+          },
+          apps: apps.map((entry) => entry.name),
+          allowDevTools: ctx.settings.get('shell.allowDevTools'),
+          about: () => void dialog.showMessageBox(shellWindow, { type: 'info', title: 'Werkplek', message: `Werkplek ${ctx.version}`, detail: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}` }),
+          quit: () => app.quit(),
+        }),
+      );
+    };
+
+    // What the core says happened → what Electron shows.
+    const unsubscribe = hub.subscribe((name, payload) => {
+      switch (name) {
+        case 'shell.activate': {
+          const { appId, url } = payload as { appId: string; url?: string };
+          tabs.show(appId, url);
+          break;
+        }
+        case 'shell.panel':
+          tabs.setPanelOpen((payload as { panel: string | null }).panel !== null);
+          break;
+        case 'shell.badges':
+          updateUnread();
+          break;
+        case 'matrix.status':
+          matrixUnread = (payload as { unreadRooms: number }).unreadRooms;
+          updateUnread();
+          break;
+        case 'sync.state': {
+          const state = (payload as { state: string }).state;
+          tray.update({ syncState: state, syncPaused: state === 'paused' });
+          break;
+        }
+        case 'catalog.changed':
+          tabs.syncCatalog();
+          refreshMenu();
+          updateUnread();
+          break;
+        case 'settings.changed':
+          applySettings();
+          break;
+      }
+    });
+
+    let lastSettings = '';
+    const applySettings = () => {
+      const relevant = JSON.stringify([ctx.settings.get('shell.startAtLogin'), ctx.settings.get('shell.proxy'), ctx.settings.get('shell.spellcheckLanguages'), ctx.settings.get('shell.spellcheckDictionaryUrl'), ctx.settings.get('general.locale'), ctx.settings.get('shell.allowDevTools')]);
+      tray.update({ doNotDisturb: doNotDisturb() }, texts());
+      if (relevant === lastSettings) return;
+      lastSettings = relevant;
+      applyStartAtLogin(ctx.settings.get('shell.startAtLogin'), log);
+      for (const ses of sessions.all()) {
+        applySpellcheck(ses, ctx);
+        void applyProxy(ses, ctx);
+      }
+      refreshMenu();
+    };
+    applySettings();
+    updateUnread();
+    void core.handlers['sync.state']({}).then((state) => tray.update({ syncState: state.state, syncPaused: state.state === 'paused' })).catch(() => {});
+
+    // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder.
+    handleLink = (raw) => {
+      const syncDir = ctx.settings.get('sync.localDir');
+      const syncRoot = syncDir ? syncDir.replace(/^~(?=\/|$)/, homedir()) : null;
+      const link = parseDeepLink(raw, { apps: ctx.catalog.enabledApps(), syncRoot });
+      if (link.kind === 'app') activate(link.appId, link.url ?? undefined);
+      else if (link.kind === 'file') {
+        if (!existsSync(link.path)) log.warn(`werkplek link: ${link.path} is not in the sync folder (yet)`);
+        else void shell.openPath(link.path);
+      } else log.warn(`werkplek link refused: ${link.reason}`);
+    };
+    registerUrlScheme(log);
+    for (const link of pendingLinks.splice(0)) handleLink(link);
+
+    // Closing the window keeps Werkplek in the tray (setting); quitting stops everything cleanly.
+    shellWindow.on('close', (event) => {
+      if (!quitting && ctx.settings.get('shell.closeToTray')) {
+        event.preventDefault();
+        shellWindow.hide();
+      }
+    });
+    powerMonitor.on('resume', () => tabs.online(true));
+
+    const unbind = bindBridge({ dispatch: core.dispatch, hub, shellContents: () => window?.webContents ?? null, log });
+    const updater = await startUpdater({ 'updates.enabled': ctx.settings.get('updates.enabled'), 'updates.url': ctx.settings.get('updates.url') }, { log }).catch((error: unknown) => {
+      log.warn('updates: not started', error instanceof Error ? error.message : error);
+      return null;
+    });
+
+    let closed = false;
+    app.on('before-quit', (event) => {
+      quitting = true;
+      if (closed) return;
+      event.preventDefault(); // finish the async shutdown first, then quit for real
+      closed = true;
+      unsubscribe();
       unbind();
-      void core.close();
+      updater?.stop();
+      tabs.close();
+      tray.destroy();
+      void core
+        .close()
+        .catch((error: unknown) => log.error('shutdown', error))
+        .finally(() => app.quit());
     });
   });
 
+  // With close-to-tray the window only hides; without it, closing the window quits.
   app.on('window-all-closed', () => app.quit());
 }

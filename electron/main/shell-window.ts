@@ -1,6 +1,6 @@
 // The shell window: hardened preferences, the UI from app://werkplek, size and position remembered.
-import { BrowserWindow, screen } from 'electron';
-import { shellWebPreferences } from './web-preferences.ts';
+import { screen, type BrowserWindow } from 'electron';
+import { createHardenedWindow } from './web-preferences.ts';
 import { createWindowStateStore } from './electron-store-settings.ts';
 
 interface Bounds {
@@ -16,18 +16,18 @@ function visible(bounds: Bounds): boolean {
   return screen.getAllDisplays().some(({ workArea }) => bounds.x! < workArea.x + workArea.width && bounds.x! + bounds.width > workArea.x && bounds.y! < workArea.y + workArea.height && bounds.y! + bounds.height > workArea.y);
 }
 
-export function createShellWindow(preloadPath: string): BrowserWindow {
+export function createShellWindow(preloadPath: string, options: { show: boolean } = { show: true }): BrowserWindow {
   const state = createWindowStateStore();
   const saved = (state.get('bounds') as Bounds | undefined) ?? { width: 1280, height: 820 };
   const bounds = visible(saved) ? saved : { width: saved.width, height: saved.height };
-  const window = new BrowserWindow({
+  const window = createHardenedWindow({
     ...bounds,
     minWidth: 640,
     minHeight: 420,
     show: false,
     title: 'Werkplek',
     backgroundColor: '#f5f6f8',
-    webPreferences: shellWebPreferences(preloadPath),
+    preload: preloadPath,
   });
   if (saved.maximized) window.maximize();
   const remember = () => {
@@ -37,7 +37,10 @@ export function createShellWindow(preloadPath: string): BrowserWindow {
   window.on('resize', remember);
   window.on('move', remember);
   window.on('close', remember);
-  window.once('ready-to-show', () => window.show());
+  // Started at login with --hidden: stay in the tray until the user opens the window.
+  window.once('ready-to-show', () => {
+    if (options.show) window.show();
+  });
   // The shell UI never navigates away from itself and never opens windows.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

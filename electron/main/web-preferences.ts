@@ -1,6 +1,7 @@
-// The only place that states webPreferences (Electron checklist #2–#4, #6, #8–#11). The shell UI
-// gets the bridge preload; hosted web apps get none and live in their own partition.
-import type { WebPreferences } from 'electron';
+// The only place that states webPreferences (Electron checklist #2–#4, #6, #8–#11) and the only
+// place that constructs views and windows for web content (the ESLint rule points here). The
+// shell UI gets the bridge preload; hosted web apps get none and live in their own partition.
+import { BrowserWindow, WebContentsView, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
 
 const hardened = {
   contextIsolation: true,
@@ -21,6 +22,21 @@ export function shellWebPreferences(preloadPath: string): WebPreferences {
   return { ...hardened, preload: preloadPath };
 }
 
+/** Hosted apps: no preload, spell checking on, their own session partition. */
 export function appViewWebPreferences(partition: string): WebPreferences {
   return { ...hardened, partition, spellcheck: true };
+}
+
+/** A sign-in pop-up of an app (window.open on its own or the identity provider's origin). */
+export function childWindowOptions(partition: string): BrowserWindowConstructorOptions {
+  return { width: 520, height: 680, autoHideMenuBar: true, webPreferences: appViewWebPreferences(partition) };
+}
+
+export function createAppView(partition: string): WebContentsView {
+  return new WebContentsView({ webPreferences: appViewWebPreferences(partition) });
+}
+
+export function createHardenedWindow(options: BrowserWindowConstructorOptions & { preload: string }): BrowserWindow {
+  const { preload, ...rest } = options;
+  return new BrowserWindow({ ...rest, webPreferences: shellWebPreferences(preload) });
 }

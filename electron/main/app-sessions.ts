@@ -1,0 +1,110 @@
+// Every session a hosted app uses gets the same guards before its first view: the permission
+// request, check and device handlers (deny by default, core/shell/permissions.ts), downloads into
+// the downloads list, spell checking in Dutch and English, and the proxy from settings.
+// Certificate errors are never overridden: there is no 'certificate-error' handler and no
+// setCertificateVerifyProc anywhere, so Chromium's verdict stands (scenario 48).
+import { session, type Session, type WebContents } from 'electron';
+import type { CoreContext } from '../core/context.ts';
+import type { AppDefinition } from '../core/config/catalog-schema.ts';
+import { decidePermission } from '../core/shell/permissions.ts';
+import { dictionaryBaseUrl, pickSpellLanguages } from '../core/shell/spellcheck.ts';
+import { parseProxySetting } from '../core/shell/proxy.ts';
+import { webOrigin } from '../core/shell/origins.ts';
+
+export interface SessionOwners {
+  appFor(contents: WebContents | null | undefined): AppDefinition | null;
+  appIdFor(contents: WebContents | null | undefined): string | null;
+}
+
+/** Whether do-not-disturb is on right now (manual switch or schedule). */
+export type DndCheck = () => boolean;
+
+export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck): void {
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const app = owners.appFor(contents);
+    const verdict = decidePermission({ app, permission, requestingOrigin: details.requestingUrl, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb() });
+    const appId = owners.appIdFor(contents);
+    if (appId) {
+      ctx.shell.notePermission({ appId, permission, origin: webOrigin(details.requestingUrl) ?? details.requestingUrl, allowed: verdict.allow, reason: verdict.allow ? null : verdict.reason, at: Date.now() });
+    }
+    if (!verdict.allow) ctx.log.info(`permission ${permission} for ${appId ?? 'unknown contents'} denied: ${verdict.reason}`);
+    callback(verdict.allow);
+  });
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
+    return decidePermission({ app: owners.appFor(contents), permission, requestingOrigin, embeddingOrigin: details.embeddingOrigin, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb() }).allow;
+  });
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  ses.on('select-serial-port', (event, _portList, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  ses.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  ses.on('will-download', (event, item, contents) => {
+    const downloads = ctx.shell.downloads;
+    const appId = owners.appIdFor(contents);
+    if (!downloads || !appId) {
+      event.preventDefault(); // only hosted apps download; the shell UI never does
+      return;
+    }
+    let path: string;
+    try {
+      path = downloads.target(item.getFilename());
+    } catch (error) {
+      ctx.log.warn('download refused', error instanceof Error ? error.message : error);
+      event.preventDefault();
+      return;
+    }
+    item.setSavePath(path);
+    const entry = downloads.begin({ appId, url: item.getURL(), path, totalBytes: item.getTotalBytes(), cancel: () => item.cancel() });
+    item.on('updated', () => downloads.progress(entry.id, item.getReceivedBytes(), item.getTotalBytes()));
+    item.once('done', (_event, state) => {
+      downloads.progress(entry.id, item.getReceivedBytes(), item.getTotalBytes());
+      downloads.finish(entry.id, state === 'completed' ? 'completed' : state === 'cancelled' ? 'cancelled' : 'interrupted', state === 'interrupted' ? 'the download was interrupted' : null);
+    });
+  });
+  applySpellcheck(ses, ctx);
+  void applyProxy(ses, ctx);
+}
+
+export function applySpellcheck(ses: Session, ctx: CoreContext): void {
+  const dictionary = dictionaryBaseUrl(ctx.settings.get('shell.spellcheckDictionaryUrl'));
+  if (!dictionary.ok) ctx.log.warn(dictionary.error);
+  else if (dictionary.url) ses.setSpellCheckerDictionaryDownloadURL(dictionary.url);
+  const languages = pickSpellLanguages(ctx.settings.get('shell.spellcheckLanguages'), ses.availableSpellCheckerLanguages);
+  ses.setSpellCheckerLanguages(languages);
+  ses.setSpellCheckerEnabled(languages.length > 0);
+}
+
+export async function applyProxy(ses: Session, ctx: CoreContext): Promise<void> {
+  const verdict = parseProxySetting(ctx.settings.get('shell.proxy'));
+  if (!verdict.ok) {
+    ctx.log.warn(`${verdict.error}; using the system proxy`);
+    await ses.setProxy({ mode: 'system' });
+    return;
+  }
+  await ses.setProxy(verdict.config);
+}
+
+/** One guarded session per partition, prepared once. */
+export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck): { prepare(partition: string): Session; all(): Session[] } {
+  const prepared = new Map<string, Session>();
+  return {
+    prepare(partition) {
+      let ses = prepared.get(partition);
+      if (!ses) {
+        ses = session.fromPartition(partition);
+        guardSession(ses, ctx, owners, doNotDisturb);
+        prepared.set(partition, ses);
+      }
+      return ses;
+    },
+    all: () => [...prepared.values()],
+  };
+}

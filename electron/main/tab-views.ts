@@ -1,0 +1,379 @@
+// One WebContentsView per hosted app, created on first use, laid over the renderer's app area,
+// hidden while a panel is open or the load failed (the renderer then shows the offline page),
+// discarded after the idle time and restored on the next click. Every decision is a core function;
+// this class only carries them out.
+import type { BrowserWindow, WebContents, WebContentsView } from 'electron';
+import type { AppDefinition } from '../core/config/catalog-schema.ts';
+import type { CoreContext } from '../core/context.ts';
+import type { LoadState, Rect } from '../core/bridge/contract-shell.ts';
+import { decideNavigation, decideWindowOpen, isAllowedSubframe, type NavigationVerdict } from '../core/shell/navigation.ts';
+import { nextHibernationCheck, tabsToHibernate } from '../core/shell/hibernation.ts';
+import { classifyLoadFailure, retryDelaySeconds, type LoadFailureKind } from '../core/shell/load-failure.ts';
+import { badgeFromTitle } from '../core/shell/badges.ts';
+import { nextZoomLevel, shortcutFor, targetApp } from '../core/shell/shortcuts.ts';
+import { childWindowOptions, createAppView } from './web-preferences.ts';
+
+interface Tab {
+  app: AppDefinition;
+  view: WebContentsView | null;
+  lastActiveAt: number;
+  lastUrl: string;
+  failure: LoadFailureKind | null;
+  failedThisLoad: boolean;
+  attempt: number;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+  state: LoadState['state'];
+}
+
+export interface TabViewsOptions {
+  window: BrowserWindow;
+  ctx: CoreContext;
+  /** Called once per partition before its first view: permission handlers, downloads, spell check, proxy. */
+  prepareSession(partition: string): void;
+  /** Carry out "switch to another app's tab" (goes through shell.activate so the renderer follows). */
+  activate(appId: string, url?: string): void;
+  openExternal(url: string): void;
+  log: CoreContext['log'];
+}
+
+export class TabViews {
+  private readonly tabs = new Map<string, Tab>();
+  /** webContents id → app id, for views and their sign-in pop-ups (permission and download lookups). */
+  private readonly owners = new Map<number, string>();
+  private readonly options: TabViewsOptions;
+  private activeId: string | null = null;
+  private panelOpen = false;
+  private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  private hibernateTimer: ReturnType<typeof setTimeout> | null = null;
+  private findTarget: WebContents | null = null;
+
+  constructor(options: TabViewsOptions) {
+    this.options = options;
+  }
+
+  appIdFor(contents: WebContents | null | undefined): string | null {
+    return contents ? (this.owners.get(contents.id) ?? null) : null;
+  }
+
+  appFor(contents: WebContents | null | undefined): AppDefinition | null {
+    const id = this.appIdFor(contents);
+    return id ? (this.options.ctx.catalog.find(id)?.app ?? null) : null;
+  }
+
+  get active(): string | null {
+    return this.activeId;
+  }
+
+  show(appId: string, url?: string): void {
+    const app = this.options.ctx.catalog.find(appId)?.app;
+    if (!app) return;
+    let tab = this.tabs.get(appId);
+    if (!tab) {
+      tab = { app, view: null, lastActiveAt: Date.now(), lastUrl: app.url, failure: null, failedThisLoad: false, attempt: 0, retryTimer: null, state: 'idle' };
+      this.tabs.set(appId, tab);
+    }
+    tab.app = app;
+    if (this.activeId && this.activeId !== appId) {
+      const previous = this.tabs.get(this.activeId);
+      if (previous) previous.lastActiveAt = Date.now();
+    }
+    this.activeId = appId;
+    tab.lastActiveAt = Date.now();
+    if (!tab.view) this.createView(tab, url ?? tab.lastUrl);
+    else if (url) void tab.view.webContents.loadURL(url).catch(() => {});
+    this.applyVisibility();
+    if (!this.panelOpen) tab.view?.webContents.focus();
+    this.scheduleHibernation();
+  }
+
+  setPanelOpen(open: boolean): void {
+    this.panelOpen = open;
+    this.applyVisibility();
+  }
+
+  layout(rect: Rect): void {
+    this.rect = rect;
+    this.applyVisibility();
+  }
+
+  navigate(appId: string, action: 'back' | 'forward' | 'reload' | 'home'): void {
+    const tab = this.tabs.get(appId);
+    const contents = tab?.view?.webContents;
+    if (!tab || !contents) return;
+    if (action === 'back' && contents.navigationHistory.canGoBack()) contents.navigationHistory.goBack();
+    else if (action === 'forward' && contents.navigationHistory.canGoForward()) contents.navigationHistory.goForward();
+    else if (action === 'reload') this.reload(tab);
+    else if (action === 'home') void contents.loadURL(tab.app.url).catch(() => {});
+  }
+
+  zoom(appId: string, step: 1 | -1 | 0): number {
+    const contents = this.tabs.get(appId)?.view?.webContents;
+    const saved = this.options.ctx.settings.get('shell.zoomLevels');
+    const level = nextZoomLevel(contents?.getZoomLevel() ?? saved[appId] ?? 0, step);
+    contents?.setZoomLevel(level);
+    try {
+      this.options.ctx.settings.set('shell.zoomLevels', { ...saved, [appId]: level });
+    } catch (error) {
+      this.options.log.warn(`zoom for ${appId} not remembered`, error instanceof Error ? error.message : error); // locked by policy
+    }
+    return level;
+  }
+
+  find(text: string, forward: boolean, findNext: boolean): void {
+    const contents = this.activeId ? this.tabs.get(this.activeId)?.view?.webContents : null;
+    if (!contents) return;
+    if (text === '') return this.stopFind();
+    this.findTarget = contents;
+    contents.findInPage(text, { forward, findNext });
+  }
+
+  stopFind(): void {
+    if (this.findTarget && !this.findTarget.isDestroyed()) this.findTarget.stopFindInPage('clearSelection');
+    this.findTarget = null;
+  }
+
+  /** The network is back (or gone): retry failed tabs at once when it returns. */
+  online(isOnline: boolean): void {
+    if (!isOnline) return;
+    for (const tab of this.tabs.values()) if (tab.failure === 'offline' || tab.failure === 'error') this.retry(tab.app.id);
+  }
+
+  retry(appId: string): void {
+    const tab = this.tabs.get(appId);
+    if (!tab) return;
+    tab.attempt = 0;
+    this.reload(tab);
+  }
+
+  /** The catalog changed: drop tabs of apps that are gone or disabled. */
+  syncCatalog(): void {
+    const enabled = new Set(this.options.ctx.catalog.enabledApps().map((app) => app.id));
+    for (const [appId, tab] of this.tabs) {
+      if (enabled.has(appId)) continue;
+      this.discard(tab);
+      this.tabs.delete(appId);
+      if (this.activeId === appId) this.activeId = null;
+    }
+  }
+
+  /** Keys typed inside an app view never reach the shell renderer: handle the shell's shortcuts here. */
+  private onInput(tab: Tab, event: { preventDefault(): void }, input: Electron.Input): void {
+    const action = shortcutFor(input);
+    if (!action) return;
+    const ids = this.options.ctx.catalog.enabledApps().map((app) => app.id);
+    switch (action.kind) {
+      case 'app':
+      case 'next-app':
+      case 'previous-app': {
+        const target = targetApp(ids, this.activeId, action);
+        if (target) this.options.activate(target);
+        break;
+      }
+      case 'find':
+        this.options.ctx.hub.emit('shell.findOpen', { appId: tab.app.id });
+        break;
+      case 'back':
+      case 'forward':
+      case 'reload':
+        this.navigate(tab.app.id, action.kind);
+        break;
+      case 'zoom':
+        this.zoom(tab.app.id, action.step);
+        break;
+      case 'devtools':
+        if (!this.options.ctx.settings.get('shell.allowDevTools')) return; // let the key through unhandled
+        tab.view?.webContents.toggleDevTools();
+        break;
+    }
+    event.preventDefault();
+  }
+
+  private createView(tab: Tab, url: string): void {
+    this.options.prepareSession(tab.app.partition);
+    const view = createAppView(tab.app.partition);
+    tab.view = view;
+    const contents = view.webContents;
+    const appId = tab.app.id;
+    this.owners.set(contents.id, appId);
+    this.guard(contents, appId);
+    contents.on('before-input-event', (event, input) => this.onInput(tab, event, input));
+    contents.on('page-title-updated', (_event, title) => {
+      const app = this.options.ctx.catalog.find(appId)?.app;
+      if (app) this.options.ctx.shell.setBadge(appId, badgeFromTitle(app.badge, title));
+    });
+    contents.on('did-start-loading', () => {
+      tab.failedThisLoad = false;
+      if (tab.state !== 'loading' && tab.failure === null) this.setState(tab, 'loading');
+    });
+    contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => this.onFailure(tab, errorCode, errorDescription, validatedURL, isMainFrame));
+    contents.on('did-stop-loading', () => {
+      if (tab.failedThisLoad) return;
+      tab.failure = null;
+      tab.attempt = 0;
+      this.setState(tab, 'ready');
+      this.applyVisibility();
+    });
+    contents.on('did-navigate', (_event, navigatedUrl) => {
+      tab.lastUrl = navigatedUrl;
+      const level = this.options.ctx.settings.get('shell.zoomLevels')[appId];
+      if (level !== undefined) contents.setZoomLevel(level);
+    });
+    contents.on('did-navigate-in-page', (_event, navigatedUrl, isMainFrame) => {
+      if (isMainFrame) tab.lastUrl = navigatedUrl;
+    });
+    contents.on('render-process-gone', (_event, details) => {
+      if (details.reason === 'clean-exit') return;
+      this.options.log.warn(`app ${appId}: renderer ${details.reason}`);
+      this.onFailure(tab, -2, `renderer ${details.reason}`, tab.lastUrl, true);
+    });
+    contents.on('found-in-page', (_event, result) => {
+      this.options.ctx.hub.emit('shell.findResult', { matches: result.matches, activeMatchOrdinal: result.activeMatchOrdinal });
+    });
+    // A web notification's click handler usually calls window.focus(): bring that tab forward.
+    contents.on('focus', () => {
+      if (this.activeId !== appId) {
+        this.options.activate(appId);
+        this.options.window.show();
+      }
+    });
+    contents.on('devtools-opened', () => {
+      if (!this.options.ctx.settings.get('shell.allowDevTools')) contents.closeDevTools();
+    });
+    this.options.window.contentView.addChildView(view);
+    view.setVisible(false);
+    void contents.loadURL(url).catch(() => {}); // failures arrive as did-fail-load
+  }
+
+  /** Navigation, redirects, subframes and pop-ups of one app's contents (its view or a sign-in pop-up). */
+  guard(contents: WebContents, appId: string): void {
+    const sso = () => this.options.ctx.settings.get('shell.ssoOrigins');
+    const apps = () => this.options.ctx.catalog.enabledApps();
+    const check = (event: { url: string; preventDefault(): void }) => {
+      const verdict = decideNavigation({ apps: apps(), appId, url: event.url, ssoOrigins: sso() });
+      if (verdict.kind === 'stay') return;
+      event.preventDefault();
+      this.carryOut(verdict, appId, event.url);
+    };
+    contents.on('will-navigate', (event) => check(event));
+    contents.on('will-redirect', (event) => {
+      if (event.isMainFrame) check(event);
+      else if (!isAllowedSubframeFor(this.options.ctx, appId, event.url, sso())) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (event.isMainFrame) return; // will-navigate decides for the main frame
+      if (!isAllowedSubframeFor(this.options.ctx, appId, event.url, sso())) {
+        this.options.log.warn(`app ${appId}: subframe to ${event.url} blocked`);
+        event.preventDefault();
+      }
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      const verdict = decideWindowOpen({ apps: apps(), appId, url, ssoOrigins: sso() });
+      if (verdict.kind === 'child') {
+        const partition = this.options.ctx.catalog.find(appId)?.app.partition ?? 'persist:werkplek';
+        return { action: 'allow', overrideBrowserWindowOptions: { ...childWindowOptions(partition), parent: this.options.window } };
+      }
+      this.carryOut(verdict, appId, url);
+      return { action: 'deny' };
+    });
+    contents.on('did-create-window', (child) => {
+      this.owners.set(child.webContents.id, appId);
+      this.guard(child.webContents, appId);
+    });
+  }
+
+  private carryOut(verdict: NavigationVerdict, appId: string, url: string): void {
+    if (verdict.kind === 'switch') this.options.activate(verdict.appId, verdict.url);
+    else if (verdict.kind === 'external') this.options.openExternal(verdict.url);
+    else if (verdict.kind === 'refuse') this.options.log.warn(`app ${appId}: ${url.slice(0, 200)} refused (${verdict.reason})`);
+  }
+
+  private onFailure(tab: Tab, errorCode: number, errorDescription: string, url: string, isMainFrame: boolean): void {
+    const kind = classifyLoadFailure(errorCode, isMainFrame);
+    if (kind === 'ignore') return;
+    tab.failedThisLoad = true;
+    tab.failure = kind;
+    if (url && !url.startsWith('chrome-error:')) tab.lastUrl = url;
+    const delay = retryDelaySeconds(kind, tab.attempt);
+    if (tab.retryTimer) clearTimeout(tab.retryTimer);
+    tab.retryTimer = null;
+    const retryAt = delay === null ? null : Date.now() + delay * 1000;
+    if (delay !== null) {
+      tab.retryTimer = setTimeout(() => {
+        tab.attempt++;
+        this.reload(tab);
+      }, delay * 1000);
+    }
+    this.setState(tab, kind, { errorCode, errorText: errorDescription, retryAt });
+    this.applyVisibility();
+  }
+
+  private reload(tab: Tab): void {
+    if (tab.retryTimer) clearTimeout(tab.retryTimer);
+    tab.retryTimer = null;
+    if (!tab.view) {
+      if (this.activeId === tab.app.id) this.createView(tab, tab.lastUrl);
+      return;
+    }
+    void tab.view.webContents.loadURL(tab.lastUrl).catch(() => {});
+  }
+
+  private setState(tab: Tab, state: LoadState['state'], extra: Partial<Pick<LoadState, 'errorCode' | 'errorText' | 'retryAt'>> = {}): void {
+    tab.state = state;
+    this.options.ctx.shell.setLoadState({ appId: tab.app.id, state, errorCode: extra.errorCode ?? null, errorText: extra.errorText ?? null, retryAt: extra.retryAt ?? null, url: tab.lastUrl });
+  }
+
+  private applyVisibility(): void {
+    const zoom = this.options.window.webContents.getZoomFactor();
+    const bounds = { x: Math.round(this.rect.x * zoom), y: Math.round(this.rect.y * zoom), width: Math.round(this.rect.width * zoom), height: Math.round(this.rect.height * zoom) };
+    for (const [appId, tab] of this.tabs) {
+      if (!tab.view) continue;
+      const visible = appId === this.activeId && !this.panelOpen && tab.failure === null && bounds.width > 0 && bounds.height > 0;
+      if (visible) tab.view.setBounds(bounds);
+      tab.view.setVisible(visible);
+    }
+  }
+
+  private discard(tab: Tab): void {
+    if (tab.retryTimer) clearTimeout(tab.retryTimer);
+    tab.retryTimer = null;
+    const view = tab.view;
+    if (!view) return;
+    tab.view = null;
+    this.owners.delete(view.webContents.id);
+    this.options.window.contentView.removeChildView(view);
+    if (!view.webContents.isDestroyed()) view.webContents.close();
+  }
+
+  private scheduleHibernation(): void {
+    if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
+    this.hibernateTimer = null;
+    const minutes = this.options.ctx.settings.get('shell.hibernateAfterMinutes');
+    const activity = [...this.tabs.values()].map((tab) => ({ appId: tab.app.id, lastActiveAt: tab.lastActiveAt, active: tab.app.id === this.activeId, hibernated: tab.view === null, busy: tab.view?.webContents.isCurrentlyAudible() ?? false }));
+    for (const appId of tabsToHibernate(activity, Date.now(), minutes)) {
+      const tab = this.tabs.get(appId);
+      if (!tab) continue;
+      this.discard(tab);
+      this.setState(tab, 'hibernated');
+    }
+    const next = nextHibernationCheck(
+      [...this.tabs.values()].map((tab) => ({ appId: tab.app.id, lastActiveAt: tab.lastActiveAt, active: tab.app.id === this.activeId, hibernated: tab.view === null, busy: false })),
+      Date.now(),
+      minutes,
+    );
+    if (next !== null) {
+      this.hibernateTimer = setTimeout(() => this.scheduleHibernation(), next - Date.now());
+      this.hibernateTimer.unref?.();
+    }
+  }
+
+  close(): void {
+    if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
+    for (const tab of this.tabs.values()) this.discard(tab);
+    this.tabs.clear();
+  }
+}
+
+function isAllowedSubframeFor(ctx: CoreContext, appId: string, url: string, sso: readonly string[]): boolean {
+  const app = ctx.catalog.find(appId)?.app;
+  return app ? isAllowedSubframe(app, url, sso) : false;
+}
