@@ -32,7 +32,7 @@ describe.skipIf(!sabre.available)('SabreDAV test server, Nextcloud behaviour', (
   let uploads: string;
   const auth = (): Record<string, string> => ({ authorization: 'Basic ' + Buffer.from(`${h.user}:${h.password}`).toString('base64') });
   const req = async (method: string, url: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<{ status: number; headers: Headers; text: string }> => {
-    const res = await fetch(url, { method, headers: { ...auth(), ...headers }, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(url, { method, headers: { ...auth(), ...headers }, ...(body !== undefined ? { body: typeof body === 'string' ? body : new Uint8Array(body) } : {}), signal: AbortSignal.timeout(20_000) });
     return { status: res.status, headers: res.headers, text: await res.text() };
   };
   const list = async (path: string, depth = '1'): Promise<Entry[]> => {
