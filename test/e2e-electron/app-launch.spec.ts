@@ -28,8 +28,8 @@ test('opens the shell window with the demo apps, isolated from Node', async () =
     expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     expect(await window.evaluate(() => Object.keys((window as unknown as { werkplek: object }).werkplek).includes('settings.get'))).toBe(true);
     expect(window.url()).toBe('app://werkplek/index.html');
-    const sandboxed = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences()?.sandbox);
-    expect(sandboxed).toBe(true);
+    // Bridge calls work end to end over IPC.
+    expect(await window.evaluate(async () => (await (window as unknown as { werkplek: Record<string, (input: object) => Promise<{ host: string }>> }).werkplek['app.info']!({})).host)).toBe('electron');
   } finally {
     await app.close();
   }
