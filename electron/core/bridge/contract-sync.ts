@@ -1,6 +1,13 @@
-// File sync: state for the sync panel and status bar, and the user's controls.
+// File sync: state for the sync panel and status bar, and the user's controls (pause, sync now,
+// answer the "many deletions" question, sign in with Nextcloud Login Flow v2 or an app password).
 import { z } from 'zod';
-import { command, noInput } from './define.ts';
+import { command, noInput, ok } from './define.ts';
+
+export const syncConfirmationSchema = z.object({
+  kind: z.enum(['mass-delete', 'remote-empty', 'local-empty']),
+  localDeletes: z.number().int(),
+  remoteDeletes: z.number().int(),
+});
 
 export const syncStateSchema = z.object({
   state: z.enum(['not-configured', 'idle', 'syncing', 'paused', 'offline', 'error', 'needs-confirmation', 'needs-sign-in']),
@@ -8,18 +15,41 @@ export const syncStateSchema = z.object({
   lastSyncAt: z.string().nullable(),
   localDir: z.string().nullable(),
   serverUrl: z.string().nullable(),
+  /** Signed-in account; null when none. */
+  user: z.string().nullable(),
+  /** Syncing the embedded demo server (no organisation configured). */
+  demo: z.boolean(),
   progress: z.object({ filesDone: z.number(), filesTotal: z.number(), bytesDone: z.number(), bytesTotal: z.number(), etaSeconds: z.number().nullable() }),
   transfers: z.array(z.object({ path: z.string(), direction: z.enum(['up', 'down']), bytesDone: z.number(), bytesTotal: z.number() })),
   conflicts: z.array(z.object({ path: z.string(), conflictCopy: z.string(), at: z.string() })),
+  /** `action`: what the user can do about it: 'sign-in', 'retry', 'free-space', 'rename', or null. */
   errors: z.array(z.object({ path: z.string(), message: z.string(), action: z.string().nullable() })),
+  /** Items skipped on purpose (symlinks, names the server refuses…): shown, not alarming. */
+  skipped: z.array(z.object({ path: z.string(), kind: z.string(), message: z.string() })),
+  /** Set while deletions wait for the user's answer (state 'needs-confirmation'). */
+  confirmation: syncConfirmationSchema.nullable(),
+  /** Set while a Login Flow v2 sign-in waits for approval in the browser. */
+  pendingLogin: z.object({ loginUrl: z.string() }).nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
+
+const serverInput = z.string().trim().min(1).max(2048);
 
 export const syncCommands = {
   'sync.state': command(noInput, syncStateSchema),
   'sync.pause': command(noInput, syncStateSchema),
   'sync.resume': command(noInput, syncStateSchema),
   'sync.now': command(noInput, syncStateSchema),
+  /** accept: delete them; otherwise they are brought back from the other side. */
+  'sync.confirmDeletes': command(z.object({ accept: z.boolean() }).strict(), syncStateSchema),
+  /** Show the sync folder in the file manager. */
+  'sync.openFolder': command(noInput, ok),
+  /** Nextcloud Login Flow v2: opens the login page in the browser, then waits for approval. */
+  'sync.startLogin': command(z.object({ server: serverInput }).strict(), z.object({ loginUrl: z.string() })),
+  'sync.cancelLogin': command(noInput, syncStateSchema),
+  /** Manual sign-in with an app password (checked against the server before it is kept). */
+  'sync.signIn': command(z.object({ server: serverInput, user: z.string().trim().min(1).max(256), appPassword: z.string().min(1).max(1024) }).strict(), syncStateSchema),
+  'sync.signOut': command(noInput, syncStateSchema),
 } as const;
 
 export const syncEvents = {

@@ -5,6 +5,8 @@ export const syncSettings = {
   'sync.enabled': z.boolean().default(true),
   'sync.serverUrl': z.string().default(''),
   'sync.user': z.string().default(''),
+  /** The account's WebDAV root, found at sign-in (Nextcloud: …/remote.php/dav/files/USER/). */
+  'sync.davUrl': z.string().default(''),
   'sync.localDir': z.string().default('~/Werkplek'),
   'sync.remoteDir': z.string().default('/'),
   'sync.pollIntervalSeconds': z.number().int().min(5).max(3600).default(30),

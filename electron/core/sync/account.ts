@@ -65,22 +65,27 @@ export async function pollLoginFlow(flow: LoginFlowStart, options: { intervalMs?
 
 /**
  * The WebDAV root for an account: a URL that already points into /remote.php/ is used as is;
- * a Nextcloud base URL (status.php answers "installed") gets /remote.php/dav/files/USER/; anything
- * else is taken to be a plain WebDAV root.
+ * a Nextcloud base URL (status.php answers "installed") gets /remote.php/dav/files/USER/; any
+ * other answer means a plain WebDAV root. `certain` is false when the server could not be asked.
  */
-export async function resolveDavUrl(server: string, user: string, signal?: AbortSignal): Promise<string> {
+export async function findDavRoot(server: string, user: string, signal?: AbortSignal): Promise<{ url: string; certain: boolean }> {
   const base = normaliseServerUrl(server);
-  if (/\/remote\.php\//.test(`${base}/`)) return `${base}/`;
+  if (/\/remote\.php\//.test(`${base}/`)) return { url: `${base}/`, certain: true };
+  let response: Response;
   try {
-    const response = await fetch(`${base}/status.php`, { signal: signal ?? AbortSignal.timeout(15_000) });
-    if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
-      const status = (await response.json()) as { installed?: unknown };
-      if (status.installed === true) return `${base}/remote.php/dav/files/${encodeURIComponent(user)}/`;
-    }
+    response = await fetch(`${base}/status.php`, { signal: signal ?? AbortSignal.timeout(15_000) });
   } catch {
-    // Not reachable now or not Nextcloud: use the address as given; the sync run reports errors.
+    return { url: `${base}/`, certain: false };
   }
-  return `${base}/`;
+  if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
+    const status = (await response.json().catch(() => ({}))) as { installed?: unknown };
+    if (status.installed === true) return { url: `${base}/remote.php/dav/files/${encodeURIComponent(user)}/`, certain: true };
+  }
+  return { url: `${base}/`, certain: true };
+}
+
+export async function resolveDavUrl(server: string, user: string, signal?: AbortSignal): Promise<string> {
+  return (await findDavRoot(server, user, signal)).url;
 }
 
 /** Keyring name of an account's secret. */

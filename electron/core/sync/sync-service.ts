@@ -1,0 +1,213 @@
+// The app's sync service: turns settings, the keyring and the demo into an engine configuration,
+// runs the engine through an EngineHost (its own process in the app), keeps the SyncState the
+// panel shows, and handles sign-in (Login Flow v2 or app password). Bridge handlers call this.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CoreContext } from '../context.ts';
+import type { SyncState } from '../bridge/contract-sync.ts';
+import { findDavRoot, journalPathFor, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
+import { DavClient } from './dav-client.ts';
+import type { EngineHost } from './engine-host.ts';
+import { RemoteError } from './remote-error.ts';
+import { idleStatus, type EngineStatus } from './status.ts';
+import type { EngineConfig } from './worker-protocol.ts';
+
+interface Resolved {
+  config: EngineConfig | null;
+  serverUrl: string | null;
+  user: string | null;
+  demo: boolean;
+  /** Why there is no config (not signed in, offline while looking up the server). */
+  reason: SyncState['state'];
+  message: string | null;
+}
+
+const expandHome = (p: string): string => (p === '~' ? homedir() : p.startsWith('~/') ? join(homedir(), p.slice(2)) : resolve(p));
+
+export class SyncService {
+  private readonly ctx: CoreContext;
+  private readonly host: EngineHost;
+  private engineStatus: EngineStatus = idleStatus();
+  private resolved: Resolved = { config: null, serverUrl: null, user: null, demo: false, reason: 'not-configured', message: null };
+  private running: string | null = null; // JSON of the running config, to restart only on change
+  private login: { url: string; abort: AbortController } | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly offSettings: () => void;
+  private closed = false;
+
+  constructor(ctx: CoreContext, host: EngineHost) {
+    this.ctx = ctx;
+    this.host = host;
+    host.onStatus((status) => {
+      this.engineStatus = status;
+      this.publish();
+    });
+    this.offSettings = ctx.settings.onChange(() => void this.apply());
+  }
+
+  state(): SyncState {
+    const r = this.resolved;
+    const base = r.config ? this.engineStatus : { ...idleStatus(), state: r.reason, message: r.message };
+    return {
+      ...base,
+      localDir: r.config?.localDir ?? null,
+      serverUrl: r.serverUrl,
+      user: r.user,
+      demo: r.demo,
+      pendingLogin: this.login ? { loginUrl: this.login.url } : null,
+    };
+  }
+
+  private publish(): void {
+    if (!this.closed) this.ctx.hub.emit('sync.state', this.state());
+  }
+
+  /** (Re)reads the configuration and starts, restarts or stops the engine to match. */
+  async apply(): Promise<SyncState> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.resolved = await this.resolve();
+    const key = this.resolved.config ? JSON.stringify(this.resolved.config) : null;
+    if (key !== this.running) {
+      if (this.running) this.host.send({ type: 'stop' });
+      this.engineStatus = idleStatus();
+      if (this.resolved.config) this.host.send({ type: 'start', config: this.resolved.config });
+      this.running = key;
+    }
+    if (!this.resolved.config && this.resolved.reason === 'offline') {
+      this.retryTimer = setTimeout(() => void this.apply(), 30_000);
+      this.retryTimer.unref?.();
+    }
+    this.publish();
+    return this.state();
+  }
+
+  private async resolve(): Promise<Resolved> {
+    const s = this.ctx.settings;
+    const common = {
+      parallel: s.get('sync.parallelTransfers'), deleteThreshold: s.get('sync.deleteThresholdFiles'),
+      excluded: s.get('sync.excludedFolders'), excludeFile: join(this.ctx.dataDir, 'sync-exclude.lst'),
+      pollIntervalSeconds: s.get('sync.pollIntervalSeconds'),
+      uploadLimitKiBps: s.get('sync.uploadLimitKiBps'), downloadLimitKiBps: s.get('sync.downloadLimitKiBps'),
+    };
+    const serverUrl = s.get('sync.serverUrl');
+    if (!serverUrl && this.ctx.demo) {
+      // No organisation yet: sync the embedded demo server so a new user sees sync working.
+      const d = this.ctx.demo.webdav;
+      const localDir = join(this.ctx.dataDir, 'Demo files');
+      return {
+        config: { ...common, localDir, server: { url: d.url, user: d.user, password: d.password, remoteDir: '/' }, journalFile: journalPathFor(this.ctx.dataDir, d.url, '/', localDir) },
+        serverUrl: d.url, user: d.user, demo: true, reason: 'idle', message: null,
+      };
+    }
+    const user = s.get('sync.user');
+    const none = (reason: SyncState['state'], message: string | null = null): Resolved => ({ config: null, serverUrl: serverUrl || null, user: user || null, demo: false, reason, message });
+    if (!s.get('sync.enabled')) return none('paused', 'sync is turned off in the settings');
+    if (!serverUrl || !user) return none('not-configured');
+    const password = await this.ctx.keyring.get(secretName(serverUrl, user));
+    if (!password) return none('needs-sign-in', 'sign in to your server to start syncing');
+    let davUrl = s.get('sync.davUrl');
+    if (!davUrl) {
+      const found = await findDavRoot(serverUrl, user);
+      if (!found.certain) return none('offline', 'the server cannot be reached; trying again shortly');
+      davUrl = found.url;
+    }
+    const localDir = expandHome(s.get('sync.localDir'));
+    const remoteDir = s.get('sync.remoteDir');
+    return {
+      config: { ...common, localDir, server: { url: davUrl, user, password, remoteDir }, journalFile: journalPathFor(this.ctx.dataDir, davUrl, remoteDir, localDir) },
+      serverUrl, user, demo: false, reason: 'idle', message: null,
+    };
+  }
+
+  syncNow(): SyncState {
+    this.host.send({ type: 'syncNow' });
+    return this.state();
+  }
+
+  pause(): SyncState {
+    this.host.send({ type: 'pause' });
+    this.engineStatus = { ...this.engineStatus, state: 'paused' };
+    this.publish();
+    return this.state();
+  }
+
+  resume(): SyncState {
+    this.host.send({ type: 'resume' });
+    return this.state();
+  }
+
+  confirmDeletes(accept: boolean): SyncState {
+    this.host.send({ type: 'confirmDeletes', accept });
+    return this.state();
+  }
+
+  /** Checks the app password against the server, then keeps it in the keyring and starts syncing. */
+  async signIn(server: string, user: string, appPassword: string): Promise<SyncState> {
+    const base = normaliseServerUrl(server);
+    const found = await findDavRoot(base, user);
+    if (!found.certain) throw new Error(`cannot reach ${base}: check the address and your connection`);
+    const dav = new DavClient({ url: found.url, user, password: appPassword });
+    try {
+      await dav.list('');
+    } catch (error) {
+      if (error instanceof RemoteError && error.kind === 'auth') throw new Error('the server refused this user name and app password');
+      throw new Error(`the server did not answer as a WebDAV server: ${(error as Error).message}`);
+    } finally {
+      dav.close();
+    }
+    await this.ctx.keyring.set(secretName(base, user), appPassword);
+    this.setUnlessLocked('sync.serverUrl', base);
+    this.setUnlessLocked('sync.user', user);
+    this.setUnlessLocked('sync.davUrl', found.url);
+    return this.apply();
+  }
+
+  private setUnlessLocked(key: 'sync.serverUrl' | 'sync.user' | 'sync.davUrl', value: string): void {
+    if (this.ctx.settings.get(key) === value) return;
+    if (this.ctx.settings.isLocked(key)) throw new Error(`your organisation has fixed ${key} to ${this.ctx.settings.get(key)}`);
+    this.ctx.settings.set(key, value);
+  }
+
+  /** Login Flow v2: open the login page, then wait (in the background) for the app password. */
+  async startLogin(server: string): Promise<{ loginUrl: string }> {
+    this.login?.abort.abort();
+    const base = normaliseServerUrl(server);
+    const flow = await startLoginFlow(base, `Werkplek ${this.ctx.version}`);
+    const abort = new AbortController();
+    this.login = { url: flow.loginUrl, abort };
+    await this.ctx.openExternal(flow.loginUrl);
+    this.publish();
+    pollLoginFlow(flow, { signal: abort.signal })
+      .then((creds) => this.signIn(creds.server || base, creds.user, creds.appPassword))
+      .catch((error: unknown) => {
+        if (!abort.signal.aborted) this.ctx.log.warn(`sync sign-in failed: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        if (this.login?.abort === abort) this.login = null;
+        this.publish();
+      });
+    return { loginUrl: flow.loginUrl };
+  }
+
+  cancelLogin(): SyncState {
+    this.login?.abort.abort();
+    this.login = null;
+    this.publish();
+    return this.state();
+  }
+
+  async signOut(): Promise<SyncState> {
+    const server = this.ctx.settings.get('sync.serverUrl');
+    const user = this.ctx.settings.get('sync.user');
+    if (server && user) await this.ctx.keyring.delete(secretName(server, user));
+    return this.apply();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.offSettings();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.login?.abort.abort();
+    await this.host.stop();
+  }
+}

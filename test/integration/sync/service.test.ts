@@ -1,0 +1,156 @@
+// The app side of sync: the bridge handlers on a real core (demo server synced into the data
+// dir), sign-in with an app password and with Nextcloud Login Flow v2, and the engine in its own
+// process speaking the worker protocol (child_process.fork; the app uses utilityProcess).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../fixtures/test-core.ts';
+import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
+import { forkNodeWorker, WorkerHost } from '../../../electron/core/sync/engine-host.ts';
+import { secretName } from '../../../electron/core/sync/account.ts';
+import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
+import type { EngineStatus } from '../../../electron/core/sync/status.ts';
+import type { EventHub } from '../../../electron/core/bridge/event-hub.ts';
+
+/** Resolves with the first sync.state event that satisfies `test`. */
+function nextState(hub: EventHub, test: (s: SyncState) => boolean): Promise<SyncState> {
+  return new Promise((done) => {
+    const off = hub.subscribe((name, payload) => {
+      if (name === 'sync.state' && test(payload as SyncState)) {
+        off();
+        done(payload as SyncState);
+      }
+    });
+  });
+}
+
+describe('sync service on a real core', () => {
+  it('with no organisation configured, syncs the demo server into "Demo files"', async () => {
+    const core = await createTestCore({ demo: true });
+    try {
+      const synced = nextState(core.hub, (s) => s.lastSyncAt !== null && s.state === 'idle');
+      const first = await core.handlers['sync.state']({});
+      expect(first.demo).toBe(true);
+      expect(first.localDir).toBe(join(core.ctx.dataDir, 'Demo files'));
+      const done = await synced;
+      expect(done.errors).toEqual([]);
+      expect(readFileSync(join(core.ctx.dataDir, 'Demo files', 'Welkom.txt'), 'utf8')).toMatch(/Welkom bij Werkplek/);
+      expect(existsSync(join(core.ctx.dataDir, 'Demo files', 'Projecten', 'Plan van aanpak.md'))).toBe(true);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 60_000);
+
+  describe('signing in', () => {
+    let server: WebdavServerHandle;
+    beforeAll(async () => {
+      server = await npmWebdavServer.start();
+    });
+    afterAll(async () => server?.stop());
+
+    it('refuses a wrong app password, keeps a right one in the keyring and starts syncing', async () => {
+      const core = await createTestCore();
+      const localDir = mkdtempSync(join(tmpdir(), 'werkplek-signin-'));
+      try {
+        core.ctx.settings.set('sync.localDir', localDir);
+        expect((await core.handlers['sync.state']({})).state).toBe('not-configured');
+        await expect(core.handlers['sync.signIn']({ server: server.url, user: server.user, appPassword: 'wrong' })).rejects.toThrow(/refused/);
+        expect(await core.ctx.keyring.get(secretName(server.url, server.user))).toBeNull();
+        writeFileSync(join(localDir, 'mine.txt'), 'mine');
+        const synced = nextState(core.hub, (s) => s.lastSyncAt !== null);
+        const state = await core.handlers['sync.signIn']({ server: server.url, user: server.user, appPassword: server.password });
+        expect(state.user).toBe(server.user);
+        expect(await core.ctx.keyring.get(secretName(server.url, server.user))).toBe(server.password);
+        await synced;
+        expect(readFileSync(join(server.dataDir, 'mine.txt'), 'utf8')).toBe('mine');
+        const out = await core.handlers['sync.signOut']({});
+        expect(out.state).toBe('needs-sign-in');
+      } finally {
+        await stopSync(core.ctx);
+        await core.close();
+      }
+    }, 60_000);
+
+    it('Login Flow v2: opens the login page, polls until approved, then signs in with the app password', async () => {
+      // A server that answers the documented Login Flow v2 endpoints (and proxies WebDAV checks to the real server).
+      let approved = false;
+      let polls = 0;
+      const flow: Server = createServer((req, res) => {
+        const origin = `http://127.0.0.1:${(flow.address() as AddressInfo).port}`;
+        if (req.method === 'POST' && req.url === '/index.php/login/v2') {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ poll: { token: 'tok-123', endpoint: `${origin}/login/v2/poll` }, login: `${origin}/login/v2/flow/abc` }));
+        } else if (req.method === 'POST' && req.url === '/login/v2/poll') {
+          let body = '';
+          req.on('data', (d: Buffer) => (body += d));
+          req.on('end', () => {
+            polls++;
+            if (!approved || body !== 'token=tok-123') {
+              res.statusCode = 404;
+              res.end('[]');
+              return;
+            }
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify({ server: server.url.replace(/\/$/, ''), loginName: server.user, appPassword: server.password }));
+          });
+        } else {
+          res.statusCode = 404;
+          res.end();
+        }
+      });
+      await new Promise<void>((done) => flow.listen(0, '127.0.0.1', done));
+      const core = await createTestCore();
+      try {
+        core.ctx.settings.set('sync.localDir', mkdtempSync(join(tmpdir(), 'werkplek-flow-')));
+        const port = (flow.address() as AddressInfo).port;
+        const signedIn = nextState(core.hub, (s) => s.user === server.user && s.pendingLogin === null);
+        const { loginUrl } = await core.handlers['sync.startLogin']({ server: `http://127.0.0.1:${port}` });
+        expect(core.opened).toEqual([loginUrl]);
+        expect((await core.handlers['sync.state']({})).pendingLogin).toEqual({ loginUrl });
+        approved = true;
+        const state = await signedIn;
+        expect(polls).toBeGreaterThanOrEqual(1);
+        expect(state.serverUrl).toBe(server.url.replace(/\/$/, ''));
+        expect(await core.ctx.keyring.get(secretName(server.url, server.user))).toBe(server.password);
+      } finally {
+        await stopSync(core.ctx);
+        await core.close();
+        flow.close();
+      }
+    }, 60_000);
+  });
+});
+
+describe('engine in its own process (worker protocol over child_process.fork)', () => {
+  let server: WebdavServerHandle;
+  beforeAll(async () => {
+    server = await npmWebdavServer.start();
+  });
+  afterAll(async () => server?.stop());
+
+  it('syncs, reports status, and stops the process on request', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'werkplek-worker-'));
+    const localDir = join(base, 'local');
+    const logs: string[] = [];
+    const host = new WorkerHost(forkNodeWorker, (level, message) => logs.push(`${level}: ${message}`));
+    const synced = new Promise<EngineStatus>((done) => host.onStatus((s) => {
+      if (s.lastSyncAt && s.state === 'idle') done(s);
+    }));
+    writeFileSync(join(server.dataDir, 'from-server.txt'), 'hello from the server');
+    host.send({ type: 'start', config: {
+      localDir, server: { url: server.url, user: server.user, password: server.password }, journalFile: join(base, 'j.sqlite'),
+      parallel: 2, deleteThreshold: 100, excluded: [], excludeFile: null, pollIntervalSeconds: 30, uploadLimitKiBps: 0, downloadLimitKiBps: 0,
+    } });
+    const status = await synced;
+    expect(status.errors).toEqual([]);
+    expect(readFileSync(join(localDir, 'from-server.txt'), 'utf8')).toBe('hello from the server');
+    await host.stop();
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
+  }, 60_000);
+});
