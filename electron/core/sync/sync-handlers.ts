@@ -3,7 +3,7 @@
 // its own process; without one (preview host, tests) it runs in this process.
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
-import { syncCommands } from '../bridge/contract-sync.ts';
+import type { syncCommands } from '../bridge/contract-sync.ts';
 import { InProcessHost, WorkerHost, type WorkerLauncher } from './engine-host.ts';
 import { SyncService } from './sync-service.ts';
 

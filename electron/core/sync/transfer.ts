@@ -35,7 +35,7 @@ export const noWrap: StreamWrapper = (_direction, stream) => stream;
 
 /** Counts bytes as they pass, for progress, and aborts a transfer that stalls. */
 function meter(progress: (bytes: number) => void, idleMs: number, onIdle: () => void): Transform {
-  let timer = setTimeout(onIdle, idleMs);
+  const timer = setTimeout(onIdle, idleMs);
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       timer.refresh();

@@ -1,0 +1,71 @@
+// Sign in to the file server: Nextcloud Login Flow v2 in the browser (recommended), or a user
+// name and app password typed in. The secret goes straight to the main side's keyring.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
+import { useBridge } from '../bridge/context.tsx';
+
+export function SignIn({ state }: { state: SyncState }) {
+  const { t } = useTranslation('sync');
+  const api = useBridge();
+  const [server, setServer] = useState(state.serverUrl ?? '');
+  const [user, setUser] = useState(state.user ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<unknown>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      setPassword('');
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const browser = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => api['sync.startLogin']({ server }));
+  };
+  const manual = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => api['sync.signIn']({ server, user, appPassword: password }));
+  };
+
+  if (state.pendingLogin) {
+    return (
+      <section className="sync-signin" aria-labelledby="sync-signin-heading">
+        <h2 id="sync-signin-heading">{t('signIn.heading')}</h2>
+        <p role="status">{t('signIn.waiting')}</p>
+        <p className="muted">{t('signIn.waitingHint')}</p>
+        <button type="button" onClick={() => void api['sync.cancelLogin']({})}>{t('signIn.cancel')}</button>
+      </section>
+    );
+  }
+  return (
+    <section className="sync-signin" aria-labelledby="sync-signin-heading">
+      <h2 id="sync-signin-heading">{t('signIn.heading')}</h2>
+      <p>{state.state === 'needs-sign-in' && state.user ? t('signIn.again', { user: state.user }) : t('signIn.intro')}</p>
+      <form onSubmit={browser}>
+        <label htmlFor="sync-server">{t('signIn.server')}</label>
+        <input id="sync-server" type="url" inputMode="url" autoComplete="url" required placeholder="https://cloud.example.org"
+          value={server} onChange={(e) => setServer(e.target.value)} />
+        <button type="submit" disabled={busy || !server}>{t('signIn.withBrowser')}</button>
+      </form>
+      <details>
+        <summary>{t('signIn.appPassword')}</summary>
+        <form onSubmit={manual}>
+          <label htmlFor="sync-user">{t('signIn.user')}</label>
+          <input id="sync-user" autoComplete="username" required value={user} onChange={(e) => setUser(e.target.value)} />
+          <label htmlFor="sync-password">{t('signIn.password')}</label>
+          <input id="sync-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <button type="submit" disabled={busy || !server || !user || !password}>{t('signIn.submit')}</button>
+        </form>
+      </details>
+      {error && <p role="alert" className="error">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// The lists of the sync panel: current transfers, conflicts, errors (each with what to do) and
+// items skipped on purpose. Names are shown as text (React escapes; no markup from the server).
+import { useTranslation } from 'react-i18next';
+import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
+import { useBridge } from '../bridge/context.tsx';
+import { formatBytes } from './format.ts';
+
+/** Bidi isolation so a name with an RTL override cannot disguise its extension. */
+const Name = ({ path }: { path: string }) => <bdi className="sync-path">{path || '/'}</bdi>;
+
+export function SyncLists({ state, onSignIn }: { state: SyncState; onSignIn(): void }) {
+  const { t, i18n } = useTranslation('sync');
+  const api = useBridge();
+  return (
+    <>
+      {state.transfers.length > 0 && (
+        <section aria-labelledby="sync-transfers">
+          <h2 id="sync-transfers">{t('transfers.heading')}</h2>
+          <ul className="sync-list">
+            {state.transfers.map((x) => (
+              <li key={x.path}>
+                <span aria-label={t(`transfers.${x.direction}`)}>{x.direction === 'up' ? '↑' : '↓'}</span> <Name path={x.path} />{' '}
+                <progress max={x.bytesTotal || 1} value={x.bytesDone} aria-label={t('transfers.progress', { path: x.path })} />{' '}
+                <span className="muted">{formatBytes(x.bytesDone, i18n.language)} / {formatBytes(x.bytesTotal, i18n.language)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {state.errors.length > 0 && (
+        <section aria-labelledby="sync-errors">
+          <h2 id="sync-errors">{t('errors.heading', { count: state.errors.length })}</h2>
+          <ul className="sync-list">
+            {state.errors.map((e, i) => (
+              <li key={`${e.path}-${i}`}>
+                <Name path={e.path} />: {e.message}{' '}
+                {e.action === 'sign-in' && <button type="button" onClick={onSignIn}>{t('errors.signIn')}</button>}
+                {e.action === 'retry' && <button type="button" onClick={() => void api['sync.now']({})}>{t('errors.retry')}</button>}
+                {e.action === 'free-space' && <span className="muted">{t('errors.freeSpace')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {state.conflicts.length > 0 && (
+        <section aria-labelledby="sync-conflicts">
+          <h2 id="sync-conflicts">{t('conflicts.heading', { count: state.conflicts.length })}</h2>
+          <p className="muted">{t('conflicts.explain')}</p>
+          <ul className="sync-list">
+            {state.conflicts.map((c) => (
+              <li key={`${c.path}-${c.at}`}>
+                <Name path={c.path} /> → <Name path={c.conflictCopy} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {state.skipped.length > 0 && (
+        <details>
+          <summary>{t('skipped.heading', { count: state.skipped.length })}</summary>
+          <ul className="sync-list">
+            {state.skipped.map((s, i) => (
+              <li key={`${s.path}-${i}`}>
+                <Name path={s.path} />: {t(`skipped.${s.kind}`, { defaultValue: s.message })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}

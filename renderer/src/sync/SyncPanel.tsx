@@ -1,0 +1,96 @@
+// The sync panel: where the files live, what sync is doing, what needs the user, and the
+// controls (pause/resume, sync now, open folder, sign in/out).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
+import { useBridge } from '../bridge/context.tsx';
+import { formatBytes, formatDuration, formatSince } from './format.ts';
+import { SignIn } from './SignIn.tsx';
+import { SyncLists } from './SyncLists.tsx';
+import { syncSummaryKey } from './SyncStatus.tsx';
+import { useSyncState } from './use-sync-state.ts';
+import './sync.css';
+
+function DeleteQuestion({ state }: { state: SyncState }) {
+  const { t } = useTranslation('sync');
+  const api = useBridge();
+  const c = state.confirmation;
+  if (!c) return null;
+  return (
+    <section role="alertdialog" aria-labelledby="sync-confirm-title" aria-describedby="sync-confirm-text" className="sync-confirm">
+      <h2 id="sync-confirm-title">{t(`confirm.${c.kind}.title`)}</h2>
+      <p id="sync-confirm-text">{t(`confirm.${c.kind}.text`, { server: c.remoteDeletes, local: c.localDeletes })}</p>
+      <div className="sync-actions">
+        <button type="button" autoFocus onClick={() => void api['sync.confirmDeletes']({ accept: false })}>{t('confirm.keep')}</button>
+        <button type="button" onClick={() => void api['sync.confirmDeletes']({ accept: true })}>{t('confirm.delete')}</button>
+      </div>
+    </section>
+  );
+}
+
+function Progress({ state }: { state: SyncState }) {
+  const { t, i18n } = useTranslation('sync');
+  const p = state.progress;
+  if (state.state !== 'syncing' || p.filesTotal === 0) return null;
+  return (
+    <div className="sync-progress">
+      <progress max={p.bytesTotal || p.filesTotal} value={p.bytesTotal ? p.bytesDone : p.filesDone} aria-label={t('progress.label')} />
+      <p>
+        {t('progress.files', { done: p.filesDone, total: p.filesTotal })} · {formatBytes(p.bytesDone, i18n.language)} / {formatBytes(p.bytesTotal, i18n.language)}
+        {p.etaSeconds !== null && <> · {t('progress.eta', { time: formatDuration(p.etaSeconds, i18n.language) })}</>}
+      </p>
+    </div>
+  );
+}
+
+export function SyncPanel() {
+  const { t, i18n } = useTranslation('sync');
+  const api = useBridge();
+  const state = useSyncState();
+  const [wantsSignIn, setWantsSignIn] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  if (!state) return <p role="status">{t('loading')}</p>;
+  const act = (work: () => Promise<unknown>) => () => {
+    setActionError(null);
+    work().catch((e: unknown) => setActionError((e as Error).message));
+  };
+  const signingIn = state.state === 'not-configured' || state.state === 'needs-sign-in' || state.pendingLogin !== null || wantsSignIn;
+  const summary = t(syncSummaryKey(state), {
+    done: state.progress.filesDone, total: state.progress.filesTotal, count: state.errors.length,
+    since: state.lastSyncAt ? formatSince(state.lastSyncAt, i18n.language) : '',
+  });
+  return (
+    <div className="sync-panel">
+      <h1 id="sync-title">{t('title')}</h1>
+      <p role="status" aria-live="polite" className="sync-state">
+        {summary}
+        {state.message && state.state !== 'idle' && state.state !== 'syncing' && <span className="muted"> — {state.message}</span>}
+      </p>
+      {state.demo && <p className="muted">{t('demo')}</p>}
+      {state.localDir && (
+        <dl className="sync-where">
+          <dt>{t('where.local')}</dt>
+          <dd><bdi>{state.localDir}</bdi></dd>
+          {state.serverUrl && <><dt>{t('where.server')}</dt><dd><bdi>{state.user ? `${state.user} @ ${state.serverUrl}` : state.serverUrl}</bdi></dd></>}
+          {state.lastSyncAt && <><dt>{t('where.last')}</dt><dd><time dateTime={state.lastSyncAt}>{new Date(state.lastSyncAt).toLocaleString(i18n.language)}</time></dd></>}
+        </dl>
+      )}
+      <DeleteQuestion state={state} />
+      {state.localDir && (
+        <div className="sync-actions">
+          {state.state === 'paused'
+            ? <button type="button" onClick={act(() => api['sync.resume']({}))}>{t('actions.resume')}</button>
+            : <button type="button" onClick={act(() => api['sync.pause']({}))}>{t('actions.pause')}</button>}
+          <button type="button" onClick={act(() => api['sync.now']({}))} disabled={state.state === 'syncing' || state.state === 'paused'}>{t('actions.now')}</button>
+          <button type="button" onClick={act(() => api['sync.openFolder']({}))}>{t('actions.openFolder')}</button>
+          {!state.demo && state.user && <button type="button" onClick={act(() => api['sync.signOut']({}))}>{t('actions.signOut')}</button>}
+          {state.demo && !wantsSignIn && <button type="button" onClick={() => setWantsSignIn(true)}>{t('actions.connect')}</button>}
+        </div>
+      )}
+      {actionError && <p role="alert" className="error">{actionError}</p>}
+      <Progress state={state} />
+      {signingIn && <SignIn state={state} />}
+      <SyncLists state={state} onSignIn={() => setWantsSignIn(true)} />
+    </div>
+  );
+}
