@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import type { Panel } from '../../electron/core/bridge/contract-shell.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { DownloadsPanel, DownloadsStatus } from './shell/DownloadsPanel.tsx';
+import { ShellSettings } from './shell/ShellSettings.tsx';
 
 export interface PanelEntry {
   id: Panel;
@@ -11,7 +13,10 @@ export interface PanelEntry {
   render(): ReactNode;
 }
 
-export const panels: PanelEntry[] = [{ id: 'settings', labelKey: 'openSettings', icon: '⚙', render: () => <SettingsPage /> }];
+export const panels: PanelEntry[] = [
+  { id: 'settings', labelKey: 'openSettings', icon: '⚙', render: () => <SettingsPage sections={<ShellSettings />} /> },
+  { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: '⤓', render: () => <DownloadsPanel /> },
+];
 
 /** Small status-bar items, left to right. */
-export const statusItems: Array<{ id: string; render(): ReactNode }> = [];
+export const statusItems: Array<{ id: string; render(): ReactNode }> = [{ id: 'downloads', render: () => <DownloadsStatus /> }];
