@@ -2,6 +2,7 @@
 // (resources/cli/werkplek.mjs). The packaged app cannot run them (RunAsNode fuse off) and the asar
 // is not readable by a plain Node, so the bundle carries its npm dependencies inside.
 import { build } from 'esbuild';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 
 export async function bundleCli(outfile: string, projectDir = process.cwd()): Promise<void> {
   await build({
@@ -21,4 +22,9 @@ export async function bundleCli(outfile: string, projectDir = process.cwd()): Pr
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The launcher runs it with an explicit `node`: drop the source's `#!/usr/bin/env node` line so the
+  // file does not claim an interpreter the package does not depend on (lintian).
+  const text = readFileSync(outfile, 'utf8');
+  if (text.startsWith('#!')) writeFileSync(outfile, text.slice(text.indexOf('\n') + 1));
+  chmodSync(outfile, 0o644);
 }

@@ -51,10 +51,11 @@ const config: Configuration = {
     target: ['AppImage', 'deb', 'rpm', 'tar.gz'],
     executableName: 'werkplek',
     icon: 'assets/icons',
-    category: 'Office;Network',
-    synopsis: 'Your organisation’s web apps, offline files and chat notifications in one window',
-    description:
-      'Werkplek hosts the organisation’s web apps (portal, files, chat, mail, projects) in tabs, keeps a folder of files available offline by two-way sync with Nextcloud over WebDAV, and shows native notifications from Matrix chat.',
+    // One main category, so the menu lists Werkplek once (desktop-file-validate hint).
+    category: 'Office',
+    synopsis: 'Digital workplace: web apps, offline files and chat notifications',
+    // Also the desktop entry's Comment, so it stays one sentence.
+    description: 'Your organisation’s web apps in tabs, files kept offline by two-way sync with Nextcloud, and notifications from Matrix chat.',
     maintainer: 'Werkplek developers <dev@werkplek.example>',
     vendor: 'Werkplek developers',
     desktop: {
@@ -78,15 +79,19 @@ const config: Configuration = {
     afterRemove: 'build/linux/after-remove.sh',
     appArmorProfile: 'build/apparmor/werkplek',
     fpm: [
+      '--before-remove',
+      `${buildDir}linux/before-remove.sh`,
       `${buildDir}policy.example.json=/etc/werkplek/policy.example.json`,
       `${buildDir}linux/copyright=/usr/share/doc/werkplek/copyright`,
+      `${buildDir}linux/changelog.gz=/usr/share/doc/werkplek/changelog.gz`,
+      `${buildDir}linux/werkplek.lintian-overrides=/usr/share/lintian/overrides/werkplek`,
     ],
   },
   rpm: {
     afterInstall: 'build/linux/after-install.sh',
     afterRemove: 'build/linux/after-remove.sh',
     appArmorProfile: 'build/apparmor/werkplek',
-    fpm: [`${buildDir}policy.example.json=/etc/werkplek/policy.example.json`],
+    fpm: ['--before-remove', `${buildDir}linux/before-remove.sh`, `${buildDir}policy.example.json=/etc/werkplek/policy.example.json`],
   },
   appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
 };

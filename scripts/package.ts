@@ -1,4 +1,4 @@
-// `npm run package -- [TARGET...] [--stand-in] [--skip-build] [--out DIR]`: builds the Linux packages
+// `npm run package -- [TARGET...] [--stand-in] [--fpm-stand-in] [--skip-build] [--out DIR]`: builds the Linux packages
 // with build/electron-builder.config.ts. TARGET: dir, AppImage, deb, rpm, tar.gz (default: all four
 // packages). Points electron-builder at local tools where they exist (7za), so that nothing it can
 // avoid is downloaded. --stand-in packs a stand-in Electron (packaging checks only; never ship it).
@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import config from '../build/electron-builder.config.ts';
-import { createStandInElectronDist } from './package-stand-in.ts';
+import { createFpmStandIn, createStandInElectronDist } from './package-stand-in.ts';
 
 export interface PackageOptions {
   targets: string[];
@@ -61,6 +61,10 @@ if (import.meta.main) {
   if (!flag('--skip-build')) execFileSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
   const electronDist = flag('--stand-in') ? createStandInElectronDist(mkdtempSync(join(tmpdir(), 'werkplek-stand-in-electron-'))) : undefined;
   if (electronDist) console.warn(`Packing a STAND-IN Electron from ${electronDist}: the result cannot run; for packaging checks only.`);
+  if (flag('--fpm-stand-in')) {
+    process.env.CUSTOM_FPM_PATH = createFpmStandIn(mkdtempSync(join(tmpdir(), 'werkplek-fpm-')));
+    console.warn('Building the deb with the dpkg-deb stand-in for fpm (scripts/package-fpm-dpkg.ts): for checks here only.');
+  }
   try {
     const artifacts = await packageLinux({ targets: targets.length > 0 ? targets : ['AppImage', 'deb', 'rpm', 'tar.gz'], outputDir, electronDist });
     for (const artifact of artifacts) console.log(artifact);

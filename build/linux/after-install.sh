@@ -41,7 +41,7 @@ if command -v apparmor_parser >/dev/null 2>&1 && apparmor_status --enabled >/dev
   if apparmor_parser --skip-kernel-load --debug "$profile_source" >/dev/null 2>&1; then
     cp -f "$profile_source" "$profile_target"
     # Loading into the kernel makes no sense in a chroot (image builds); the next boot loads it.
-    if ! { [ -x /usr/bin/ischroot ] && /usr/bin/ischroot; }; then
+    if ! { command -v ischroot >/dev/null 2>&1 && ischroot; }; then
       apparmor_parser --replace --write-cache --skip-read-cache "$profile_target"
     fi
   else

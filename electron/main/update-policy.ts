@@ -9,6 +9,10 @@ export interface UpdateSettings {
 export interface UpdateEnvironment {
   /** $APPIMAGE: set by the AppImage runtime to the .AppImage file being run. */
   appImage: string | undefined;
+  /** $APPDIR: set by the AppImage runtime to where the image is mounted. */
+  appDir: string | undefined;
+  /** process.execPath: inside $APPDIR when this process really runs from the AppImage. */
+  execPath: string;
   /** Contents of resources/package-type, written by electron-builder into deb/rpm builds. */
   packageType: string | null;
   /** app.isPackaged: false when run from a source checkout. */
@@ -33,11 +37,23 @@ export function updateServerUrl(raw: string): { url: string } | { error: string 
   return { url: parsed.toString() };
 }
 
+/**
+ * Running from an AppImage: both runtime variables set and this binary inside the mount. Inherited
+ * variables alone (a deb install started from an AppImage's terminal) do not count. The
+ * resources/package-type marker is not used for AppImages: electron-builder writes it into the
+ * shared unpacked folder while building deb/rpm, so an AppImage built in the same run may carry it.
+ */
+export function runsAsAppImage(env: UpdateEnvironment): boolean {
+  return Boolean(env.appImage && env.appDir && env.execPath.startsWith(`${env.appDir.replace(/\/+$/, '')}/`));
+}
+
 export function decideUpdates(settings: UpdateSettings, env: UpdateEnvironment): UpdateDecision {
   if (!settings['updates.enabled']) return { mode: 'off', reason: 'updates.enabled is false' };
-  if (env.packageType) return { mode: 'off', reason: `installed as a ${env.packageType} package: the system package manager updates it` };
   if (!env.isPackaged) return { mode: 'off', reason: 'not a packaged build' };
-  if (!env.appImage) return { mode: 'off', reason: 'not running as an AppImage (only AppImages update themselves)' };
+  if (!runsAsAppImage(env)) {
+    if (env.packageType) return { mode: 'off', reason: `installed as a ${env.packageType} package: the system package manager updates it` };
+    return { mode: 'off', reason: 'not running as an AppImage (only AppImages update themselves)' };
+  }
   if (!settings['updates.url'].trim()) return { mode: 'off', reason: 'no update server: set updates.url in the policy' };
   const server = updateServerUrl(settings['updates.url']);
   if ('error' in server) return { mode: 'off', reason: server.error };

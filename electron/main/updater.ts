@@ -28,7 +28,7 @@ function packageType(): string | null {
 
 export async function startUpdater(settings: UpdateSettings, options: UpdaterOptions = {}): Promise<UpdaterHandle> {
   const log = options.log ?? consoleLog;
-  const decision = decideUpdates(settings, { appImage: process.env.APPIMAGE, packageType: packageType(), isPackaged: app.isPackaged });
+  const decision = decideUpdates(settings, { appImage: process.env.APPIMAGE, appDir: process.env.APPDIR, execPath: process.execPath, packageType: packageType(), isPackaged: app.isPackaged });
   if (decision.mode === 'off') {
     log.info(`updates: off (${decision.reason})`);
     return { decision, stop: () => {} };

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { decideUpdates, updateServerUrl, type UpdateEnvironment } from '../../../electron/main/update-policy.ts';
 
-const appImage: UpdateEnvironment = { appImage: '/home/u/Apps/Werkplek-1.0.0-x86_64.AppImage', packageType: null, isPackaged: true };
+const appImage: UpdateEnvironment = {
+  appImage: '/home/u/Apps/Werkplek-1.0.0-x86_64.AppImage',
+  appDir: '/tmp/.mount_WerkplAbc123',
+  execPath: '/tmp/.mount_WerkplAbc123/werkplek',
+  packageType: null,
+  isPackaged: true,
+};
+const debInstall: UpdateEnvironment = { appImage: undefined, appDir: undefined, execPath: '/opt/Werkplek/werkplek', packageType: 'deb', isPackaged: true };
 const on = { 'updates.enabled': true, 'updates.url': 'https://updates.voorbeeld.nl/werkplek/linux' };
 
 describe('decideUpdates', () => {
@@ -14,14 +21,25 @@ describe('decideUpdates', () => {
     expect(decideUpdates({ ...on, 'updates.enabled': false }, appImage)).toMatchObject({ mode: 'off', reason: expect.stringContaining('updates.enabled') });
   });
 
-  it('never updates a deb or rpm install, even with an AppImage variable in the environment', () => {
+  it('never updates a deb or rpm install', () => {
     for (const packageType of ['deb', 'rpm']) {
-      expect(decideUpdates(on, { ...appImage, packageType })).toMatchObject({ mode: 'off', reason: expect.stringContaining('package manager') });
+      expect(decideUpdates(on, { ...debInstall, packageType })).toMatchObject({ mode: 'off', reason: expect.stringContaining('package manager') });
     }
+  });
+
+  it('never updates a deb install that inherited AppImage variables from its parent process', () => {
+    const inherited = { ...debInstall, appImage: appImage.appImage, appDir: appImage.appDir };
+    expect(decideUpdates(on, inherited)).toMatchObject({ mode: 'off', reason: expect.stringContaining('package manager') });
+  });
+
+  it('still updates an AppImage that carries a package-type marker from a shared deb build', () => {
+    expect(decideUpdates(on, { ...appImage, packageType: 'deb' }).mode).toBe('appimage');
   });
 
   it('is off outside an AppImage and outside a packaged build', () => {
     expect(decideUpdates(on, { ...appImage, appImage: undefined }).mode).toBe('off');
+    expect(decideUpdates(on, { ...appImage, appDir: undefined }).mode).toBe('off');
+    expect(decideUpdates(on, { ...appImage, execPath: '/tmp/.mount_WerkplAbc123-evil/werkplek' }).mode).toBe('off');
     expect(decideUpdates(on, { ...appImage, isPackaged: false }).mode).toBe('off');
   });
 
