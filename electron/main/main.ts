@@ -23,6 +23,8 @@ import { buildAppMenu } from './app-menu.ts';
 import { applyStartAtLogin, registerUrlScheme } from './desktop-integration.ts';
 import { hardenAllWebContents } from './web-contents-guard.ts';
 import { startUpdater } from './updater.ts';
+import { utilityProcessLauncher } from './sync-worker.ts';
+import { setSyncWorkerLauncher, stopSync } from '../core/sync/sync-handlers.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
@@ -56,6 +58,10 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     const distDir = join(import.meta.dirname, '..');
     serveShellUi(join(distDir, 'renderer'));
+    // The sync engine in its own process when the build has its worker; else in this one.
+    const syncWorker = join(distDir, 'worker/sync-worker.js');
+    if (existsSync(syncWorker)) setSyncWorkerLauncher(utilityProcessLauncher(syncWorker));
+    else log.warn(`sync: ${syncWorker} not built; the engine runs in the main process`);
     const core: CoreServices = await createCoreServices({
       host: 'electron',
       dataDir: app.getPath('userData'),
@@ -251,8 +257,8 @@ if (!app.requestSingleInstanceLock()) {
       updater?.stop();
       tabs.close();
       tray.destroy();
-      void core
-        .close()
+      void stopSync(ctx)
+        .then(() => core.close())
         .catch((error: unknown) => log.error('shutdown', error))
         .finally(() => app.quit());
     });
