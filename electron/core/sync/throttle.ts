@@ -36,6 +36,7 @@ export class TokenBucket {
     this.refill();
     this.rate = rate && rate > 0 ? rate : null;
     this.tokens = Math.min(this.tokens, this.burst());
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     this.pump();
   }
 

@@ -1,0 +1,163 @@
+// Chunked upload v2 client against the SabreDAV server (which implements the documented API),
+// through the fault proxy so requests can be counted and broken.
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startSabreDav, availableServers, type WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import { startFaultProxy, type FaultProxy } from '../../fixtures/fault-proxy.ts';
+import { DavClient } from '../../../electron/core/sync/dav-client.ts';
+import { PlainUploader, type UploadJob } from '../../../electron/core/sync/transfer.ts';
+import { ChunkedUploader } from '../../../electron/core/sync/chunked-upload.ts';
+import { RemoteError } from '../../../electron/core/sync/remote-error.ts';
+
+const sabre = availableServers().find((s) => s.name === 'sabredav')!;
+if (!sabre.available) console.warn(`[chunked upload] skipped: ${sabre.reason}`);
+
+const CHUNK = 64 * 1024;
+
+describe.skipIf(!sabre.available)('chunked upload v2 (SabreDAV)', () => {
+  let server: WebdavServerHandle;
+  let proxy: FaultProxy;
+  let work: string;
+  let dav: DavClient;
+  const make = (over: Partial<ConstructorParameters<typeof ChunkedUploader>[0]> = {}): ChunkedUploader => {
+    const options = { url: proxy.url, user: server.user, password: server.password };
+    return new ChunkedUploader({ server: options, stateDir: join(work, 'state'), chunkSize: CHUNK, threshold: 2 * CHUNK, ...over }, new PlainUploader(dav), dav);
+  };
+  const job = (name: string, localPath: string, extra: Partial<UploadJob> = {}): UploadJob => {
+    const st = statSync(localPath);
+    return { name, localPath, size: st.size, mtimeMs: st.mtimeMs, ifMatch: null, progress: () => undefined, signal: new AbortController().signal, ...extra };
+  };
+  const file = (name: string, bytes: number): { path: string; data: Buffer } => {
+    const data = randomBytes(bytes);
+    const path = join(work, name);
+    writeFileSync(path, data);
+    utimesSync(path, new Date(), new Date(1_700_000_000_000));
+    return { path, data };
+  };
+  const chunkPuts = (): string[] => proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/uploads/')).map((r) => r.path.split('/').pop()!);
+  const count = (method: string): number => proxy.requests.filter((r) => r.method === method).length;
+  const uploadsLeft = async (): Promise<number> => {
+    const res = await fetch(server.url.replace('/files/', '/uploads/'), { method: 'PROPFIND', headers: { depth: '1', authorization: 'Basic ' + Buffer.from(`${server.user}:${server.password}`).toString('base64') } });
+    return ((await res.text()).match(/<d:response>/g)?.length ?? 1) - 1;
+  };
+
+  beforeAll(async () => {
+    server = await startSabreDav({ minChunkBytes: CHUNK });
+    proxy = await startFaultProxy(server.url);
+  });
+  afterAll(async () => { await proxy?.stop(); await server?.stop(); });
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'werkplek-chunked-'));
+    dav = new DavClient({ url: proxy.url, user: server.user, password: server.password });
+    proxy.requests.length = 0;
+  });
+  afterEach(() => { proxy.clearRules(); dav.close(); rmSync(work, { recursive: true, force: true }); });
+
+  it('sends a big file as MKCOL + numbered chunks + MOVE .file, keeping the mtime', async () => {
+    const f = file('big.bin', 5 * CHUNK + 123);
+    const up = make();
+    const result = await up.upload(job('big.bin', f.path));
+    expect(readFileSync(join(server.dataDir, 'big.bin'))).toEqual(f.data);
+    expect(statSync(join(server.dataDir, 'big.bin')).mtimeMs).toBe(1_700_000_000_000);
+    expect(count('MKCOL')).toBe(1);
+    expect(chunkPuts()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(count('MOVE')).toBe(1);
+    const entry = await dav.stat('big.bin');
+    expect(result.etag).toBe(entry!.etag);
+    expect(result.fileId).toMatch(/ocwerkplek$/);
+    expect(readdirSync(join(work, 'state'))).toEqual([]);
+    expect(await uploadsLeft()).toBe(0);
+  });
+
+  it('uses one plain PUT below the threshold, and when the server does not announce chunking', async () => {
+    const small = file('small.bin', CHUNK);
+    await make().upload(job('small.bin', small.path));
+    expect(count('MKCOL')).toBe(0);
+    expect(count('PUT')).toBe(1);
+    const plainServer = await startSabreDav({ minChunkBytes: CHUNK, announceChunking: false });
+    const plainDav = new DavClient({ url: plainServer.url, user: plainServer.user, password: plainServer.password });
+    try {
+      const up = new ChunkedUploader({ server: { url: plainServer.url, user: plainServer.user, password: plainServer.password }, stateDir: join(work, 'state'), chunkSize: CHUNK, threshold: 2 * CHUNK }, new PlainUploader(plainDav), plainDav);
+      const big = file('big.bin', 4 * CHUNK);
+      expect(await up.supported()).toBe(false);
+      await up.upload(job('big.bin', big.path));
+      expect(readFileSync(join(plainServer.dataDir, 'big.bin'))).toEqual(big.data);
+    } finally {
+      plainDav.close();
+      await plainServer.stop();
+    }
+  });
+
+  it('resumes after a connection drop without resending the chunks already stored', async () => {
+    const f = file('resume.bin', 6 * CHUNK);
+    proxy.addRule({ method: 'PUT', path: /\/uploads\/.*\/4$/, times: 1, fault: { type: 'drop-request', afterBytes: CHUNK / 2 } });
+    await expect(make().upload(job('resume.bin', f.path))).rejects.toMatchObject({ kind: 'network' });
+    expect(chunkPuts()).toEqual(['1', '2', '3', '4']);
+    proxy.requests.length = 0;
+    // A new uploader (as after a restart of the app) finds the record on disk.
+    await make().upload(job('resume.bin', f.path));
+    expect(count('MKCOL')).toBe(0);
+    expect(chunkPuts()).toEqual(['4', '5', '6']);
+    expect(readFileSync(join(server.dataDir, 'resume.bin'))).toEqual(f.data);
+    expect(await uploadsLeft()).toBe(0);
+  });
+
+  it('restarts cleanly when the upload folder expired (404)', async () => {
+    const f = file('expired.bin', 4 * CHUNK);
+    proxy.addRule({ method: 'PUT', path: /\/uploads\/.*\/3$/, times: 1, fault: { type: 'status', status: 503 } });
+    await expect(make().upload(job('expired.bin', f.path))).rejects.toBeInstanceOf(RemoteError);
+    await server.expireUploads!();
+    proxy.requests.length = 0;
+    await make().upload(job('expired.bin', f.path));
+    expect(chunkPuts()).toEqual(['3', '1', '2', '3', '4']); // 404 on the first, then all under a new id
+    expect(count('MKCOL')).toBe(1);
+    expect(readFileSync(join(server.dataDir, 'expired.bin'))).toEqual(f.data);
+  });
+
+  it('signals a conflict when the target changed (412 on MOVE) and removes the chunks', async () => {
+    const first = file('shared.bin', 3 * CHUNK);
+    const created = await make().upload(job('shared.bin', first.path));
+    // Someone else saves a new version on the server.
+    const theirs = randomBytes(1000);
+    await fetch(server.url + 'shared.bin', { method: 'PUT', body: theirs, headers: { authorization: 'Basic ' + Buffer.from(`${server.user}:${server.password}`).toString('base64') } });
+    const mine = file('shared-mine.bin', 4 * CHUNK);
+    const error = await make().upload(job('shared.bin', mine.path, { ifMatch: created.etag })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect((error as RemoteError).kind).toBe('precondition');
+    expect(readFileSync(join(server.dataDir, 'shared.bin'))).toEqual(theirs);
+    expect(await uploadsLeft()).toBe(0);
+    expect(readdirSync(join(work, 'state'))).toEqual([]);
+    // With the current ETag it goes through.
+    const now = await dav.stat('shared.bin');
+    await make().upload(job('shared.bin', mine.path, { ifMatch: now!.etag }));
+    expect(readFileSync(join(server.dataDir, 'shared.bin'))).toEqual(mine.data);
+  });
+
+  it('recognises a MOVE whose reply was lost: no chunk is sent again', async () => {
+    const f = file('lost.bin', 3 * CHUNK);
+    proxy.addRule({ method: 'MOVE', times: 1, fault: { type: 'drop-response', afterBytes: 0 } });
+    await expect(make().upload(job('lost.bin', f.path))).rejects.toMatchObject({ kind: 'network' });
+    expect(readFileSync(join(server.dataDir, 'lost.bin'))).toEqual(f.data);
+    proxy.requests.length = 0;
+    const result = await make().upload(job('lost.bin', f.path));
+    expect(chunkPuts()).toEqual([]);
+    expect(result.etag).toBe((await dav.stat('lost.bin'))!.etag);
+  });
+
+  it('starts over when the local bytes changed under the same size and mtime', async () => {
+    const f = file('changed.bin', 4 * CHUNK);
+    proxy.addRule({ method: 'PUT', path: /\/uploads\/.*\/3$/, times: 1, fault: { type: 'status', status: 500 } });
+    await expect(make().upload(job('changed.bin', f.path))).rejects.toMatchObject({ kind: 'server' });
+    const other = randomBytes(4 * CHUNK);
+    writeFileSync(f.path, other);
+    utimesSync(f.path, new Date(), new Date(1_700_000_000_000));
+    proxy.requests.length = 0;
+    await make().upload(job('changed.bin', f.path));
+    expect(chunkPuts()).toEqual(['1', '2', '3', '4']);
+    expect(readFileSync(join(server.dataDir, 'changed.bin'))).toEqual(other);
+    expect(await uploadsLeft()).toBe(0);
+  });
+});
