@@ -135,22 +135,29 @@ export class DavClient {
   async get(name: string, signal?: AbortSignal): Promise<{ body: Readable; length: number | null }> {
     const path = this.serverPath(name);
     this.requests++;
+    // Until the headers arrive a hung server must not hold the transfer forever; the body has its own idle watchdog.
+    const headers = new AbortController();
+    const timer = setTimeout(() => headers.abort(new RemoteError('network', `no answer for ${path}`)), REQUEST_TIMEOUT_MS);
     try {
-      const response = await this.client.customRequest(path, { method: 'GET', signal });
+      const response = await this.client.customRequest(path, { method: 'GET', signal: signal ? AbortSignal.any([signal, headers.signal]) : headers.signal });
+      clearTimeout(timer);
       const length = response.headers.get('content-length');
       const body = (response as unknown as { body: Readable | null }).body;
       if (!body) throw new RemoteError('protocol', `no body in the answer for ${path}`);
       return { body, length: length === null ? null : Number(length) };
     } catch (error) {
+      clearTimeout(timer);
+      if (headers.signal.aborted) throw headers.signal.reason;
       throw toRemoteError(error, `download ${path}`);
     }
   }
 
-  /** PUT a stream of known length. `ifMatch`: only overwrite this version; null: only create. */
-  async put(name: string, body: Readable, size: number, options: { ifMatch?: string | null; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
+  /** PUT a stream of known length. `ifMatch`: only overwrite this version; `ifNoneMatch`: only create. */
+  async put(name: string, body: Readable, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
     const path = this.serverPath(name);
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
     if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
+    else if (options.ifNoneMatch) headers['If-None-Match'] = '*';
     if (options.mtimeMs !== undefined) headers['X-OC-MTime'] = String(Math.floor(options.mtimeMs / 1000));
     this.requests++;
     try {

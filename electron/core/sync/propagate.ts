@@ -96,7 +96,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const target = isNew && !ctx.remote.has(p) ? (ctx.local.get(p) ? remoteName(p) : join(remoteName(parentOf(p)), baseName(name))) : remoteName(p);
     let done = 0;
     const result = await ctx.uploaderFor(st.size).upload({
-      name: target, localPath: full, size: st.size, mtimeMs: st.mtimeMs, ifMatch, signal,
+      name: target, localPath: full, size: st.size, mtimeMs: st.mtimeMs, ifMatch, ifNoneMatch: isNew && guard, signal,
       progress: (bytes) => ctx.events.transfer(p, 'up', (done += bytes), st.size),
     }).finally(() => ctx.events.transferEnd(p));
     let etag = ctx.trustPutEtag ? result.etag : null;

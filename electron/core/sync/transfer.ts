@@ -21,6 +21,8 @@ export interface UploadJob {
   mtimeMs: number;
   /** Overwrite only this remote version (ETag); null when creating. */
   ifMatch: string | null;
+  /** Create only: fail with 412 if something appeared there meanwhile (never overwrite it). */
+  ifNoneMatch: boolean;
   progress(bytes: number): void;
   signal: AbortSignal;
 }
@@ -70,9 +72,23 @@ export class PlainUploader implements Uploader {
     // Read exactly the size that was stat'ed: a file growing meanwhile is caught by the re-stat after.
     const source = job.size === 0 ? Readable.from([]) : createReadStream(job.localPath, { start: 0, end: job.size - 1, highWaterMark: 256 * 1024 });
     const body = meter(job.progress, IDLE_MS, () => stall.abort(new RemoteError('network', `upload of ${job.name} stalled`)));
+    // Once the body is sent, the answer must come within a while (a half-open socket after sleep).
+    let answer: NodeJS.Timeout | undefined;
+    body.once('end', () => {
+      answer = setTimeout(() => stall.abort(new RemoteError('network', `no answer after uploading ${job.name}`)), 2 * IDLE_MS);
+    });
     // pipeline (not pipe) so a read error destroys the request body instead of leaving it hanging.
     pipeline(this.wrap('up', source), body).catch(() => undefined);
-    return this.dav.put(job.name, body, job.size, { ifMatch: job.ifMatch, mtimeMs: job.mtimeMs, signal: AbortSignal.any([job.signal, stall.signal]) });
+    try {
+      return await this.dav.put(job.name, body, job.size, {
+        ifMatch: job.ifMatch, ifNoneMatch: job.ifNoneMatch, mtimeMs: job.mtimeMs, signal: AbortSignal.any([job.signal, stall.signal]),
+      });
+    } catch (error) {
+      if (stall.signal.aborted) throw stall.signal.reason;
+      throw error;
+    } finally {
+      clearTimeout(answer);
+    }
   }
 }
 

@@ -1,0 +1,112 @@
+// The engine's answer to each kind of server failure (RELIABILITY.md "Server behaviour"), through
+// the fault proxy in front of a real WebDAV server: nothing is lost, nothing is read as "gone".
+// (The full fault and crash suite of issue 4 lives in test/integration/faults/.)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, withRetryAfter, type FaultProxy } from '../../fixtures/fault-proxy.ts';
+import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import { SyncFixture } from './sync-fixture.ts';
+
+describe('server answers', () => {
+  let server: WebdavServerHandle;
+  let proxy: FaultProxy;
+  let f: SyncFixture;
+  beforeAll(async () => {
+    server = await npmWebdavServer.start();
+    proxy = await startFaultProxy(server.url);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await server?.stop();
+  });
+  const start = async (): Promise<SyncFixture> => {
+    f = await SyncFixture.start({ ...server, url: proxy.url });
+    return f;
+  };
+  afterEach(async () => {
+    proxy.clearRules();
+    await f?.close();
+    const items = (await f.remote.getDirectoryContents('/').catch(() => [])) as { filename: string }[];
+    for (const item of items) await f.remote.deleteFile(item.filename);
+  });
+
+  it('401 mid-run stops the run and asks to sign in; nothing is deleted; the next run finishes', async () => {
+    await start();
+    for (let i = 0; i < 6; i++) f.writeLocal(`f${i}.txt`, `file ${i}`);
+    proxy.addRule({ method: 'PUT', skip: 2, times: 1, fault: { type: 'status', status: 401 } });
+    const run = await f.sync();
+    expect(run.outcome).toBe('needs-sign-in');
+    expect(f.engine.currentState).toBe('needs-sign-in');
+    for (let i = 0; i < 6; i++) expect(f.readLocal(`f${i}.txt`)).toBe(`file ${i}`);
+    const again = await f.sync();
+    expect(again.outcome).toBe('ok');
+    expect(f.remoteTree()).toEqual(f.localTree());
+  });
+
+  it('503 with Retry-After on the listing: the engine waits that long, propagates nothing', async () => {
+    await start();
+    f.writeLocal('a.txt', 'a');
+    proxy.addRule({ method: 'PROPFIND', times: 1, fault: withRetryAfter(503, 120) });
+    const run = await f.sync();
+    expect(run.outcome).toBe('rate-limited');
+    expect(run.retryAfterMs).toBe(120_000);
+    expect(existsSync(join(server.dataDir, 'a.txt'))).toBe(false);
+    expect((await f.sync()).outcome).toBe('ok');
+  });
+
+  it('423 Locked on one upload: that file waits, the others go; the next run sends it', async () => {
+    await start();
+    f.writeLocal('locked.docx', 'mine');
+    f.writeLocal('free.txt', 'free');
+    proxy.addRule({ method: 'PUT', path: '/locked.docx', times: 1, fault: { type: 'status', status: 423 } });
+    const run = await f.sync();
+    expect(run.outcome).toBe('errors');
+    expect(run.errors).toMatchObject([{ path: 'locked.docx', kind: 'locked' }]);
+    expect(readFileSync(join(server.dataDir, 'free.txt'), 'utf8')).toBe('free');
+    const again = await f.sync();
+    expect(again.actions).toEqual({ upload: 1 });
+    expect(readFileSync(join(server.dataDir, 'locked.docx'), 'utf8')).toBe('mine');
+  });
+
+  it('507 on a big upload: recorded as a quota guess, smaller files still go, no retry storm', async () => {
+    await start();
+    f.writeLocal('big.bin', Buffer.alloc(300_000, 1));
+    f.writeLocal('small.txt', 'small');
+    proxy.addRule({ method: 'PUT', path: '/big.bin', fault: { type: 'status', status: 507 } });
+    const run = await f.sync();
+    expect(run.errors).toMatchObject([{ path: 'big.bin', kind: 'quota' }]);
+    expect(existsSync(join(server.dataDir, 'small.txt'))).toBe(true);
+    const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path === '/big.bin').length;
+    const again = await f.sync();
+    expect(again.errors).toMatchObject([{ path: 'big.bin', kind: 'quota' }]);
+    expect(proxy.requests.filter((r) => r.method === 'PUT' && r.path === '/big.bin').length).toBe(puts);
+  });
+
+  it('a download cut off mid-body leaves no partial file and is redone next run', async () => {
+    await start();
+    await f.writeRemote('doc.bin', Buffer.alloc(200_000, 7));
+    proxy.addRule({ method: 'GET', path: '/doc.bin', times: 1, fault: { type: 'drop-response', afterBytes: 50_000 } });
+    const run = await f.sync();
+    expect(run.errors).toMatchObject([{ path: 'doc.bin' }]);
+    expect(f.localTree()).toEqual({});
+    expect((await f.sync()).actions).toEqual({ download: 1 });
+    expect(readFileSync(join(f.localDir, 'doc.bin')).equals(Buffer.alloc(200_000, 7))).toBe(true);
+  });
+
+  it('a listing of a subfolder that fails leaves that subtree alone on both sides; the rest syncs', async () => {
+    await start();
+    f.writeLocal('A/a.txt', 'a');
+    f.writeLocal('B/b.txt', 'b');
+    await f.syncUntilStable();
+    await f.remote.deleteFile('/B/b.txt');
+    f.writeLocal('A/new.txt', 'new');
+    proxy.addRule({ method: 'PROPFIND', path: '/B', fault: { type: 'status', status: 500 } });
+    const run = await f.sync();
+    expect(run.issues).toMatchObject([{ path: 'B', kind: 'remote-error' }]);
+    expect(f.readLocal('B/b.txt')).toBe('b');
+    expect(existsSync(join(server.dataDir, 'A', 'new.txt'))).toBe(true);
+  });
+});
+});
