@@ -1,7 +1,7 @@
 // The engine's answer to each kind of server failure (RELIABILITY.md "Server behaviour"), through
 // the fault proxy in front of a real WebDAV server: nothing is lost, nothing is read as "gone".
 // (The full fault and crash suite of issue 4 lives in test/integration/faults/.)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, withRetryAfter, type FaultProxy } from '../../fixtures/fault-proxy.ts';
@@ -108,5 +108,4 @@ describe('server answers', () => {
     expect(f.readLocal('B/b.txt')).toBe('b');
     expect(existsSync(join(server.dataDir, 'A', 'new.txt'))).toBe(true);
   });
-});
 });
