@@ -1,0 +1,196 @@
+// The tab views' wiring: navigation guards carry out the core verdicts, pop-ups, load failures
+// become the offline page with automatic retry, keys typed in a view reach the shell, and no
+// <webview> can attach anywhere.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { createTestCore } from '../../fixtures/test-core.ts';
+
+vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule);
+
+const { TabViews } = await import('../../../electron/main/tab-views.ts');
+const { hardenAllWebContents } = await import('../../../electron/main/web-contents-guard.ts');
+const { FakeBrowserWindow, FakeWebContents, FakeWebContentsView } = await import('./fake-electron.ts');
+
+afterEach(() => vi.useRealTimers());
+
+async function setup() {
+  const core = await createTestCore({
+    policy: {
+      apps: [
+        { id: 'chat', name: 'Chat', url: 'https://chat.example.org/' },
+        { id: 'files', name: 'Files', url: 'https://cloud.example.org/apps/files/' },
+      ],
+      locked: { 'shell.ssoOrigins': ['https://login.example.org'], 'shell.hibernateAfterMinutes': 0 },
+    },
+  });
+  const window = new FakeBrowserWindow({});
+  const activated: Array<[string, string | undefined]> = [];
+  const external: string[] = [];
+  const prepared: string[] = [];
+  const tabs = new TabViews({
+    window: window as never,
+    ctx: core.ctx,
+    prepareSession: (partition) => prepared.push(partition),
+    activate: (appId, url) => activated.push([appId, url]),
+    openExternal: (url) => external.push(url),
+    log: core.ctx.log,
+  });
+  const navigate = (contents: InstanceType<typeof FakeWebContents>, event: string, url: string, extra: Record<string, unknown> = {}) => {
+    const preventDefault = vi.fn();
+    contents.emit(event, { url, preventDefault, isMainFrame: true, ...extra });
+    return preventDefault.mock.calls.length > 0;
+  };
+  return { core, window, tabs, activated, external, prepared, navigate };
+}
+
+describe('tab views', () => {
+  it('creates a view on first use, in the app partition, laid out at the reported rectangle', async () => {
+    const { tabs, window, prepared } = await setup();
+    tabs.layout({ x: 208, y: 34, width: 800, height: 600 });
+    tabs.show('chat');
+    const view = FakeWebContentsView.created.at(-1)!;
+    expect(prepared).toEqual(['persist:werkplek']);
+    expect(window.children).toContain(view);
+    expect(view.webContents.loaded).toEqual(['https://chat.example.org/']);
+    view.webContents.emit('did-stop-loading');
+    expect(view.visible).toBe(true);
+    expect(view.bounds).toEqual({ x: 208, y: 34, width: 800, height: 600 });
+    tabs.setPanelOpen(true);
+    expect(view.visible).toBe(false);
+    expect(tabs.appIdFor(view.webContents as never)).toBe('chat');
+  });
+
+  it('navigation: stays, switches tabs, opens outside, refuses — for links and redirects', async () => {
+    const { tabs, activated, external, navigate } = await setup();
+    tabs.show('chat');
+    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    expect(navigate(contents, 'will-navigate', 'https://chat.example.org/#/room')).toBe(false);
+    expect(navigate(contents, 'will-navigate', 'https://login.example.org/auth')).toBe(false);
+    expect(navigate(contents, 'will-navigate', 'https://cloud.example.org/apps/files/?dir=/x')).toBe(true);
+    expect(activated).toEqual([['files', 'https://cloud.example.org/apps/files/?dir=/x']]);
+    expect(navigate(contents, 'will-navigate', 'https://chat.example.org.evil.com/')).toBe(true);
+    expect(navigate(contents, 'will-redirect', 'https://www.example.com/')).toBe(true);
+    expect(external).toEqual(['https://chat.example.org.evil.com/', 'https://www.example.com/']);
+    expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'javascript:alert(1)')).toBe(true);
+    expect(external).toHaveLength(2);
+    expect(navigate(contents, 'will-frame-navigate', 'https://ads.example.com/', { isMainFrame: false })).toBe(true);
+    expect(navigate(contents, 'will-frame-navigate', 'about:blank', { isMainFrame: false })).toBe(false);
+  });
+
+  it('window.open: sign-in pop-ups become child windows on the app partition, the rest is denied', async () => {
+    const { tabs, window, activated, external } = await setup();
+    tabs.show('chat');
+    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const open = (url: string) => contents.windowOpenHandler!({ url }) as { action: string; overrideBrowserWindowOptions?: { parent: unknown; webPreferences: Record<string, unknown> } };
+    const popup = open('https://login.example.org/authorize');
+    expect(popup.action).toBe('allow');
+    expect(popup.overrideBrowserWindowOptions?.parent).toBe(window);
+    expect(popup.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ partition: 'persist:werkplek', sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(popup.overrideBrowserWindowOptions?.webPreferences.preload).toBeUndefined();
+    expect(open('https://www.example.com/').action).toBe('deny');
+    expect(open('https://cloud.example.org/apps/files/').action).toBe('deny');
+    expect(open('smb://server/share').action).toBe('deny');
+    expect(external).toEqual(['https://www.example.com/']);
+    expect(activated).toEqual([['files', 'https://cloud.example.org/apps/files/']]);
+    // The pop-up's own contents get the same guards and count as the app's.
+    const child = { webContents: new FakeWebContents() };
+    contents.emit('did-create-window', child);
+    expect(tabs.appIdFor(child.webContents as never)).toBe('chat');
+    expect((child.webContents.windowOpenHandler!({ url: 'file:///x' }) as { action: string }).action).toBe('deny');
+  });
+
+  it('an offline load hides the view, reports the offline state and retries by itself', async () => {
+    vi.useFakeTimers();
+    const { tabs, core } = await setup();
+    const states: string[] = [];
+    core.hub.subscribe((name, payload) => name === 'shell.load' && states.push((payload as { state: string }).state));
+    tabs.layout({ x: 0, y: 0, width: 100, height: 100 });
+    tabs.show('chat');
+    const view = FakeWebContentsView.created.at(-1)!;
+    view.webContents.emit('did-start-loading');
+    view.webContents.emit('did-fail-load', {}, -106, 'ERR_INTERNET_DISCONNECTED', 'https://chat.example.org/', true);
+    view.webContents.emit('did-stop-loading');
+    expect(view.visible).toBe(false);
+    expect(core.ctx.shell.loadStates.chat).toMatchObject({ state: 'offline', errorCode: -106 });
+    expect(core.ctx.shell.loadStates.chat?.retryAt).toBeGreaterThan(Date.now());
+    vi.advanceTimersByTime(2_000);
+    expect(view.webContents.loaded).toEqual(['https://chat.example.org/', 'https://chat.example.org/']);
+    view.webContents.emit('did-start-loading');
+    view.webContents.emit('did-stop-loading');
+    expect(view.visible).toBe(true);
+    expect(states).toEqual(['loading', 'offline', 'ready']);
+  });
+
+  it('certificate errors: no retry and no way around, the view stays hidden', async () => {
+    vi.useFakeTimers();
+    const { tabs, core } = await setup();
+    tabs.show('chat');
+    const view = FakeWebContentsView.created.at(-1)!;
+    view.webContents.emit('did-fail-load', {}, -202, 'ERR_CERT_AUTHORITY_INVALID', 'https://chat.example.org/', true);
+    vi.advanceTimersByTime(120_000);
+    expect(view.webContents.loaded).toHaveLength(1);
+    expect(core.ctx.shell.loadStates.chat).toMatchObject({ state: 'certificate', retryAt: null });
+    expect(view.visible).toBe(false);
+  });
+
+  it('keys typed inside a view: Ctrl+2 switches app, Ctrl+F opens find, Ctrl+C passes through', async () => {
+    const { tabs, activated, core } = await setup();
+    tabs.show('chat');
+    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const finds: unknown[] = [];
+    core.hub.subscribe((name, payload) => name === 'shell.findOpen' && finds.push(payload));
+    const press = (key: string, control = true) => {
+      const preventDefault = vi.fn();
+      contents.emit('before-input-event', { preventDefault }, { type: 'keyDown', key, control, shift: false, alt: false, meta: false });
+      return preventDefault.mock.calls.length > 0;
+    };
+    expect(press('2')).toBe(true);
+    expect(activated).toEqual([['files', undefined]]);
+    expect(press('f')).toBe(true);
+    expect(finds).toEqual([{ appId: 'chat' }]);
+    expect(press('c')).toBe(false);
+    expect(press('F12', false)).toBe(false); // developer tools are off by default: the key is not taken
+  });
+
+  it('page titles become badges', async () => {
+    const { tabs, core } = await setup();
+    tabs.show('chat');
+    FakeWebContentsView.created.at(-1)!.webContents.emit('page-title-updated', {}, '(7) Chat', true);
+    expect(await core.handlers['shell.badges']({})).toEqual({ chat: 7 });
+  });
+});
+
+describe('every web contents', () => {
+  it('refuses <webview> and denies window.open until something more specific is set', () => {
+    const app = new EventEmitter();
+    hardenAllWebContents(app as never);
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    const preventDefault = vi.fn();
+    contents.emit('will-attach-webview', { preventDefault }, {}, {});
+    expect(preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('certificate errors are never overridden (scenario 48)', () => {
+  it('no certificate-error handler, verify proc or bypass switch anywhere in the main process', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (full.endsWith('.ts')) files.push(full);
+      }
+    };
+    walk(join(import.meta.dirname, '../../../electron/main'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '');
+      expect(text, file).not.toMatch(/'certificate-error'|setCertificateVerifyProc|ignore-certificate-errors|no-sandbox|disable-web-security/);
+    }
+  });
+});
