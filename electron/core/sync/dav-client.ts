@@ -113,7 +113,6 @@ export class DavClient {
     const type: EntryType = stat.type === 'directory' ? 'dir' : 'file';
     // Apache marks an ETag weak (W/) within a second of a change and strong after: same version.
     const etag = text(props.getetag)?.replace(/^W\//, '').replace(/"/g, '') ?? null;
-    if (etag === null && type === 'file') throw new RemoteError('protocol', `the server sent no ETag for ${stat.filename}`);
     const checksums = props.checksums as { checksum?: unknown } | undefined;
     const checksum = text(Array.isArray(checksums?.checksum) ? checksums.checksum[0] : checksums?.checksum);
     const size = type === 'file' ? Number(props.getcontentlength ?? stat.size ?? 0) : Number(props.size ?? 0);

@@ -7,7 +7,7 @@ import type { DavClient } from './dav-client.ts';
 import { RemoteError } from './remote-error.ts';
 import type { IgnoreList } from './names.ts';
 import { localNameProblem } from './names.ts';
-import { baseName, isUnder } from './paths.ts';
+import { baseName, isUnder, subtreeKeys } from './paths.ts';
 import { mapLimit } from './pool.ts';
 
 export interface RemoteDiscovery {
@@ -40,10 +40,10 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   const unavailable: SyncPath[] = [];
   let listed = 0;
   let nextcloud = false;
-  const journalKeys = [...journal.keys()];
+  const journalKeys = [...journal.keys()].sort();
 
   const fillFromJournal = (dir: SyncPath): void => {
-    for (const key of journalKeys) if (key !== dir && isUnder(key, dir)) entries.set(key, fromJournal(journal.get(key)!));
+    for (const key of subtreeKeys(journalKeys, dir)) entries.set(key, fromJournal(journal.get(key)!));
   };
 
   const visit = async (dir: SyncPath): Promise<SyncPath[]> => {
@@ -59,6 +59,12 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
       const problem = localNameProblem(baseName(child.name));
       if (problem) {
         issues.push({ path: key, kind: 'invalid-name-remote', message: `not downloaded: ${problem}` });
+        continue;
+      }
+      if (child.type === 'file' && child.etag === '') {
+        // No ETag (a per-prop 404): we cannot tell if it changed. An error for this item, never a delete.
+        unavailable.push(key);
+        issues.push({ path: key, kind: 'remote-error', message: 'the server sent no ETag for this file: left alone' });
         continue;
       }
       if (entries.has(key)) {

@@ -1,0 +1,96 @@
+// What starts a sync when the engine runs on its own: the file watcher (a saved file is sent
+// without anyone pressing a button), the server poll, and the offline → back online path with
+// the edits made meanwhile. Waits on engine events, never on fixed sleeps.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../../fixtures/fault-proxy.ts';
+import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import type { EngineState, RunSummary } from '../../../electron/core/sync/engine.ts';
+import { SyncFixture } from './sync-fixture.ts';
+
+const nextRun = (f: SyncFixture, test: (s: RunSummary) => boolean = () => true): Promise<RunSummary> =>
+  new Promise((done) => {
+    const off = f.engine.events.on('runEnd', (s) => {
+      if (test(s)) {
+        off();
+        done(s);
+      }
+    });
+  });
+const nextState = (f: SyncFixture, state: EngineState): Promise<void> =>
+  new Promise((done) => {
+    const off = f.engine.events.on('state', (s) => {
+      if (s.state === state) {
+        off();
+        done();
+      }
+    });
+  });
+
+describe('sync triggers', () => {
+  let server: WebdavServerHandle;
+  let proxy: FaultProxy;
+  let f: SyncFixture;
+  beforeAll(async () => {
+    server = await npmWebdavServer.start();
+    proxy = await startFaultProxy(server.url);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    proxy.clearRules();
+    await f?.close();
+  });
+
+  it('a saved file is uploaded by the watcher; a server change arrives by the poll', async () => {
+    f = await SyncFixture.start({ ...server, url: proxy.url }, { debounceMs: 200, pollIntervalSeconds: 1 });
+    const first = nextRun(f);
+    f.engine.start();
+    await first;
+    const uploaded = nextRun(f, (s) => (s.actions.upload ?? 0) > 0);
+    f.writeLocal('saved.txt', 'saved while watching');
+    await uploaded;
+    expect(readFileSync(join(server.dataDir, 'saved.txt'), 'utf8')).toBe('saved while watching');
+    const downloaded = nextRun(f, (s) => (s.actions.download ?? 0) > 0);
+    await f.writeRemote('from-server.txt', 'polled');
+    await downloaded;
+    expect(f.readLocal('from-server.txt')).toBe('polled');
+  }, 60_000);
+
+  it('offline: state "offline", edits wait, and are sent when the server answers again', async () => {
+    f = await SyncFixture.start({ ...server, url: proxy.url }, { debounceMs: 200, pollIntervalSeconds: 60 });
+    const first = nextRun(f);
+    f.engine.start();
+    await first;
+    proxy.addRule({ fault: { type: 'drop-response', afterBytes: 0 } });
+    const offline = nextState(f, 'offline');
+    f.writeLocal('written-offline.txt', 'made without network');
+    await offline;
+    expect(existsSync(join(server.dataDir, 'written-offline.txt'))).toBe(false);
+    const sent = nextRun(f, (s) => (s.actions.upload ?? 0) > 0);
+    proxy.clearRules();
+    await sent; // the engine's own back-off retry, no trigger from the test
+    expect(readFileSync(join(server.dataDir, 'written-offline.txt'), 'utf8')).toBe('made without network');
+    expect(f.engine.currentState).toBe('idle');
+  }, 60_000);
+
+  it('paused: nothing is sent; resumed: the edits made meanwhile go out', async () => {
+    f = await SyncFixture.start({ ...server, url: proxy.url }, { debounceMs: 200, pollIntervalSeconds: 60 });
+    const first = nextRun(f);
+    f.engine.start();
+    await first;
+    f.engine.pause();
+    const before = proxy.requests.length;
+    f.writeLocal('while-paused.txt', 'waits');
+    expect((await f.engine.syncNow()).message).toBe('paused');
+    expect(proxy.requests.length).toBe(before);
+    const sent = nextRun(f, (s) => (s.actions.upload ?? 0) > 0);
+    f.engine.resume();
+    await sent;
+    expect(existsSync(join(server.dataDir, 'while-paused.txt'))).toBe(true);
+  }, 60_000);
+});
