@@ -1,0 +1,196 @@
+// Packs Werkplek with the real electron-builder config (build/electron-builder.config.ts) around a
+// stand-in Electron (no Electron download here) and checks what IT staff would install: the app
+// archive holds only the built app and production dependencies, the binary's fuses are flipped,
+// the launcher runs the CLI, and the deb (built by the dpkg-deb stand-in for fpm) has the right
+// dependencies, files, maintainer scripts and desktop entry, and passes lintian.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
+import config from '../../../build/electron-builder.config.ts';
+import { werkplekFuses } from '../../../build/fuses.ts';
+import { packageLinux } from '../../../scripts/package.ts';
+import { createFpmStandIn, createStandInElectronDist } from '../../../scripts/package-stand-in.ts';
+import { buildIsolatedDist } from './isolated-build.ts';
+import { cspProblems } from '../security/csp.ts';
+
+const asar = createRequire(import.meta.url)('@electron/asar') as { listPackage(file: string, options: { isPack: boolean }): string[]; extractFile(archive: string, file: string): Buffer };
+const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const skip = (reason: string) => console.info(`skipped: ${reason}`);
+
+let root = '';
+let release = '';
+let unpacked = '';
+let asarFiles: string[] = [];
+let deb = '';
+let debRoot = '';
+const tarGzBuilt = existsSync('/usr/bin/7za');
+
+beforeAll(async () => {
+  const built = buildIsolatedDist();
+  root = built.root;
+  release = join(root, 'release');
+  const savedFpm = process.env.CUSTOM_FPM_PATH;
+  process.env.CUSTOM_FPM_PATH = createFpmStandIn(join(root, 'fpm'));
+  if (!tarGzBuilt) skip('tar.gz: 7za missing (apt-get install -y p7zip-full)');
+  try {
+    const artifacts = await packageLinux({
+      targets: ['dir', 'deb', ...(tarGzBuilt ? ['tar.gz'] : [])],
+      outputDir: release,
+      distDir: built.distDir,
+      electronDist: createStandInElectronDist(join(root, 'electron-dist')),
+      // Fast compression: what is packed is under test, not how hard it is squeezed.
+      overrides: { compression: 'store', deb: { ...config.deb, compression: 'gz' } },
+    });
+    deb = artifacts.find((file) => file.endsWith('.deb')) ?? '';
+  } finally {
+    if (savedFpm === undefined) delete process.env.CUSTOM_FPM_PATH;
+    else process.env.CUSTOM_FPM_PATH = savedFpm;
+  }
+  unpacked = join(release, 'linux-unpacked');
+  asarFiles = asar.listPackage(join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replace(/^\//, ''));
+  debRoot = join(root, 'deb-root');
+  mkdirSync(debRoot);
+  execFileSync('dpkg-deb', ['-x', deb, debRoot]);
+}, 600_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('the packed app (app.asar)', () => {
+  it('holds the built app and package.json, with the entry point package.json names', () => {
+    const top = new Set(asarFiles.map((file) => file.split('/')[0]));
+    expect([...top].sort()).toEqual(['dist', 'node_modules', 'package.json']);
+    const packed = JSON.parse(asar.extractFile(join(unpacked, 'resources/app.asar'), 'package.json').toString()) as Record<string, unknown>;
+    expect(asarFiles).toContain(packed.main);
+    expect(asarFiles).toContain('dist/preload/preload.cjs');
+    expect(asarFiles).toContain('dist/renderer/index.html');
+    expect(packed.devDependencies).toBeUndefined();
+    expect(packed.build).toBeUndefined();
+    expect(packed.desktopName).toBe('werkplek.desktop');
+  });
+
+  it('holds no tests, source maps, TypeScript sources or type declarations', () => {
+    const offenders = asarFiles.filter((file) => /\.map$|\.(ts|tsx|mts|cts)$|(^|\/)(test|tests|__tests__|__mocks__)\/|\.(test|spec)\.[cm]?js$/.test(file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('holds no development-only dependency', () => {
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const devOnly = Object.entries(lock.packages).filter(([path, entry]) => path && entry.dev).map(([path]) => path);
+    const packed = new Set(asarFiles.filter((file) => file.endsWith('/package.json')).map((file) => dirname(file)));
+    expect(devOnly.length).toBeGreaterThan(100); // the lock file does mark them
+    expect(devOnly.filter((path) => packed.has(path))).toEqual([]);
+    for (const tool of ['electron', 'electron-builder', 'vite', 'vitest', 'esbuild', 'typescript', 'eslint', '@playwright/test']) expect(packed.has(`node_modules/${tool}`), tool).toBe(false);
+  });
+
+  it('serves the shell UI with the strict CSP and no inline script', () => {
+    const html = asar.extractFile(join(unpacked, 'resources/app.asar'), 'dist/renderer/index.html').toString();
+    expect(cspProblems(html)).toEqual([]);
+  });
+});
+
+describe('the unpacked app (linux-unpacked)', () => {
+  it('has every fuse flipped as build/fuses.ts says', async () => {
+    const wire = await getCurrentFuseWire(join(unpacked, 'werkplek'));
+    for (const [index, wanted] of Object.entries(werkplekFuses).filter(([key]) => /^\d+$/.test(key))) {
+      expect(wire[Number(index) as FuseV1Options], FuseV1Options[Number(index)]).toBe(wanted ? 49 : 48); // '1' / '0'
+    }
+  });
+
+  it('has the launcher, which runs the policy check with Node and never disables the sandbox', () => {
+    const launcher = join(unpacked, 'bin/werkplek');
+    expect(statSync(launcher).mode & 0o111).not.toBe(0);
+    const code = readFileSync(launcher, 'utf8').split('\n').filter((line) => !line.trim().startsWith('#'));
+    expect(code.filter((line) => line.includes('no-sandbox'))).toEqual([]);
+    const env = { ...process.env, PATH: `${dirname(process.execPath)}:/usr/bin:/bin` };
+    const ok = spawnSync(launcher, ['policy', 'check', 'build/policy.example.json'], { env, encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('OK');
+    const bad = spawnSync(launcher, ['policy', 'check', 'package.json'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/package\.json:\d+:\d+: .*unknown key/);
+    const noNode = spawnSync(launcher, ['policy', 'schema'], { env: { ...env, WERKPLEK_NODE: '/nonexistent/node' }, encoding: 'utf8' });
+    expect(noNode.status).toBe(69);
+    expect(noNode.stderr).toContain('needs Node.js 22 or later');
+  });
+
+  it('ships the policy example and schema as resources too (for AppImage users)', () => {
+    expect(readFileSync(join(unpacked, 'resources/policy.example.json'), 'utf8')).toBe(readFileSync('build/policy.example.json', 'utf8'));
+    expect(readFileSync(join(unpacked, 'resources/policy.schema.json'), 'utf8')).toBe(readFileSync('build/policy.schema.json', 'utf8'));
+  });
+});
+
+describe('the deb', () => {
+  const field = (name: string) => execFileSync('dpkg-deb', ['-f', deb, name], { encoding: 'utf8' }).trim();
+  const contents = () => execFileSync('dpkg-deb', ['--contents', deb], { encoding: 'utf8' }).split('\n').map((line) => line.split(/\s+/).slice(5).join(' ').replace(/^\./, ''));
+
+  it('depends on the runtime libraries and recommends an AppIndicator library', () => {
+    const depends = field('Depends');
+    for (const library of ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0', 'libgbm1', 'libasound2']) expect(depends).toContain(library);
+    expect(field('Recommends')).toContain('appindicator3-1');
+    expect(field('Package')).toBe('werkplek');
+  });
+
+  it('installs the app, launcher, policy example, desktop entry, icons and AppArmor profile', () => {
+    const files = contents();
+    for (const path of [
+      '/opt/Werkplek/werkplek',
+      '/opt/Werkplek/bin/werkplek',
+      '/opt/Werkplek/resources/app.asar',
+      '/opt/Werkplek/resources/cli/werkplek.mjs',
+      '/opt/Werkplek/resources/apparmor-profile',
+      '/etc/werkplek/policy.example.json',
+      '/usr/share/applications/werkplek.desktop',
+      '/usr/share/doc/werkplek/copyright',
+      ...[16, 24, 32, 48, 64, 128, 256, 512].map((size) => `/usr/share/icons/hicolor/${size}x${size}/apps/werkplek.png`),
+    ]) {
+      expect(files, path).toContain(path);
+    }
+    expect(readFileSync(join(debRoot, 'opt/Werkplek/resources/apparmor-profile'), 'utf8')).toBe(readFileSync('build/apparmor/werkplek', 'utf8'));
+    expect(readFileSync(join(debRoot, 'etc/werkplek/policy.example.json'), 'utf8')).toBe(readFileSync('build/policy.example.json', 'utf8'));
+  });
+
+  it('marks the policy example as a conffile and runs our maintainer scripts', () => {
+    const control = join(root, 'deb-control');
+    execFileSync('dpkg-deb', ['-e', deb, control]);
+    expect(readFileSync(join(control, 'conffiles'), 'utf8').trim().split('\n')).toEqual(['/etc/werkplek/policy.example.json']);
+    expect(readFileSync(join(control, 'postinst'), 'utf8')).toBe(readFileSync('build/linux/after-install.sh', 'utf8'));
+    expect(readFileSync(join(control, 'prerm'), 'utf8')).toBe(readFileSync('build/linux/before-remove.sh', 'utf8'));
+    expect(readFileSync(join(control, 'postrm'), 'utf8')).toBe(readFileSync('build/linux/after-remove.sh', 'utf8'));
+  });
+
+  it('has a valid desktop entry for the werkplek: links, matched to its window', () => {
+    const file = join(debRoot, 'usr/share/applications/werkplek.desktop');
+    const entry = readFileSync(file, 'utf8');
+    expect(entry).toMatch(/^StartupWMClass=werkplek$/m);
+    expect(entry).toMatch(/^MimeType=.*x-scheme-handler\/werkplek;/m);
+    expect(entry).toMatch(/^Exec=\/opt\/Werkplek\/werkplek %U$/m);
+    expect(entry).toMatch(/^Icon=werkplek$/m);
+    expect(entry).not.toContain('no-sandbox');
+    if (!has('desktop-file-validate')) return skip('desktop-file-validate missing (apt-get install -y desktop-file-utils)');
+    const result = spawnSync('desktop-file-validate', [file], { encoding: 'utf8' });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toBe('');
+  });
+
+  it('passes lintian (only the reviewed /opt layout is overridden)', () => {
+    if (!has('lintian')) return skip('lintian missing (apt-get install -y lintian)');
+    const result = spawnSync('lintian', ['--fail-on', 'error,warning', '--tag-display-limit', '0', deb], { encoding: 'utf8', timeout: 300_000 });
+    const findings = (result.stdout + result.stderr).split('\n').filter((line) => /^[EWI]: /.test(line));
+    expect(findings).toEqual([]);
+    expect(result.status).toBe(0);
+  }, 300_000);
+});
+
+describe('the tar.gz', () => {
+  it('holds the same unpacked app under werkplek-VERSION/', () => {
+    if (!tarGzBuilt) return skip('tar.gz not built: 7za missing (apt-get install -y p7zip-full)');
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    const listing = execFileSync('tar', ['tzf', join(release, `werkplek-${version}.tar.gz`)], { encoding: 'utf8' }).split('\n');
+    for (const path of ['werkplek', 'bin/werkplek', 'resources/app.asar', 'resources/cli/werkplek.mjs', 'resources/policy.example.json']) expect(listing).toContain(`werkplek-${version}/${path}`);
+  });
+});
