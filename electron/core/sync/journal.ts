@@ -4,7 +4,7 @@
 // which the next run redoes by comparing states again. synchronous=NORMAL is durable across a
 // process crash (kill -9); a power cut may roll back the last commits, which is equally safe.
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalEntry, SyncPath } from './model.ts';
 import { isUnder } from './paths.ts';
@@ -37,6 +37,33 @@ const fromRow = (r: Row): JournalEntry => ({
   remoteMtimeMs: r.remote_mtime,
 });
 
+/**
+ * Opens the journal; a corrupt one ("file is not a database") is renamed aside and a new one
+ * started. An empty journal makes the next run a first sync: the union of both sides, no
+ * deletions, differing files kept as conflict copies. Nothing is lost either way.
+ */
+function openOrSetAside(file: string): DatabaseSync {
+  const open = (): DatabaseSync => {
+    const db = new DatabaseSync(file);
+    try {
+      db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;');
+      db.prepare("SELECT count(*) FROM sqlite_master").get();
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  };
+  try {
+    return open();
+  } catch (error) {
+    if (!/not a database|malformed|corrupt/i.test((error as Error).message)) throw error;
+    const aside = `${file}.corrupt-${Date.now()}`;
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+    return open();
+  }
+}
+
 export class Journal {
   readonly file: string;
   private readonly db: DatabaseSync;
@@ -47,8 +74,7 @@ export class Journal {
   constructor(file: string) {
     this.file = file;
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new DatabaseSync(file);
-    this.db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;');
+    this.db = openOrSetAside(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS entries (
