@@ -1,5 +1,128 @@
-// Placeholder until the notify capability lands its CLI (owned by that capability).
-export async function runNotifyCommand(_argv: string[]): Promise<number> {
-  process.stderr.write('werkplek notify: not available in this build yet\n');
-  return 1;
+// `werkplek notify`: signs in to Matrix as its own short-lived device, syncs, and prints one line
+// per notification decision (room, sender, rule, notified or why not) until stopped — for IT staff
+// answering "why did I not get a notification?". Signs out (deleting that device) on exit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MatrixService } from '../core/matrix/matrix-service.ts';
+import { MemoryKeyring } from '../core/secrets/keyring.ts';
+import type { DecisionRecord } from '../core/matrix/notifier.ts';
+import type { ContentLevel } from '../core/matrix/notification-text.ts';
+
+const usage = `Usage: werkplek notify --homeserver URL --user NAME [--password-env VAR] [--json]
+                       [--content full|sender|none] [--for SECONDS]
+
+Signs in as a separate device ("Werkplek notify diagnostics"), syncs, and prints one line per
+notification decision until Ctrl+C (or --for SECONDS). The first sync (history) is not notified;
+send a test message to see a decision. The device is signed out on exit.
+
+  --homeserver URL     the Matrix homeserver (https://…; http only on loopback)
+  --user NAME          user name or full Matrix ID (@name:server)
+  --password-env VAR   environment variable that holds the password (default WERKPLEK_MATRIX_PASSWORD)
+  --json               one JSON object per line instead of text
+  --content LEVEL      what a notification would show: full, sender or none (default full)
+  --for SECONDS        stop after this many seconds
+`;
+
+function formatDecision(d: DecisionRecord, json: boolean): string {
+  const at = new Date().toISOString();
+  if (json) return JSON.stringify({ at, ...d });
+  const verdict = d.notified ? 'NOTIFY' : `skip (${d.reason})`;
+  return `${at}  ${verdict.padEnd(24)} room=${d.roomId} "${d.roomName}"  sender=${d.sender}  rule=${d.ruleId ?? 'none'}  event=${d.eventId}  phase=${d.phase}`;
+}
+
+export async function runNotifyCommand(argv: string[], options: { exitWhenDone?: boolean } = {}): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        homeserver: { type: 'string' },
+        user: { type: 'string' },
+        'password-env': { type: 'string', default: 'WERKPLEK_MATRIX_PASSWORD' },
+        json: { type: 'boolean', default: false },
+        content: { type: 'string', default: 'full' },
+        for: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`werkplek notify: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const homeserver = values.homeserver as string | undefined;
+  const user = values.user as string | undefined;
+  const passwordEnv = values['password-env'] as string;
+  const content = values.content as string;
+  const seconds = values.for === undefined ? null : Number(values.for);
+  const problems: string[] = [];
+  if (!homeserver) problems.push('--homeserver is required');
+  if (!user) problems.push('--user is required');
+  if (!['full', 'sender', 'none'].includes(content)) problems.push('--content must be full, sender or none');
+  if (seconds !== null && !(seconds > 0)) problems.push('--for must be a number of seconds greater than 0');
+  const password = process.env[passwordEnv];
+  if (!password) problems.push(`set the password in the environment variable ${passwordEnv} (or name another with --password-env)`);
+  if (problems.length) {
+    process.stderr.write(`werkplek notify: ${problems.join('; ')}\n\n${usage}`);
+    return 2;
+  }
+
+  const json = values.json === true;
+  const dataDir = mkdtempSync(join(tmpdir(), 'werkplek-notify-'));
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  const service = new MatrixService({
+    keyring: new MemoryKeyring(),
+    dataDir,
+    deviceName: 'Werkplek notify diagnostics',
+    log: { info: (m) => err(m), warn: (m) => err(`warning: ${m}`), error: (m, d) => err(`error: ${m} ${d === undefined ? '' : String(d)}`) },
+    openExternal: async () => {},
+    settings: () => ({ homeserver: homeserver!, content: content as ContentLevel, sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: 'en' }),
+    output: {
+      status: (s) => err(`status: ${s.state}${s.message ? ` (${s.message})` : ''}`),
+      decision: (d) => process.stdout.write(`${formatDecision(d, json)}\n`),
+      notification: (n) => {
+        if (!json) err(`  → ${n.kind}: "${n.title}" — "${n.body}"${n.sound ? ' (sound)' : ''}`);
+      },
+      withdraw: () => {},
+      unread: () => {},
+    },
+  });
+
+  let exitCode = 0;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (seconds !== null) setTimeout(stop, seconds * 1000).unref();
+  });
+  try {
+    await service.signInWithPassword(homeserver!, user!, password!);
+    const failed = new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (service.status().state === 'needs-sign-in') {
+          exitCode = 1;
+          clearInterval(timer);
+          resolve();
+        }
+      }, 500);
+      void stopped.then(() => clearInterval(timer));
+    });
+    await Promise.race([stopped, failed]);
+  } catch (error) {
+    err(`werkplek notify: ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  } finally {
+    await service.signOut();
+    rmSync(dataDir, { recursive: true, force: true });
+    // matrix-js-sdk leaves timers behind after stopClient() (request timeouts, capability polls of up
+    // to 6 h); once we are done, they must not keep the command alive. Unref'd: a clean loop exits first.
+    if (options.exitWhenDone !== false) setTimeout(() => process.exit(), 1000).unref();
+  }
+  return exitCode;
 }
