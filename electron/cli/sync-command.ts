@@ -6,6 +6,7 @@ import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { journalPathFor, resolveDavUrl } from '../core/sync/account.ts';
 import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
+import { engineOptionsFrom } from '../core/sync/engine-options.ts';
 
 const usage = `Usage: werkplek sync --server URL --user NAME [--password-env VAR] LOCAL_DIR [REMOTE_DIR]
 
@@ -21,6 +22,8 @@ Options:
   --delete-threshold N  ask before deleting more than N files (default 100)
   --confirm-deletes     go ahead with deletions that would otherwise wait for confirmation
   --exclude-file FILE   extra ignore patterns, one glob a line
+  --upload-limit KIBPS  bandwidth limit for uploads in KiB/s (default: none)
+  --download-limit KIBPS  the same for downloads
   --state-dir DIR       where the journal lives (default $XDG_STATE_HOME/werkplek)
 
 Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confirmation,
@@ -46,7 +49,8 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
         server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' },
         watch: { type: 'boolean' }, json: { type: 'boolean' }, poll: { type: 'string' }, parallel: { type: 'string' },
         'delete-threshold': { type: 'string' }, 'confirm-deletes': { type: 'boolean' }, 'exclude-file': { type: 'string' },
-        'state-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'state-dir': { type: 'string' }, 'upload-limit': { type: 'string' }, 'download-limit': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
@@ -76,6 +80,8 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   const poll = number('poll', o.poll, 5);
   const parallel = number('parallel', o.parallel, 1);
   const threshold = number('delete-threshold', o['delete-threshold'], 1);
+  const upLimit = number('upload-limit', o['upload-limit'], 0);
+  const downLimit = number('download-limit', o['download-limit'], 0);
   if (problems.length || !o.server || !o.user || !localArg || password === undefined) {
     process.stderr.write(`werkplek sync: ${problems.join('; ')}\n\n${usage}`);
     return 2;
@@ -89,13 +95,14 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
     process.stderr.write(`werkplek sync: ${(error as Error).message}\n`);
     return 2;
   }
-  const engine = new SyncEngine({
+  const engine = new SyncEngine(engineOptionsFrom({
     localDir,
     server: { url, user: o.user, password, remoteDir },
     journalFile: journalPathFor(o['state-dir'] ? resolve(o['state-dir']) : stateHome(), url, remoteDir, localDir),
-    parallel, deleteThreshold: threshold, excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null,
-    pollIntervalSeconds: poll,
-  });
+    parallel: parallel ?? 6, deleteThreshold: threshold ?? 100, excluded: [],
+    excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null, pollIntervalSeconds: poll ?? 30,
+    uploadLimitKiBps: upLimit ?? 0, downloadLimitKiBps: downLimit ?? 0,
+  }));
   const out = attachOutput(engine, Boolean(o.json));
   try {
     if (!o.watch) {

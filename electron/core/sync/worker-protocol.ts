@@ -3,6 +3,7 @@
 // engine for it. In-process hosts (preview, tests) use the very same session, minus the process.
 import type { DavOptions } from './dav-client.ts';
 import { SyncEngine } from './engine.ts';
+import { engineOptionsFrom } from './engine-options.ts';
 import { StatusTracker, type EngineStatus } from './status.ts';
 
 /** Everything an engine needs, as plain JSON (it crosses a process boundary). */
@@ -15,7 +16,7 @@ export interface EngineConfig {
   excluded: string[];
   excludeFile: string | null;
   pollIntervalSeconds: number;
-  /** KiB/s, 0 = unlimited. Applied through the StreamWrapper seam once throttle.ts provides one. */
+  /** KiB/s, 0 = unlimited (throttle.ts, through the StreamWrapper seam). */
   uploadLimitKiBps: number;
   downloadLimitKiBps: number;
 }
@@ -47,11 +48,7 @@ export class EngineSession {
     switch (message.type) {
       case 'start': {
         await this.shutdown();
-        const c = message.config;
-        const engine = new SyncEngine({
-          localDir: c.localDir, server: c.server, journalFile: c.journalFile, parallel: c.parallel,
-          deleteThreshold: c.deleteThreshold, excluded: c.excluded, excludeFile: c.excludeFile, pollIntervalSeconds: c.pollIntervalSeconds,
-        });
+        const engine = new SyncEngine(engineOptionsFrom(message.config));
         this.engine = engine;
         this.tracker = new StatusTracker(engine, (status) => this.send({ type: 'status', status }));
         engine.events.on('runEnd', (s) => {

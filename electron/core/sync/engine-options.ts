@@ -1,0 +1,19 @@
+// Builds the engine's options from a plain configuration, with the transfer seams filled in:
+// Nextcloud chunked upload v2 for big files where the server announces it (chunked-upload.ts),
+// and the bandwidth limits (throttle.ts). Used by the worker session and the CLI alike.
+import { dirname, join } from 'node:path';
+import { chunkedUploaderFor } from './chunked-upload.ts';
+import type { SyncEngineOptions } from './engine.ts';
+import { kibPerSecond, Throttle } from './throttle.ts';
+import type { EngineConfig } from './worker-protocol.ts';
+
+export function engineOptionsFrom(c: EngineConfig): SyncEngineOptions & { throttle: Throttle } {
+  const throttle = new Throttle({ upBytesPerSecond: kibPerSecond(c.uploadLimitKiBps), downBytesPerSecond: kibPerSecond(c.downloadLimitKiBps) });
+  return {
+    localDir: c.localDir, server: c.server, journalFile: c.journalFile, parallel: c.parallel,
+    deleteThreshold: c.deleteThreshold, excluded: c.excluded, excludeFile: c.excludeFile, pollIntervalSeconds: c.pollIntervalSeconds,
+    wrap: throttle.wrap,
+    uploaderFor: chunkedUploaderFor({ server: c.server, stateDir: join(dirname(c.journalFile), 'uploads'), wrap: throttle.wrap }),
+    throttle,
+  };
+}
