@@ -15,7 +15,7 @@ export interface PackContextLike {
   packager: { projectDir: string };
 }
 
-export async function afterPack(context: PackContextLike): Promise<void> {
+export async function afterPack(context: PackContextLike, options: { bundleCli?: boolean } = {}): Promise<void> {
   if (context.electronPlatformName !== 'linux') throw new Error(`Werkplek is packaged for Linux only, not ${context.electronPlatformName}`);
   const executableName = (context.packager as { executableName?: string }).executableName ?? 'werkplek';
   const binary = join(context.appOutDir, executableName);
@@ -24,7 +24,7 @@ export async function afterPack(context: PackContextLike): Promise<void> {
   const launcher = join(context.appOutDir, 'bin', 'werkplek');
   if (!existsSync(launcher)) throw new Error(`afterPack: the launcher ${launcher} is missing (extraFiles in build/electron-builder.config.ts)`);
   chmodSync(launcher, 0o755);
-  await bundleCli(join(context.appOutDir, 'resources', 'cli', 'werkplek.mjs'), context.packager.projectDir);
+  if (options.bundleCli !== false) await bundleCli(join(context.appOutDir, 'resources', 'cli', 'werkplek.mjs'), context.packager.projectDir);
 }
 
 export default afterPack;

@@ -43,7 +43,7 @@ const config: Configuration = {
     { from: 'build/policy.example.json', to: 'policy.example.json' },
     { from: 'build/policy.schema.json', to: 'policy.schema.json' },
   ],
-  afterPack,
+  afterPack: (context) => afterPack(context),
   // Fuses are flipped in afterPack (build/fuses.ts, strictlyRequireAllFuses); the built-in step stays off.
   electronFuses: undefined,
   publish: [{ provider: 'generic', url: updateUrl }],
