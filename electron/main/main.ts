@@ -11,6 +11,7 @@ import { safeExternalUrl } from '../core/shell/external-url.ts';
 import { deepLinkFromArgv, parseDeepLink } from '../core/shell/deep-link.ts';
 import { trayCount } from '../core/shell/badges.ts';
 import { mainTexts } from '../core/shell/main-texts.ts';
+import { isDndActive } from '../core/matrix/notification-policy.ts';
 import { registerAppSchemePrivileges, serveShellUi } from './app-protocol.ts';
 import { createElectronSettingsStore } from './electron-store-settings.ts';
 import { SafeStorageKeyring } from './safe-storage-keyring.ts';
@@ -77,7 +78,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     const { ctx, hub } = core;
     const texts = () => mainTexts(ctx.settings.get('general.locale'), app.getLocale());
-    const doNotDisturb = () => ctx.settings.get('matrix.doNotDisturb');
+    // Web apps' notifications follow the same do-not-disturb as chat: the switch or the schedule.
+    const doNotDisturb = () => isDndActive(ctx.settings.get('matrix.doNotDisturb'), ctx.settings.get('matrix.dndSchedule'), new Date());
 
     // The shell UI's own session asks for nothing and downloads nothing.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -203,7 +205,7 @@ if (!app.requestSingleInstanceLock()) {
     let lastSettings = '';
     const applySettings = () => {
       const relevant = JSON.stringify([ctx.settings.get('shell.startAtLogin'), ctx.settings.get('shell.proxy'), ctx.settings.get('shell.spellcheckLanguages'), ctx.settings.get('shell.spellcheckDictionaryUrl'), ctx.settings.get('general.locale'), ctx.settings.get('shell.allowDevTools')]);
-      tray.update({ doNotDisturb: doNotDisturb() }, texts());
+      tray.update({ doNotDisturb: ctx.settings.get('matrix.doNotDisturb') }, texts());
       if (relevant === lastSettings) return;
       lastSettings = relevant;
       applyStartAtLogin(ctx.settings.get('shell.startAtLogin'), log);
