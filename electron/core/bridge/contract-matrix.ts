@@ -57,6 +57,8 @@ export const matrixCommands = {
   /** Writes the room's push rule (as Element does), so Element and every device agree. */
   'matrix.setRoomMuted': command(z.object({ roomId: z.string().min(1).max(255), muted: z.boolean() }).strict(), z.array(matrixRoomSchema)),
   'matrix.setDoNotDisturb': command(z.object({ enabled: z.boolean() }).strict(), matrixStatusSchema),
+  /** After sleep or when the network returns: sync now instead of waiting for the back-off. */
+  'matrix.resume': command(noInput, matrixStatusSchema),
   /** From the Electron adapter: the room open in the focused chat tab (null when none); its messages do not pop up. */
   'matrix.setFocusedRoom': command(z.object({ roomId: z.string().max(255).nullable() }).strict(), z.object({ roomId: z.string().nullable() })),
 } as const;

@@ -98,6 +98,10 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
       ctx.settings.set('matrix.doNotDisturb', enabled);
       return service.status();
     },
+    'matrix.resume': async () => {
+      service.retryNow();
+      return service.status();
+    },
     'matrix.setFocusedRoom': async ({ roomId }) => {
       service.setFocusedRoom(roomId);
       return { roomId };
