@@ -25,6 +25,7 @@ import { applyStartAtLogin, registerUrlScheme } from './desktop-integration.ts';
 import { hardenAllWebContents } from './web-contents-guard.ts';
 import { startUpdater } from './updater.ts';
 import { utilityProcessLauncher } from './sync-worker.ts';
+import { attachContextMenu } from './view-context-menu.ts';
 import { setSyncWorkerLauncher, stopSync } from '../core/sync/sync-handlers.ts';
 
 app.enableSandbox();
@@ -101,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       activate,
       openExternal: (url) => void ctx.openExternal(url),
       log,
+      attachContextMenu: (contents) => attachContextMenu(contents, texts, (url) => void ctx.openExternal(url)),
     });
     ctx.shell.host = {
       layout: (rect) => tabs.layout(rect),

@@ -34,6 +34,8 @@ export interface TabViewsOptions {
   activate(appId: string, url?: string): void;
   openExternal(url: string): void;
   log: CoreContext['log'];
+  /** Right-click menu for app contents (views and pop-ups). */
+  attachContextMenu?(contents: WebContents): void;
 }
 
 export class TabViews {
@@ -196,6 +198,7 @@ export class TabViews {
     const appId = tab.app.id;
     this.owners.set(contents.id, appId);
     this.guard(contents, appId);
+    this.options.attachContextMenu?.(contents);
     contents.on('before-input-event', (event, input) => this.onInput(tab, event, input));
     contents.on('page-title-updated', (_event, title) => {
       const app = this.options.ctx.catalog.find(appId)?.app;
@@ -278,6 +281,7 @@ export class TabViews {
     contents.on('did-create-window', (child) => {
       this.owners.set(child.webContents.id, appId);
       this.guard(child.webContents, appId);
+      this.options.attachContextMenu?.(child.webContents);
     });
   }
 

@@ -27,6 +27,13 @@ const en = {
   help: 'Help',
   about: 'About Werkplek',
   downloads: 'Downloads',
+  addToDictionary: 'Add to dictionary',
+  cut: 'Cut',
+  copy: 'Copy',
+  paste: 'Paste',
+  selectAll: 'Select all',
+  copyLink: 'Copy link address',
+  openLinkOutside: 'Open link in browser',
   syncStates: { 'not-configured': 'not set up', idle: 'up to date', syncing: 'syncing', paused: 'paused', offline: 'offline', error: 'error', 'needs-confirmation': 'waiting for you', 'needs-sign-in': 'sign-in needed' } as Record<string, string>,
 };
 
@@ -56,6 +63,13 @@ const nl: typeof en = {
   help: 'Help',
   about: 'Over Werkplek',
   downloads: 'Downloads',
+  addToDictionary: 'Toevoegen aan woordenboek',
+  cut: 'Knippen',
+  copy: 'Kopiëren',
+  paste: 'Plakken',
+  selectAll: 'Alles selecteren',
+  copyLink: 'Linkadres kopiëren',
+  openLinkOutside: 'Link openen in browser',
   syncStates: { 'not-configured': 'niet ingesteld', idle: 'bijgewerkt', syncing: 'bezig', paused: 'gepauzeerd', offline: 'offline', error: 'fout', 'needs-confirmation': 'wacht op jou', 'needs-sign-in': 'opnieuw aanmelden' },
 };
 

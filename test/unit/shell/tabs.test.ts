@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nextZoomLevel, shortcutFor, targetApp, type KeyInput } from '../../../electron/core/shell/shortcuts.ts';
 import { nextHibernationCheck, tabsToHibernate, type TabActivity } from '../../../electron/core/shell/hibernation.ts';
 import { classifyLoadFailure, retryDelaySeconds } from '../../../electron/core/shell/load-failure.ts';
+import { contextMenuItems } from '../../../electron/core/shell/context-menu.ts';
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, shift: false, alt: false, meta: false, ...mods });
 
@@ -95,5 +96,20 @@ describe('load failures', () => {
     expect([0, 1, 2, 3, 4, 5, 9].map((n) => retryDelaySeconds('offline', n))).toEqual([2, 4, 8, 16, 32, 60, 60]);
     expect(retryDelaySeconds('certificate', 0)).toBeNull();
     expect(retryDelaySeconds('error', 0)).toBe(2);
+  });
+});
+
+describe('context menu of an app view', () => {
+  const base = { misspelledWord: '', dictionarySuggestions: [], isEditable: false, selectionText: '', linkURL: '', editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true } };
+  it.each([
+    ['nothing special', {}, []],
+    ['a misspelled word', { misspelledWord: 'vergadring', dictionarySuggestions: ['vergadering', 'a', 'b', 'c', 'd', 'e'], isEditable: true }, ['suggestion:vergadering', 'suggestion:a', 'suggestion:b', 'suggestion:c', 'suggestion:d', 'add-to-dictionary:vergadring', 'separator', 'edit:cut', 'edit:paste', 'edit:selectAll']],
+    ['selected text on a page', { selectionText: 'hallo' }, ['edit:copy']],
+    ['a web link', { linkURL: 'https://example.org/a b' }, ['copy-link:https://example.org/a%20b', 'open-link-outside:https://example.org/a%20b']],
+    ['a javascript: link is not offered', { linkURL: 'javascript:alert(1)' }, []],
+    ['a file: link is not offered', { linkURL: 'file:///etc/passwd' }, []],
+  ] as const)('%s', (_name, facts, expected) => {
+    const items = contextMenuItems({ ...base, ...facts } as never).map((item) => (item.kind === 'separator' ? 'separator' : `${item.kind}:${'word' in item ? item.word : 'role' in item ? item.role : item.url}`));
+    expect(items).toEqual(expected);
   });
 });
