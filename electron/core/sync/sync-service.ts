@@ -62,8 +62,16 @@ export class SyncService {
     if (!this.closed) this.ctx.hub.emit('sync.state', this.state());
   }
 
-  /** (Re)reads the configuration and starts, restarts or stops the engine to match. */
-  async apply(): Promise<SyncState> {
+  private applying: Promise<SyncState> = Promise.resolve(null as unknown as SyncState);
+
+  /** (Re)reads the configuration and starts, restarts or stops the engine to match; one at a time. */
+  apply(): Promise<SyncState> {
+    this.applying = this.applying.catch(() => undefined).then(() => this.applyNow());
+    return this.applying;
+  }
+
+  private async applyNow(): Promise<SyncState> {
+    if (this.closed) return this.state();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.resolved = await this.resolve();
     const key = this.resolved.config ? JSON.stringify(this.resolved.config) : null;
@@ -110,6 +118,8 @@ export class SyncService {
       const found = await findDavRoot(serverUrl, user);
       if (!found.certain) return none('offline', 'the server cannot be reached; trying again shortly');
       davUrl = found.url;
+      // Remember it, so later starts (and settings changes) need no lookup.
+      if (!s.isLocked('sync.davUrl')) s.set('sync.davUrl', davUrl);
     }
     const localDir = expandHome(s.get('sync.localDir'));
     const remoteDir = s.get('sync.remoteDir');

@@ -252,6 +252,28 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     }
   });
 
+  it.runIf(starter.name === 'sabredav')('a read-only share: local changes are reported and kept, never uploaded; a local delete is undone', () => withFixture(async (f) => {
+    await f.writeRemote('share/doc.txt', 'from the owner');
+    await f.writeRemote('share/other.txt', 'also theirs');
+    await server.setReadOnly!(['share']);
+    try {
+      await f.syncUntilStable();
+      expect(f.readLocal('share/doc.txt')).toBe('from the owner');
+      f.writeLocal('share/doc.txt', 'my edit to a read-only file');
+      f.writeLocal('share/mine.txt', 'a new file in a read-only folder');
+      rmSync(join(f.localDir, 'share/other.txt'));
+      const run = await f.sync();
+      expect(run.errors).toEqual([]);
+      expect(run.issues.map((i) => [i.path, i.kind]).sort()).toEqual([['share/doc.txt', 'read-only'], ['share/mine.txt', 'read-only']]);
+      expect(await f.readRemote('share/doc.txt')).toBe('from the owner');
+      expect(await f.remote.exists('/share/mine.txt')).toBe(false);
+      expect(f.readLocal('share/doc.txt')).toBe('my edit to a read-only file');
+      expect(f.readLocal('share/other.txt')).toBe('also theirs');
+    } finally {
+      await server.setReadOnly!([]);
+    }
+  }));
+
   it.runIf(starter.name === 'sabredav')('an unchanged tree costs one request on a server with Nextcloud folder ETags', () => withFixture(async (f) => {
     for (let i = 0; i < 5; i++) f.writeLocal(`d${i}/e/f.txt`, `f${i}`);
     await f.syncUntilStable();
