@@ -4,6 +4,8 @@ import type { Panel } from '../../electron/core/bridge/contract-shell.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { DownloadsPanel, DownloadsStatus } from './shell/DownloadsPanel.tsx';
 import { ShellSettings } from './shell/ShellSettings.tsx';
+import { SyncPanel } from './sync/SyncPanel.tsx';
+import { SyncStatus } from './sync/SyncStatus.tsx';
 
 export interface PanelEntry {
   id: Panel;
@@ -15,8 +17,12 @@ export interface PanelEntry {
 
 export const panels: PanelEntry[] = [
   { id: 'settings', labelKey: 'openSettings', icon: '⚙', render: () => <SettingsPage sections={<ShellSettings />} /> },
+  { id: 'sync', labelKey: 'sync:title', icon: '⇅', render: () => <SyncPanel /> },
   { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: '⤓', render: () => <DownloadsPanel /> },
 ];
 
 /** Small status-bar items, left to right. */
-export const statusItems: Array<{ id: string; render(): ReactNode }> = [{ id: 'downloads', render: () => <DownloadsStatus /> }];
+export const statusItems: Array<{ id: string; render(): ReactNode }> = [
+  { id: 'sync', render: () => <SyncStatus /> },
+  { id: 'downloads', render: () => <DownloadsStatus /> },
+];
