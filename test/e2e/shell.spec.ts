@@ -45,6 +45,9 @@ test('a download shows in the list and lands in the downloads folder; a running 
   await expect(welcome).toContainText('Done');
   await expect(welcome.getByRole('button', { name: 'Show in folder' })).toBeVisible();
   await expectNoSeriousViolations(page);
+  // The preview has no desktop to open files in, and says so instead of failing silently.
+  await welcome.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'desktop app' })).toBeVisible();
   expect(readFileSync(join(downloadsDir, 'Welkom bij Werkplek.txt'), 'utf8')).toContain('Welkom bij Werkplek!');
 
   // The large demo file is paced, so it is still running when we cancel it.

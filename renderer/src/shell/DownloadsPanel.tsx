@@ -1,4 +1,5 @@
 // The downloads list: progress while running, open or show in folder when done, cancel, remove.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, useBridgeState } from '../bridge/context.tsx';
 import type { Download } from '../../../electron/core/bridge/contract-shell.ts';
@@ -9,7 +10,11 @@ export function DownloadsPanel() {
   const api = useBridge();
   const downloads = useBridgeState('shell.downloads', 'shell.downloads') ?? [];
   const catalog = useBridgeState('catalog.list', 'catalog.changed') ?? [];
-  const act = (id: string, action: 'open' | 'show' | 'cancel' | 'remove') => void api['shell.downloadAction']({ id, action }).catch((error: unknown) => window.alert(error instanceof Error ? error.message : String(error)));
+  const [error, setError] = useState<string | null>(null);
+  const act = (id: string, action: 'open' | 'show' | 'cancel' | 'remove') => {
+    setError(null);
+    void api['shell.downloadAction']({ id, action }).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+  };
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
   const stateText = (entry: Download) => {
     if (entry.state === 'progressing') return entry.totalBytes > 0 ? t('downloadState_progressing', { received: size(entry.receivedBytes), total: size(entry.totalBytes) }) : t('downloadState_progressingUnknown', { received: size(entry.receivedBytes) });
@@ -20,6 +25,11 @@ export function DownloadsPanel() {
   return (
     <div className="downloads">
       <h2>{t('downloadsTitle')}</h2>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {downloads.length === 0 ? (
         <p className="muted">{t('downloadsEmpty')}</p>
       ) : (
