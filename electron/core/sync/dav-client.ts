@@ -5,7 +5,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import { createClient, type FileStat, type WebDAVClient } from 'webdav';
+import { posix } from 'node:path';
+import { createClient, parseXML, prepareFileFromProps, type FileStat, type WebDAVClient } from 'webdav';
 import type { EntryType, RemoteEntry } from './model.ts';
 import { RemoteError, toRemoteError } from './remote-error.ts';
 
@@ -84,15 +85,35 @@ export class DavClient {
   /** PROPFIND Depth 1 of a folder (sync-relative name; '' is the sync root). */
   async list(name: string, signal?: AbortSignal): Promise<Listing> {
     const path = this.serverPath(name);
-    const stats = await this.call(`list ${path}`, (s) =>
-      this.client.getDirectoryContents(path, { details: true, includeSelf: true, data: PROPFIND_BODY, signal: s }), signal);
-    const items = (stats as { data: FileStat[] }).data;
+    // The raw multistatus is checked to be complete before it is parsed: the library's XML
+    // parser is lenient and would turn a cut-off listing into a shorter one (files "deleted").
+    const text = await this.call(`list ${path}`, async (s) => {
+      const res = await this.client.customRequest(path.endsWith('/') ? path : `${path}/`, { method: 'PROPFIND', headers: { Depth: '1', Accept: 'text/plain,application/xml', 'Content-Type': 'application/xml; charset=utf-8' }, data: PROPFIND_BODY, signal: s });
+      return res.text();
+    }, signal);
+    if (!/<\/(?:[\w.-]+:)?multistatus>\s*$/.test(text)) throw new RemoteError('protocol', `the listing of ${path} is cut off or not a WebDAV multistatus`);
+    const items = await this.parseListing(text);
     const selfStat = items.find((i) => i.filename === path || i.filename === `${path}/` || (path === '/' && i.filename === '/'));
     if (!selfStat) throw new RemoteError('protocol', `the listing of ${path} does not describe the folder itself`);
     const self = this.toEntry(selfStat, name);
     if (self.type !== 'dir') throw new RemoteError('protocol', `${path} is not a folder on the server`);
     const children = items.filter((i) => i !== selfStat).map((i) => this.toEntry(i, name === '' ? i.basename : `${name}/${i.basename}`));
     return { self, children, nextcloud: self.fileId !== null };
+  }
+
+  /** Multistatus text → FileStats, as the library's getDirectoryContents maps them (filenames relative to the account root). */
+  private async parseListing(text: string): Promise<FileStat[]> {
+    const tagParsers = [(p: string, v: string) => (TEXT_PROPS.test(p) ? undefined : v)];
+    const xml = await parseXML(text, { attributeNamePrefix: '@', attributeParsers: [], tagParsers } as never);
+    const base = decodeURIComponent(new URL(this.url).pathname);
+    const responses = (xml.multistatus as { response?: unknown }).response;
+    return (Array.isArray(responses) ? responses : responses ? [responses] : []).map((item: { href: string; propstat?: { prop?: unknown } | { prop?: unknown }[] }) => {
+      const href = decodeURIComponent(String(item.href).replace(/^https?:\/\/[^/]+/, ''));
+      const filename = `/${posix.relative(base, href)}`.replace(/(.)\/$/, '$1');
+      const propstat = Array.isArray(item.propstat) ? item.propstat[0] : item.propstat;
+      if (!propstat?.prop) throw new RemoteError('protocol', `the listing has an entry without properties: ${href}`);
+      return prepareFileFromProps(propstat.prop as never, filename, true);
+    });
   }
 
   /** PROPFIND Depth 0 of one item; null when it does not exist. */

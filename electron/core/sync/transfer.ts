@@ -144,9 +144,11 @@ export async function downloadToTemp(
   }
 }
 
-export async function sha1File(path: string): Promise<string> {
+/** SHA-1 of a file, or of its first `length` bytes. */
+export async function sha1File(path: string, length?: number): Promise<string> {
   const hash = createHash('sha1');
-  await pipeline(createReadStream(path), hash);
+  if (length === 0) return hash.digest('hex');
+  await pipeline(createReadStream(path, length === undefined ? {} : { end: length - 1 }), hash);
   return hash.digest('hex');
 }
 
