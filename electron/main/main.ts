@@ -112,11 +112,8 @@ if (!app.requestSingleInstanceLock()) {
       stopFind: () => tabs.stopFind(),
       online: (online) => tabs.online(online),
       retry: (appId) => tabs.retry(appId),
-      // Downloads started from the UI use the app's own session, so its sign-in cookies apply.
-      download: (appId, url) => {
-        const partition = ctx.catalog.find(appId)?.app.partition ?? 'persist:werkplek';
-        sessions.prepare(partition).downloadURL(url);
-      },
+      // Downloads started from the UI go through the app's own view, so its sign-in cookies apply.
+      download: (appId, url) => tabs.download(appId, url),
       openPath: async (path) => {
         const error = await shell.openPath(path);
         if (error) throw new Error(error);

@@ -88,6 +88,13 @@ export class TabViews {
     this.scheduleHibernation();
   }
 
+  /** Download a URL the core has checked, through the app's view (its session and cookies). */
+  download(appId: string, url: string): void {
+    const tab = this.tabs.get(appId);
+    if (!tab?.view) throw new Error('open the app first, then download from it');
+    tab.view.webContents.downloadURL(url);
+  }
+
   setPanelOpen(open: boolean): void {
     this.panelOpen = open;
     this.applyVisibility();

@@ -17,6 +17,10 @@ export class FakeWebContents extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     this.loaded.push(url);
   }
+  downloads: string[] = [];
+  downloadURL(url: string): void {
+    this.downloads.push(url);
+  }
   focus(): void {}
   getZoomLevel(): number {
     return this.zoomLevel;

@@ -153,6 +153,14 @@ describe('tab views', () => {
     expect(press('F12', false)).toBe(false); // developer tools are off by default: the key is not taken
   });
 
+  it('downloads asked for through the bridge go through the app’s own view', async () => {
+    const { tabs } = await setup();
+    expect(() => tabs.download('chat', 'https://chat.example.org/file')).toThrow(/open the app first/);
+    tabs.show('chat');
+    tabs.download('chat', 'https://chat.example.org/file');
+    expect(FakeWebContentsView.created.at(-1)!.webContents.downloads).toEqual(['https://chat.example.org/file']);
+  });
+
   it('page titles become badges', async () => {
     const { tabs, core } = await setup();
     tabs.show('chat');
