@@ -41,6 +41,11 @@ export function createShellHandlers(ctx: CoreContext, options: { systemDownloads
       const app = requireApp(appId);
       if (url !== undefined && !isAllowedNavigation(app, url, ctx.settings.get('shell.ssoOrigins'))) throw new Error(`${url} does not belong to ${app.name}`);
       shell.activeAppId = appId;
+      // Showing an app closes an open panel (the renderer does the same on its side).
+      if (shell.panel !== null) {
+        shell.panel = null;
+        ctx.hub.emit('shell.panel', { panel: null });
+      }
       ctx.hub.emit('shell.activate', url === undefined ? { appId } : { appId, url });
       return { appId };
     },
