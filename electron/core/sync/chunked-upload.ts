@@ -233,6 +233,7 @@ export class ChunkedUploader implements Uploader {
     }
     const moveHeaders: Record<string, string> = { ...common, 'X-OC-Mtime': String(Math.floor(job.mtimeMs / 1000)) };
     if (job.ifMatch) moveHeaders['If-Match'] = `"${job.ifMatch}"`;
+    else if (job.ifNoneMatch) moveHeaders['If-None-Match'] = '*'; // create only: never overwrite what appeared meanwhile
     let res: Response;
     try {
       res = await this.request('MOVE', `/${state.id}/.file`, moveHeaders, job);

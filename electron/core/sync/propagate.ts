@@ -140,9 +140,10 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
           return;
         }
         if (!now.isFile()) throw new LocalError(`${localName(p)} is a folder here and a file on the server: rename one`);
-        // The server holds the start of our file: an upload of ours cut off mid-body on a server
-        // that keeps partial files (webdav-server does). Ours contains every byte of it: send it.
-        if (got.size < now.size && (got.size > 0 || !J) && (await sha1File(target, got.size)) === got.sha1) {
+        // The server holds the start of our file (possibly nothing): an upload of ours cut off
+        // mid-body on a server that writes in place (webdav-server does). Ours contains every byte
+        // of it: send it.
+        if (got.size < now.size && (await sha1File(target, got.size)) === got.sha1) {
           await upload(p, false);
           return;
         }

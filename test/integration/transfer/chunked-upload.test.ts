@@ -28,7 +28,7 @@ describe.skipIf(!sabre.available)('chunked upload v2 (SabreDAV)', () => {
   };
   const job = (name: string, localPath: string, extra: Partial<UploadJob> = {}): UploadJob => {
     const st = statSync(localPath);
-    return { name, localPath, size: st.size, mtimeMs: st.mtimeMs, ifMatch: null, progress: () => undefined, signal: new AbortController().signal, ...extra };
+    return { name, localPath, size: st.size, mtimeMs: st.mtimeMs, ifMatch: null, ifNoneMatch: false, progress: () => undefined, signal: new AbortController().signal, ...extra };
   };
   const file = (name: string, bytes: number): { path: string; data: Buffer } => {
     const data = randomBytes(bytes);

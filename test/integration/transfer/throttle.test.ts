@@ -28,7 +28,7 @@ describe('bandwidth limits', () => {
 
   const upload = (up: PlainUploader, name: string, path: string): Promise<unknown> => {
     const st = statSync(path);
-    return up.upload({ name, localPath: path, size: st.size, mtimeMs: st.mtimeMs, ifMatch: null, progress: () => undefined, signal: new AbortController().signal });
+    return up.upload({ name, localPath: path, size: st.size, mtimeMs: st.mtimeMs, ifMatch: null, ifNoneMatch: false, progress: () => undefined, signal: new AbortController().signal });
   };
 
   it('limits the total upload rate of parallel uploads to within 10 %', async () => {
