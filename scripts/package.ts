@@ -3,10 +3,10 @@
 // packages). Points electron-builder at local tools where they exist (7za), so that nothing it can
 // avoid is downloaded. --stand-in packs a stand-in Electron (packaging checks only; never ship it).
 import { build, Platform, Arch, type Configuration } from 'electron-builder';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import config from '../build/electron-builder.config.ts';
 import { createFpmStandIn, createStandInElectronDist } from './package-stand-in.ts';
 
@@ -59,6 +59,11 @@ if (import.meta.main) {
   const outputDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const targets = args.filter((arg, i) => !arg.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
   if (!flag('--skip-build')) execFileSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
+  const main = (JSON.parse(readFileSync('package.json', 'utf8')) as { main: string }).main;
+  if (!existsSync(main)) {
+    console.error(`${main} (package.json "main") does not exist: build the app first (npm run build), or drop --skip-build.`);
+    process.exit(1);
+  }
   const electronDist = flag('--stand-in') ? createStandInElectronDist(mkdtempSync(join(tmpdir(), 'werkplek-stand-in-electron-'))) : undefined;
   if (electronDist) console.warn(`Packing a STAND-IN Electron from ${electronDist}: the result cannot run; for packaging checks only.`);
   if (flag('--fpm-stand-in')) {
@@ -69,7 +74,10 @@ if (import.meta.main) {
     const artifacts = await packageLinux({ targets: targets.length > 0 ? targets : ['AppImage', 'deb', 'rpm', 'tar.gz'], outputDir, electronDist });
     for (const artifact of artifacts) console.log(artifact);
   } catch (error) {
-    console.error(`Packaging failed: ${(error as Error).message}\nSee build/README.md ("What cannot be built here") for the tools each target needs.`);
+    console.error(`Packaging failed: ${(error as Error).message}\nSee build/README.md ("What cannot be built on the development machine") for the tools each target downloads.`);
     process.exitCode = 1;
+  } finally {
+    if (electronDist) rmSync(electronDist, { recursive: true, force: true });
+    if (flag('--fpm-stand-in') && process.env.CUSTOM_FPM_PATH) rmSync(dirname(process.env.CUSTOM_FPM_PATH), { recursive: true, force: true });
   }
 }
