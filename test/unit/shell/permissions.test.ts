@@ -1,5 +1,6 @@
 // Decision table: permission × app allow-list × origin × main frame × do-not-disturb (scenario 46).
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decidePermission, grantablePermissions, type PermissionQuery } from '../../../electron/core/shell/permissions.ts';
 import type { AppPermission } from '../../../electron/core/config/catalog-schema.ts';
 
@@ -63,5 +64,22 @@ describe('decidePermission', () => {
     const granted = every.filter((permission) => decidePermission(base({ app: everything, permission })).allow);
     expect(granted.sort()).toEqual([...grantablePermissions].sort());
     expect(granted).not.toContain('geolocation');
+  });
+});
+
+describe('decidePermission (property)', () => {
+  it('never grants to an origin outside the app or a permission outside its list', () => {
+    const origins = fc.oneof(fc.webUrl(), fc.constantFrom('https://video.example.org', 'https://meet.example.org', 'https://video.example.org.evil.com', 'http://video.example.org', 'null', ''));
+    const permissions = fc.oneof(fc.string(), fc.constantFrom(...grantablePermissions, 'geolocation', 'usb', 'hid', 'serial', 'midi'));
+    fc.assert(
+      fc.property(origins, origins, permissions, fc.boolean(), fc.boolean(), (requestingOrigin, embeddingOrigin, permission, isMainFrame, doNotDisturb) => {
+        const verdict = decidePermission({ app: video, permission, requestingOrigin, embeddingOrigin, isMainFrame, doNotDisturb });
+        if (!verdict.allow) return;
+        expect(['https://video.example.org', 'https://meet.example.org']).toContain(new URL(requestingOrigin).origin);
+        expect(video.permissions).toContain(permission);
+        expect(permission).not.toBe('geolocation');
+        if (permission === 'notifications') expect(doNotDisturb).toBe(false);
+      }),
+    );
   });
 });
