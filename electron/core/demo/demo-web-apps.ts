@@ -23,7 +23,7 @@ new MutationObserver(send).observe(document.querySelector('title'),{childList:tr
 document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a[download]');if(!a)return;e.preventDefault();parent.postMessage({werkplek:'download',url:a.href},'*');});})();</script>`;
 
 const welcomeText = 'Welkom bij Werkplek!\n\nDit bestand komt uit de demo-app Documenten. Het staat nu in je map Downloads.\n';
-const presentationBytes = 8 * 1024 * 1024;
+const presentationBytes = 32 * 1024 * 1024;
 
 /** The demo's downloadable files; the large one is paced (~2 MB/s) so the progress bar shows. */
 function serveFile(path: string, response: ServerResponse): boolean {
@@ -75,7 +75,7 @@ document.getElementById('notify').addEventListener('click',async()=>{if(!('Notif
     kind: 'docs',
     title: 'Documenten — Werkplek demo',
     body: (links) => `<h1>Documenten</h1><p>Je bestanden staan ook offline in je Werkplek-map. <a href="${links.portaal}">Terug naar het portaal</a>.</p>
-<h2>Downloaden</h2><ul><li><a href="/bestanden/welkom.txt" download>Welkom bij Werkplek.txt</a></li><li><a href="/bestanden/presentatie.bin" download>Presentatie (8 MB, laadt rustig zodat je de voortgang ziet)</a></li></ul>`,
+<h2>Downloaden</h2><ul><li><a href="/bestanden/welkom.txt" download>Welkom bij Werkplek.txt</a></li><li><a href="/bestanden/presentatie.bin" download>Presentatie (32 MB, laadt rustig zodat je de voortgang ziet)</a></li></ul>`,
   },
 ];
 
