@@ -85,6 +85,7 @@ const config: Configuration = {
       `${buildDir}linux/copyright=/usr/share/doc/werkplek/copyright`,
       `${buildDir}linux/changelog.gz=/usr/share/doc/werkplek/changelog.gz`,
       `${buildDir}linux/werkplek.lintian-overrides=/usr/share/lintian/overrides/werkplek`,
+      `${buildDir}linux/example.werkplek.Werkplek.metainfo.xml=/usr/share/metainfo/example.werkplek.Werkplek.metainfo.xml`,
     ],
   },
   rpm: {

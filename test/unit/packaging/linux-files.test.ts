@@ -75,6 +75,24 @@ describe('launcher and maintainer scripts', () => {
 });
 
 describe('package metadata files', () => {
+  const metainfo = 'build/linux/example.werkplek.Werkplek.metainfo.xml';
+
+  it('the AppStream metainfo names the app id, desktop entry and current version', async () => {
+    const { default: config } = await import('../../../build/electron-builder.config.ts');
+    const xml = readFileSync(metainfo, 'utf8');
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(xml).toContain(`<id>${config.appId}</id>`);
+    expect(metainfo).toBe(`build/linux/${config.appId}.metainfo.xml`);
+    expect(xml).toContain('<launchable type="desktop-id">werkplek.desktop</launchable>');
+    expect(xml).toMatch(new RegExp(`<release version="${version.replace(/\./g, '\\.')}"`));
+  });
+
+  it('the AppStream metainfo passes appstreamcli validate', () => {
+    if (!has('appstreamcli')) return skip('appstreamcli missing (apt-get install -y appstream)');
+    const result = spawnSync('appstreamcli', ['validate', '--no-net', metainfo], { encoding: 'utf8' });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+
   it('changelog.gz is the gzip of the changelog', () => {
     expect(gunzipSync(readFileSync('build/linux/changelog.gz')).toString()).toBe(readFileSync('build/linux/changelog', 'utf8'));
   });

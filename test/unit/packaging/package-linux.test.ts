@@ -146,6 +146,7 @@ describe('the deb', () => {
       '/etc/werkplek/policy.example.json',
       '/usr/share/applications/werkplek.desktop',
       '/usr/share/doc/werkplek/copyright',
+      '/usr/share/metainfo/example.werkplek.Werkplek.metainfo.xml',
       ...[16, 24, 32, 48, 64, 128, 256, 512].map((size) => `/usr/share/icons/hicolor/${size}x${size}/apps/werkplek.png`),
     ]) {
       expect(files, path).toContain(path);
