@@ -18,11 +18,13 @@ export interface SessionOwners {
 
 /** Whether do-not-disturb is on right now (manual switch or schedule). */
 export type DndCheck = () => boolean;
+/** Whether Werkplek's Matrix notifier is signed in (then chat apps' own notifications are suppressed). */
+export type NotifierCheck = () => boolean;
 
-export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck): void {
+export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false): void {
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
     const app = owners.appFor(contents);
-    const verdict = decidePermission({ app, permission, requestingOrigin: details.requestingUrl, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb() });
+    const verdict = decidePermission({ app, permission, requestingOrigin: details.requestingUrl, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb(), chatNotifierActive: chatNotifierActive() });
     const appId = owners.appIdFor(contents);
     if (appId) {
       ctx.shell.notePermission({ appId, permission, origin: webOrigin(details.requestingUrl) ?? details.requestingUrl, allowed: verdict.allow, reason: verdict.allow ? null : verdict.reason, at: Date.now() });
@@ -31,7 +33,7 @@ export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwne
     callback(verdict.allow);
   });
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
-    return decidePermission({ app: owners.appFor(contents), permission, requestingOrigin, embeddingOrigin: details.embeddingOrigin, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb() }).allow;
+    return decidePermission({ app: owners.appFor(contents), permission, requestingOrigin, embeddingOrigin: details.embeddingOrigin, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb(), chatNotifierActive: chatNotifierActive() }).allow;
   });
   ses.setDevicePermissionHandler(() => false);
   ses.on('select-hid-device', (event, _details, callback) => {
@@ -93,14 +95,14 @@ export async function applyProxy(ses: Session, ctx: CoreContext): Promise<void> 
 }
 
 /** One guarded session per partition, prepared once. */
-export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck): { prepare(partition: string): Session; all(): Session[] } {
+export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false): { prepare(partition: string): Session; all(): Session[] } {
   const prepared = new Map<string, Session>();
   return {
     prepare(partition) {
       let ses = prepared.get(partition);
       if (!ses) {
         ses = session.fromPartition(partition);
-        guardSession(ses, ctx, owners, doNotDisturb);
+        guardSession(ses, ctx, owners, doNotDisturb, chatNotifierActive);
         prepared.set(partition, ses);
       }
       return ses;

@@ -94,7 +94,8 @@ if (!app.requestSingleInstanceLock()) {
       void core.handlers['shell.activate'](url === undefined ? { appId } : { appId, url }).catch((error: unknown) => log.warn(`cannot open ${appId}`, error instanceof Error ? error.message : error));
     };
     const owners = { appFor: (contents: Electron.WebContents | null | undefined) => tabs.appFor(contents), appIdFor: (contents: Electron.WebContents | null | undefined) => tabs.appIdFor(contents) };
-    const sessions = sessionPreparer(ctx, owners, doNotDisturb);
+    let matrixSignedIn = false;
+    const sessions = sessionPreparer(ctx, owners, doNotDisturb, () => matrixSignedIn);
     const tabs: TabViews = new TabViews({
       window: shellWindow,
       ctx,
@@ -183,6 +184,7 @@ if (!app.requestSingleInstanceLock()) {
           break;
         case 'matrix.status':
           matrixUnread = (payload as { unreadRooms: number }).unreadRooms;
+          matrixSignedIn = ['syncing', 'connecting', 'offline'].includes((payload as { state: string }).state);
           updateUnread();
           break;
         case 'sync.state': {
@@ -216,6 +218,13 @@ if (!app.requestSingleInstanceLock()) {
     };
     applySettings();
     updateUnread();
+    void core.handlers['matrix.status']({})
+      .then((status) => {
+        matrixUnread = status.unreadRooms;
+        matrixSignedIn = ['syncing', 'connecting', 'offline'].includes(status.state);
+        updateUnread();
+      })
+      .catch(() => {});
     void core.handlers['sync.state']({}).then((state) => tray.update({ syncState: state.state, syncPaused: state.state === 'paused' })).catch(() => {});
 
     // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder.

@@ -16,7 +16,7 @@ export const grantablePermissions = new Set(['notifications', 'media', 'clipboar
 
 export interface PermissionQuery {
   /** The catalog app that owns the web contents, or null (the shell UI, an unknown view). */
-  app: Pick<AppDefinition, 'url' | 'origins' | 'permissions'> | null;
+  app: (Pick<AppDefinition, 'url' | 'origins' | 'permissions'> & Partial<Pick<AppDefinition, 'kind'>>) | null;
   permission: string;
   /** URL or origin of the frame that asks. */
   requestingOrigin: string;
@@ -24,6 +24,11 @@ export interface PermissionQuery {
   embeddingOrigin?: string | undefined;
   isMainFrame: boolean;
   doNotDisturb: boolean;
+  /**
+   * Werkplek's own Matrix notifier is signed in: a chat app's HTML5 notifications are then
+   * suppressed, so one message gives one notification (DESIGN.md, Matrix notifications).
+   */
+  chatNotifierActive?: boolean;
 }
 
 export type PermissionVerdict = { allow: true } | { allow: false; reason: string };
@@ -40,5 +45,6 @@ export function decidePermission(query: PermissionQuery): PermissionVerdict {
     if (!embedding || !origins.has(embedding)) return { allow: false, reason: 'embedded in a page that is not this app' };
   }
   if (query.permission === 'notifications' && query.doNotDisturb) return { allow: false, reason: 'do-not-disturb is on' };
+  if (query.permission === 'notifications' && query.app.kind === 'chat' && query.chatNotifierActive) return { allow: false, reason: 'Werkplek already notifies about chat messages' };
   return { allow: true };
 }

@@ -74,6 +74,18 @@ describe('permission handlers on an app session', () => {
     expect(await request(mail, 'notifications', 'https://mail.example.org/')).toBe(false);
   });
 
+  it('a chat app’s own notifications are suppressed while the Matrix notifier is signed in', async () => {
+    const { core } = await setup();
+    const chatApp = { ...core.ctx.catalog.find('mail')!.app, kind: 'chat' as const };
+    const contents = new FakeWebContents();
+    let signedIn = true;
+    const ses = new FakeSession();
+    guardSession(ses as never, core.ctx, { appFor: () => chatApp, appIdFor: () => 'mail' } as never, () => false, () => signedIn);
+    expect(ses.checkHandler!(contents, 'notifications', 'https://mail.example.org', { isMainFrame: true })).toBe(false);
+    signedIn = false;
+    expect(ses.checkHandler!(contents, 'notifications', 'https://mail.example.org', { isMainFrame: true })).toBe(true);
+  });
+
   it('device access is denied and device pickers pick nothing', async () => {
     const { ses } = await setup();
     expect(ses.deviceHandler!({ deviceType: 'usb', origin: 'https://video.example.org' })).toBe(false);
