@@ -99,15 +99,48 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       name: target, localPath: full, size: st.size, mtimeMs: st.mtimeMs, ifMatch, ifNoneMatch: isNew && guard, signal,
       progress: (bytes) => ctx.events.transfer(p, 'up', (done += bytes), st.size),
     }).finally(() => ctx.events.transferEnd(p));
-    let etag = ctx.trustPutEtag ? result.etag : null;
-    let fileId = result.fileId;
-    let permissions = known?.permissions ?? null;
-    if (!etag) {
+    const key = name.normalize('NFC');
+    const remote = { fileId: result.fileId ?? known?.fileId ?? null, permissions: known?.permissions ?? null, size: st.size, mtimeMs: Math.floor(st.mtimeMs / 1000) * 1000 };
+    if (ctx.trustPutEtag && result.etag) {
+      record(key, st, { ...remote, etag: result.etag });
+      return;
+    }
+    if (ctx.trustPutEtag) {
       const fresh = await ctx.dav.stat(target, signal);
       if (!fresh) throw new RemoteError('notFound', `uploaded ${target} but the server does not list it`);
-      ({ etag, fileId, permissions } = fresh);
+      record(key, st, { ...remote, etag: fresh.etag, fileId: fresh.fileId ?? remote.fileId, permissions: fresh.permissions });
+      return;
     }
-    record(name.normalize('NFC'), st, { etag, fileId: fileId ?? known?.fileId ?? null, permissions, size: st.size, mtimeMs: Math.floor(st.mtimeMs / 1000) * 1000 });
+    // Plain WebDAV: a PUT's ETag header need not match what PROPFIND says, so learn the ETags of
+    // a folder's uploads with one listing after the transfers. Until then the journal has '', which
+    // a crash would turn into one needless (harmless) download, never a lost change.
+    record(key, st, { ...remote, etag: '' });
+    const dir = parentOf(key);
+    const list = awaitingEtag.get(dir) ?? [];
+    list.push({ key, base: baseName(target), size: st.size });
+    awaitingEtag.set(dir, list);
+  };
+
+  const awaitingEtag = new Map<SyncPath, { key: SyncPath; base: string; size: number }[]>();
+  /** One PROPFIND per folder with plain-WebDAV uploads; ETags accepted only where the size matches ours. */
+  const learnEtags = async (): Promise<void> => {
+    await mapLimit([...awaitingEtag], ctx.parallel, async ([dir, files]) => {
+      if (stopped || signal.aborted) return;
+      try {
+        const listing = await ctx.dav.list(remoteName(dir), signal);
+        const byName = new Map(listing.children.map((c) => [baseName(c.name), c]));
+        for (const f of files) {
+          const seen = byName.get(f.base);
+          const J = ctx.journal.get(f.key);
+          if (!seen || !J || seen.type !== 'file' || seen.size !== f.size || J.remoteEtag !== '') continue;
+          ctx.journal.put({ ...J, remoteEtag: seen.etag, remoteFileId: seen.fileId ?? J.remoteFileId, remotePermissions: seen.permissions });
+        }
+      } catch (error) {
+        // Not fatal: those files keep '' and the next run settles them.
+        ctx.events.error(dir, toItemError(error));
+        failed.push(dir);
+      }
+    });
   };
 
   /** Local copy kept under a conflict name, then uploaded too. Returns the copy's relative name. */
@@ -293,6 +326,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const phase = (kinds: SyncAction['kind'][]): SyncAction[] => actions.filter((a) => kinds.includes(a.kind));
   for (const a of phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote'])) await attempt(a);
   await mapLimit(phase(['upload', 'download', 'conflict']), ctx.parallel, attempt);
+  await learnEtags();
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
   return { failed, stopped, quotaGuess };
