@@ -189,8 +189,8 @@ export class MatrixService {
     this.notifier = notifier;
     this.current = { ...this.baseStatus('connecting'), userId: credentials.userId, homeserver: credentials.homeserver };
     await session.start({
-      batch: (phase, events) => {
-        notifier.handleBatch(phase, events).catch((error: unknown) => this.deps.log.error('matrix: notifying failed', error));
+      batch: (phase, events, limited) => {
+        notifier.handleBatch(phase, events, limited).catch((error: unknown) => this.deps.log.error('matrix: notifying failed', error));
       },
       state: (state) => void this.onSessionState(session, state),
     });

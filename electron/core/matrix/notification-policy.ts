@@ -73,14 +73,20 @@ export interface BatchPlan {
   summary: { messages: number; conversations: number; roomIds: string[]; highlight: boolean } | null;
 }
 
-/** Turns the notifying events of one sync into pop-ups: a few fresh ones each, a flood or stale ones as one summary. */
-export function planBatch(events: readonly EventFacts[], options: BatchOptions): BatchPlan {
-  const flood = events.length > options.maxIndividual;
+/**
+ * Turns the notifying events of one sync into pop-ups: a few fresh ones each, a flood or stale ones
+ * as one summary. `missed` counts, per room, notifying events the sync did not carry (a `limited`
+ * timeline: the server's unread count minus what we saw); any such gap means a catch-up summary.
+ */
+export function planBatch(events: readonly EventFacts[], options: BatchOptions, missed: ReadonlyMap<string, number> = new Map()): BatchPlan {
+  const gaps = [...missed].filter(([, count]) => count > 0);
+  const missedTotal = gaps.reduce((sum, [, count]) => sum + count, 0);
+  const flood = events.length > options.maxIndividual || missedTotal > 0;
   const individual = flood ? [] : events.filter((e) => options.now - e.ts <= options.staleAfterMs);
   const summarised = flood ? events : events.filter((e) => options.now - e.ts > options.staleAfterMs);
-  if (!summarised.length) return { individual, summary: null };
-  const roomIds = [...new Set(summarised.map((e) => e.roomId))];
-  return { individual, summary: { messages: summarised.length, conversations: roomIds.length, roomIds, highlight: summarised.some((e) => e.push.highlight) } };
+  if (!summarised.length && !missedTotal) return { individual, summary: null };
+  const roomIds = [...new Set([...summarised.map((e) => e.roomId), ...gaps.map(([roomId]) => roomId)])];
+  return { individual, summary: { messages: summarised.length + missedTotal, conversations: roomIds.length, roomIds, highlight: summarised.some((e) => e.push.highlight) } };
 }
 
 export interface DndSchedule {

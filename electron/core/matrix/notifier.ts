@@ -3,7 +3,7 @@
 // room, unread counts) and reports through `NotifierOutput`. No Electron, no SDK.
 import { decideNotification, defaultBatchOptions, isDndActive, planBatch, type SkipReason, type DndSchedule, type EventFacts, type SyncPhase } from './notification-policy.ts';
 import { notificationText, summaryText, type ContentLevel } from './notification-text.ts';
-import type { RoomUnread } from './sdk/matrix-session.ts';
+import type { LimitedRoom, RoomUnread } from './sdk/matrix-session.ts';
 
 export interface NotificationRecord {
   id: string;
@@ -91,7 +91,7 @@ export class Notifier {
   }
 
   /** One /sync worth of events: decide each, pop up a few or one summary, remember what was notified. */
-  async handleBatch(phase: SyncPhase, events: EventFacts[]): Promise<void> {
+  async handleBatch(phase: SyncPhase, events: EventFacts[], limited: LimitedRoom[] = []): Promise<void> {
     const settings = this.settings();
     const dnd = isDndActive(settings.doNotDisturb, settings.dndSchedule, new Date(this.now()));
     const notify: EventFacts[] = [];
@@ -104,7 +104,15 @@ export class Notifier {
       if (decision.notify) notify.push(event);
       else if (decision.reason === 'do-not-disturb') held.push(event);
     }
-    const plan = planBatch(notify, { ...defaultBatchOptions, now: this.now() });
+    // A limited timeline carried only the newest events: count the rest from the server's unread count.
+    const missed = new Map<string, number>();
+    if (!dnd && (phase === 'live' || phase === 'catch-up')) {
+      for (const room of limited) {
+        if (room.roomId === this.focusedRoomId) continue;
+        missed.set(room.roomId, room.notificationCount - notify.filter((e) => e.roomId === room.roomId).length);
+      }
+    }
+    const plan = planBatch(notify, { ...defaultBatchOptions, now: this.now() }, missed);
     for (const event of plan.individual) await this.showEvent(event, settings, true);
     if (plan.summary) {
       const text = summaryText(plan.summary.messages, plan.summary.conversations, settings.locale);

@@ -66,6 +66,19 @@ describe('Matrix notifier life cycle', () => {
     expect(f.rec.notifications.map((n) => n.body)).toEqual(['after the second restart']);
   });
 
+  it('a limited timeline after a long absence still counts every message (from the server\'s unread count)', async () => {
+    f = await MatrixFixture.start();
+    const dm = await f.room(null, ['alice']);
+    const service = await f.signIn();
+    await service.dispose();
+    for (let i = 0; i < 25; i++) await f.bob.sendText(dm, `flood ${i}`);
+    f.createService();
+    await f.service!.restore();
+    const summary = await waitFor('summary', () => f.rec.notifications.find((n) => n.kind === 'summary'));
+    expect(summary).toMatchObject({ body: '25 new messages in 1 conversation', roomId: dm });
+    expect(f.rec.notifications).toHaveLength(1);
+  });
+
   it('a few messages while away are each shown, not summarised', async () => {
     f = await MatrixFixture.start();
     const dm = await f.room(null, ['alice']);

@@ -104,6 +104,17 @@ describe('planBatch', () => {
     expect(plan.summary).toMatchObject({ messages: 1, conversations: 1, highlight: true, roomIds: ['!room:example.org'] });
   });
 
+  it('a limited timeline (events the sync did not carry) makes a summary that counts them', () => {
+    const seen = [facts({ eventId: '$1', roomId: '!a:x' })];
+    const plan = planBatch(seen, options, new Map([['!a:x', 19], ['!b:x', 20], ['!muted:x', 0]]));
+    expect(plan.individual).toEqual([]);
+    expect(plan.summary).toMatchObject({ messages: 40, conversations: 2, roomIds: ['!a:x', '!b:x'] });
+  });
+
+  it('no gap and no events: nothing at all', () => {
+    expect(planBatch([], options, new Map([['!a:x', 0]]))).toEqual({ individual: [], summary: null });
+  });
+
   it('never more pop-ups than the cap, and every event is shown or counted (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ room: fc.integer({ min: 0, max: 5 }), age: fc.integer({ min: 0, max: 30 * 60_000 }) }), { maxLength: 60 }), (items) => {

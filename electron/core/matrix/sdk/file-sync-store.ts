@@ -25,13 +25,17 @@ const maxNotifiedIds = 2000;
 export class FileSyncStore extends MemoryStore {
   private readonly file: string;
   private readonly userId: string;
-  private readonly accumulator = new SyncAccumulator({ maxTimelineEntries: 20 });
+  // Only the position, room state and a little timeline are needed after a restart: cached events
+  // are never notified again, so a long saved timeline would only cost memory and disk.
+  private readonly accumulator = new SyncAccumulator({ maxTimelineEntries: 3 });
   private readonly notifiedIds: string[] = [];
   private readonly notifiedSet = new Set<string>();
   private hadSavedSync = false;
   private dirty = false;
   /** Per room, from the last raw /sync response: limited timelines and the server's unread counts. */
   readonly lastRoomInfo = new Map<string, RoomSyncInfo>();
+  /** Rooms whose timeline the last sync cut short (`limited`): it carried only the newest events. */
+  limitedInLastSync: string[] = [];
   /** Called with each raw sync response, after the SDK processed it (counts for badges). */
   onSyncData: ((data: ISyncResponse) => void) | null = null;
 
@@ -88,9 +92,11 @@ export class FileSyncStore extends MemoryStore {
 
   override async setSyncData(syncData: ISyncResponse): Promise<void> {
     this.accumulator.accumulate(syncData);
+    this.limitedInLastSync = [];
     for (const [roomId, room] of Object.entries(syncData.rooms?.join ?? {})) {
       const counts = room.unread_notifications;
       const previous = this.lastRoomInfo.get(roomId);
+      if (room.timeline?.limited === true) this.limitedInLastSync.push(roomId);
       this.lastRoomInfo.set(roomId, {
         limited: room.timeline?.limited === true,
         notificationCount: typeof counts?.notification_count === 'number' ? counts.notification_count : (previous?.notificationCount ?? 0),

@@ -34,8 +34,15 @@ export interface RoomUnread {
   muted: boolean;
 }
 
+/** A room whose timeline a sync cut short, with the server's count of notifying unread events. */
+export interface LimitedRoom {
+  roomId: string;
+  notificationCount: number;
+}
+
 export interface SessionListener {
-  batch(phase: SyncPhase, events: EventFacts[]): void;
+  /** One /sync: its new events and its limited rooms (each handed over exactly once). */
+  batch(phase: SyncPhase, events: EventFacts[], limited: LimitedRoom[]): void;
   state(state: SessionState): void;
 }
 
@@ -193,7 +200,9 @@ export class MatrixSession {
       let phase: SyncPhase = 'live';
       if (data?.fromCache) phase = 'cache';
       else if (state === SyncState.Prepared && this.networkSyncs++ === 0) phase = this.store.resumed ? 'catch-up' : 'initial';
-      this.listener?.batch(phase, phase === 'cache' || phase === 'initial' ? this.skipPending() : this.takePending());
+      const limited = this.takeLimited();
+      if (phase === 'cache' || phase === 'initial') this.listener?.batch(phase, this.skipPending(), []);
+      else this.listener?.batch(phase, this.takePending(), limited);
       if (state === SyncState.Syncing) this.listener?.state({ state: 'syncing' });
     } else if (state === SyncState.Error || state === SyncState.Reconnecting) {
       const error = data?.error;
@@ -201,6 +210,13 @@ export class MatrixSession {
       this.listener?.state({ state: 'offline', message: error?.message ?? 'connection lost' });
     }
   };
+
+  /** Rooms whose timeline the last sync cut short; cleared, so a sync's gaps are counted once. */
+  private takeLimited(): LimitedRoom[] {
+    const rooms = this.store.limitedInLastSync.map((roomId) => ({ roomId, notificationCount: this.store.lastRoomInfo.get(roomId)?.notificationCount ?? 0 }));
+    this.store.limitedInLastSync = [];
+    return rooms;
+  }
 
   /** Unread counts as the server computed them (they drop when the user reads elsewhere). */
   unreadRooms(): RoomUnread[] {

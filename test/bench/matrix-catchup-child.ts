@@ -1,0 +1,68 @@
+// Child process of matrix-notify.bench.ts (bundled with esbuild like the product), so its timings
+// and peak RSS are the notifier's alone.
+// `prime`: sign in, finish the first sync, save the position, print the credentials, exit.
+// `catchup`: resume those credentials from dataDir, print when the catch-up summary appears, exit.
+// `latency`: sign in, print `ready`, then one line per decision with its time, until killed.
+import { MatrixService } from '../../electron/core/matrix/matrix-service.ts';
+import { MemoryKeyring } from '../../electron/core/secrets/keyring.ts';
+
+const [mode, homeserver, dataDir] = process.argv.slice(2);
+if (!mode || !homeserver || !dataDir) throw new Error('usage: matrix-catchup-child.ts prime|catchup|latency HOMESERVER DATADIR');
+const clock = () => performance.timeOrigin + performance.now();
+
+const keyring = new MemoryKeyring();
+const started = performance.now();
+let summaries = 0;
+let messages = 0;
+const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const service = new MatrixService({
+  keyring,
+  dataDir,
+  deviceName: 'bench',
+  log: { info: () => {}, warn: () => {}, error: (m) => process.stderr.write(`${m}\n`) },
+  openExternal: async () => {},
+  settings: () => ({ homeserver, content: 'full', sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: 'en' }),
+  output: {
+    status: (s) => {
+      if (mode === 'prime' && s.state === 'syncing') void finishPrime();
+      if (mode === 'latency' && s.state === 'syncing' && !ready) {
+        ready = true;
+        print({ kind: 'ready' });
+      }
+    },
+    decision: (d) => {
+      if (mode === 'latency') print({ kind: 'decision', eventId: d.eventId, at: clock() });
+    },
+    notification: (n) => {
+      if (n.kind === 'summary') {
+        summaries++;
+        print({ kind: 'summary', body: n.body, elapsedMs: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, summaries, messages, memory: process.memoryUsage() });
+        void service.dispose().then(() => process.exit(0));
+      } else messages++;
+    },
+    withdraw: () => {},
+    unread: () => {},
+  },
+});
+
+let primed = false;
+let ready = false;
+async function finishPrime() {
+  if (primed) return;
+  primed = true;
+  const credentials = await keyring.get('matrix.session');
+  await service.dispose();
+  print({ kind: 'primed', credentials });
+  process.exit(0);
+}
+
+if (mode === 'prime' || mode === 'latency') {
+  await service.signInWithPassword(homeserver, 'alice', 'alice-pw');
+} else {
+  await keyring.set('matrix.session', process.env.WERKPLEK_BENCH_CREDENTIALS ?? '');
+  await service.restore();
+}
+if (mode !== 'latency') setTimeout(() => {
+  print({ kind: 'timeout', elapsedMs: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, summaries, messages });
+  process.exit(1);
+}, 120_000).unref();

@@ -1,0 +1,164 @@
+// Matrix notifier benchmarks on loopback against the test homeserver:
+// 1. message → notification decision latency (p50, p95 over 200 messages sent by a second client),
+//    with the physical limit measured in the same run: a raw fetch long-poll seeing the same message.
+// 2. catch-up of 200 rooms × 20 events after being offline: one summary; time and peak RSS of the
+//    notifier's own process, against the raw fetch + JSON parse of that same catch-up /sync.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Homeserver } from '../fixtures/homeserver/homeserver.ts';
+import { PlainClient } from '../fixtures/homeserver/plain-client.ts';
+import { build } from 'esbuild';
+import { notifierExecArgv } from '../../electron/core/matrix/process-flags.ts';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  limit?: number;
+  target?: string;
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+const clock = () => performance.timeOrigin + performance.now();
+
+async function latency(bundle: string, messages: number): Promise<BenchResult[]> {
+  const hs = await Homeserver.start();
+  const alice = hs.addUser('alice', 'alice-pw', 'Alice');
+  hs.addUser('bob', 'bob-pw', 'Bob');
+  const bob = await PlainClient.login(hs.url, 'bob', 'bob-pw');
+  const roomId = await bob.createRoom({ invite: [alice], isDirect: true });
+  const raw = await PlainClient.login(hs.url, 'alice', 'alice-pw');
+  await raw.join(roomId);
+  const dataDir = mkdtempSync(join(tmpdir(), 'werkplek-bench-'));
+
+  // The notifier in its own process; decisions come back as timestamped lines.
+  const proc = spawn(process.execPath, [...notifierExecArgv, bundle, 'latency', hs.url, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const decided = new Map<string, number>();
+  const waiters = new Map<string, () => void>();
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((r) => (onReady = r));
+  createInterface({ input: proc.stdout }).on('line', (line) => {
+    const msg = JSON.parse(line) as { kind: string; eventId?: string; at?: number };
+    if (msg.kind === 'ready') onReady();
+    if (msg.kind === 'decision' && msg.eventId) {
+      decided.set(msg.eventId, msg.at!);
+      waiters.get(msg.eventId)?.();
+    }
+  });
+  await ready;
+  const notifier: number[] = [];
+  for (let i = 0; i < messages; i++) {
+    const sentAt = clock();
+    const eventId = await bob.sendText(roomId, `message ${i}`);
+    if (!decided.has(eventId)) await new Promise<void>((r) => waiters.set(eventId, r));
+    notifier.push(decided.get(eventId)! - sentAt);
+  }
+  proc.kill('SIGTERM');
+
+  // The physical limit: the same send seen by a bare fetch long-poll (no SDK, no decisions).
+  const first = await raw.request<{ next_batch: string }>('GET', '/sync?timeout=0');
+  let since = first.next_batch;
+  const rawTimes: number[] = [];
+  for (let i = 0; i < messages; i++) {
+    const poll = raw.request<{ next_batch: string }>('GET', `/sync?timeout=30000&since=${since}`);
+    const sentAt = clock();
+    await bob.sendText(roomId, `raw ${i}`);
+    since = (await poll).next_batch;
+    rawTimes.push(clock() - sentAt);
+  }
+  await hs.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return [
+    { name: 'matrix: message → decision p50', value: round(quantile(notifier, 0.5)), unit: 'ms', limit: round(quantile(rawTimes, 0.5)), target: '≤ 200 ms' },
+    { name: 'matrix: message → decision p95', value: round(quantile(notifier, 0.95)), unit: 'ms', limit: round(quantile(rawTimes, 0.95)), target: '(p50 ≤ 200 ms)' },
+  ];
+}
+
+/** The child bundled as the product bundles its Node side (esbuild, npm packages external). */
+async function bundleChild(dir: string): Promise<string> {
+  const outfile = join(dir, 'matrix-bench-child.mjs');
+  await build({ entryPoints: [resolve(import.meta.dirname, 'matrix-catchup-child.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node24', logLevel: 'error' });
+  return outfile;
+}
+
+function runChild(child: string, args: string[], env: Record<string, string> = {}, execArgv: readonly string[] = notifierExecArgv): Promise<Record<string, unknown>> {
+  return new Promise((resolveRun, reject) => {
+    const proc = spawn(process.execPath, [...execArgv, child, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let last: Record<string, unknown> | null = null;
+    createInterface({ input: proc.stdout }).on('line', (line) => (last = JSON.parse(line) as Record<string, unknown>));
+    proc.on('exit', (code) => (last && code === 0 ? resolveRun(last) : reject(new Error(`bench child ${args[0]} exited ${code}: ${JSON.stringify(last)}`))));
+  });
+}
+
+async function catchUp(bundle: string, rooms: number, perRoom: number): Promise<BenchResult[]> {
+  const hs = await Homeserver.start();
+  const alice = hs.addUser('alice', 'alice-pw', 'Alice');
+  const bobId = hs.addUser('bob', 'bob-pw', 'Bob');
+  const model = hs.model;
+  // The rooms exist before the notifier first syncs; the server's own storage is seeded directly.
+  const roomList = Array.from({ length: rooms }, (_, i) => {
+    const room = model.newRoom();
+    model.append(room, { type: 'm.room.create', sender: bobId, state_key: '', content: { creator: bobId, room_version: '10' } });
+    model.append(room, { type: 'm.room.member', sender: bobId, state_key: bobId, content: { membership: 'join', displayname: 'Bob' } });
+    model.append(room, { type: 'm.room.name', sender: bobId, state_key: '', content: { name: `Room ${i}` } });
+    model.append(room, { type: 'm.room.member', sender: alice, state_key: alice, content: { membership: 'join', displayname: 'Alice' } });
+    return room;
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'werkplek-bench-'));
+  const primed = await runChild(bundle, ['prime', hs.url, dataDir]);
+  for (let e = 0; e < perRoom; e++) for (const room of roomList) model.append(room, { type: 'm.room.message', sender: bobId, content: { msgtype: 'm.text', body: `while away ${e}` } });
+
+  // The same catch-up twice from the same saved position: with V8's default flags, then with the
+  // notifier process's own flags (process-flags.ts), which is how the app runs it.
+  const saved = join(dataDir, 'matrix', 'sync-state.json');
+  const pristine = readFileSync(saved);
+  const env = { WERKPLEK_BENCH_CREDENTIALS: String(primed.credentials) };
+  const defaults = await runChild(bundle, ['catchup', hs.url, dataDir], env, []);
+  writeFileSync(saved, pristine);
+  const result = await runChild(bundle, ['catchup', hs.url, dataDir], env);
+  if (process.env.WERKPLEK_BENCH_DEBUG) console.log(defaults, result);
+
+  // The physical limit: fetching and parsing that same catch-up sync with a bare fetch.
+  const credentials = JSON.parse(String(primed.credentials)) as { accessToken: string };
+  const session = model.sessions.get(credentials.accessToken);
+  let rawMs = NaN;
+  if (session) {
+    const since = `s${roomList[rooms - 1]!.events[3]!.pos}`;
+    const t0 = performance.now();
+    const res = await fetch(`${hs.url}/_matrix/client/v3/sync?since=${since}&timeout=0&filter=${encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 10 }, state: { lazy_load_members: true } } }))}`, { headers: { authorization: `Bearer ${credentials.accessToken}` } });
+    await res.json();
+    rawMs = performance.now() - t0;
+  }
+  await hs.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return [
+    { name: `matrix: catch-up ${rooms} rooms × ${perRoom} events → summary notifications`, value: Number(result.summaries), unit: 'count', target: '= 1' },
+    { name: `matrix: catch-up ${rooms} rooms × ${perRoom} events, start → summary`, value: round(Number(result.elapsedMs)), unit: 'ms', limit: round(rawMs), target: '≤ 2000 ms' },
+    { name: `matrix: catch-up ${rooms} rooms × ${perRoom} events, peak RSS (notifier flags ${notifierExecArgv.join(' ')})`, value: round(Number(result.maxRssKb) / 1024), unit: 'MB', target: '≤ 150 MB' },
+    { name: `matrix: catch-up ${rooms} rooms × ${perRoom} events, peak RSS (default V8 flags)`, value: round(Number(defaults.maxRssKb) / 1024), unit: 'MB', target: 'for comparison' },
+    { name: `matrix: catch-up ${rooms} rooms × ${perRoom} events, start → summary (default V8 flags)`, value: round(Number(defaults.elapsedMs)), unit: 'ms', limit: round(rawMs), target: 'for comparison' },
+  ];
+}
+
+export async function run(): Promise<BenchResult[]> {
+  // Bundled inside the repository, so the child resolves matrix-js-sdk from node_modules.
+  const dir = mkdtempSync(join(resolve(import.meta.dirname, '../..'), 'node_modules/.werkplek-bench-'));
+  try {
+    const bundle = await bundleChild(dir);
+    return [...(await latency(bundle, 200)), ...(await catchUp(bundle, 200, 20))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  for (const r of await run()) console.log(`${r.name}: ${r.value} ${r.unit}${r.limit === undefined ? '' : ` (limit ${r.limit} ${r.unit})`}${r.target ? ` target ${r.target}` : ''}`);
+}
