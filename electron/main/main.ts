@@ -249,6 +249,9 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
     powerMonitor.on('resume', () => tabs.online(true));
+    ctx.shell.windowFocused = shellWindow.isFocused();
+    shellWindow.on('focus', () => (ctx.shell.windowFocused = true));
+    shellWindow.on('blur', () => (ctx.shell.windowFocused = false));
 
     const unbind = bindBridge({ dispatch: core.dispatch, hub, shellContents: () => window?.webContents ?? null, log });
     const updater = await startUpdater({ 'updates.enabled': ctx.settings.get('updates.enabled'), 'updates.url': ctx.settings.get('updates.url') }, { log }).catch((error: unknown) => {

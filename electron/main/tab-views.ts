@@ -225,11 +225,14 @@ export class TabViews {
     });
     contents.on('did-navigate', (_event, navigatedUrl) => {
       tab.lastUrl = navigatedUrl;
+      this.options.ctx.shell.tabUrls[appId] = navigatedUrl;
       const level = this.options.ctx.settings.get('shell.zoomLevels')[appId];
       if (level !== undefined) contents.setZoomLevel(level);
     });
     contents.on('did-navigate-in-page', (_event, navigatedUrl, isMainFrame) => {
-      if (isMainFrame) tab.lastUrl = navigatedUrl;
+      if (!isMainFrame) return;
+      tab.lastUrl = navigatedUrl;
+      this.options.ctx.shell.tabUrls[appId] = navigatedUrl;
     });
     contents.on('render-process-gone', (_event, details) => {
       if (details.reason === 'clean-exit') return;
@@ -350,6 +353,7 @@ export class TabViews {
     const view = tab.view;
     if (!view) return;
     tab.view = null;
+    delete this.options.ctx.shell.tabUrls[tab.app.id];
     this.owners.delete(view.webContents.id);
     this.options.window.contentView.removeChildView(view);
     if (!view.webContents.isDestroyed()) view.webContents.close();

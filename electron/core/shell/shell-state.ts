@@ -11,6 +11,10 @@ export interface ShellState {
   loadStates: Record<string, LoadState>;
   permissionNotes: PermissionNote[];
   host: ShellHost;
+  /** Whether the Werkplek window has the focus (desktop app; the preview leaves it true). */
+  windowFocused: boolean;
+  /** The URL each open tab shows now (desktop app), e.g. for "that room is on screen already". */
+  tabUrls: Record<string, string>;
   /** Filled in by createShellHandlers. */
   downloads: DownloadsService | null;
   setBadge(appId: string, count: number): void;
@@ -26,6 +30,8 @@ export function createShellState(): ShellState {
     loadStates: {},
     permissionNotes: [],
     host: previewShellHost(),
+    windowFocused: true,
+    tabUrls: {},
     downloads: null,
     setBadge: () => {},
     setLoadState: () => {},

@@ -161,6 +161,16 @@ describe('tab views', () => {
     expect(FakeWebContentsView.created.at(-1)!.webContents.downloads).toEqual(['https://chat.example.org/file']);
   });
 
+  it('the core knows which URL each open tab shows (e.g. the chat room on screen)', async () => {
+    const { tabs, core } = await setup();
+    tabs.show('chat');
+    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    contents.emit('did-navigate', {}, 'https://chat.example.org/');
+    contents.emit('did-navigate-in-page', {}, 'https://chat.example.org/#/room/!a:x', true);
+    contents.emit('did-navigate-in-page', {}, 'https://chat.example.org/embedded', false);
+    expect(core.ctx.shell.tabUrls).toEqual({ chat: 'https://chat.example.org/#/room/!a:x' });
+  });
+
   it('page titles become badges', async () => {
     const { tabs, core } = await setup();
     tabs.show('chat');
