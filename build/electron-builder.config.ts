@@ -42,6 +42,8 @@ const config: Configuration = {
   extraResources: [
     { from: 'build/policy.example.json', to: 'policy.example.json' },
     { from: 'build/policy.schema.json', to: 'policy.schema.json' },
+    // electron/main/tray.ts loads resources/tray/NAME.png (and NAME@2x.png on HiDPI panels).
+    { from: 'assets/tray', to: 'tray', filter: ['*.png'] },
   ],
   afterPack: (context) => afterPack(context),
   // Fuses are flipped in afterPack (build/fuses.ts, strictlyRequireAllFuses); the built-in step stays off.

@@ -118,6 +118,13 @@ describe('the unpacked app (linux-unpacked)', () => {
     expect(noNode.stderr).toContain('needs Node.js 22 or later');
   });
 
+  it('ships the tray icons where electron/main/tray.ts looks for them', () => {
+    for (const name of ['tray.png', 'tray@2x.png', 'tray-unread.png', 'tray-unread@2x.png']) {
+      expect(readFileSync(join(unpacked, 'resources/tray', name)).equals(readFileSync(join('assets/tray', name))), name).toBe(true);
+    }
+    expect(existsSync(join(unpacked, 'resources/tray/tray.svg'))).toBe(false);
+  });
+
   it('ships the policy example and schema as resources too (for AppImage users)', () => {
     expect(readFileSync(join(unpacked, 'resources/policy.example.json'), 'utf8')).toBe(readFileSync('build/policy.example.json', 'utf8'));
     expect(readFileSync(join(unpacked, 'resources/policy.schema.json'), 'utf8')).toBe(readFileSync('build/policy.schema.json', 'utf8'));
