@@ -22,7 +22,7 @@
 // the capabilities document is fetched the same way (OCS, not WebDAV).
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
@@ -216,7 +216,8 @@ export class ChunkedUploader implements Uploader {
       const offset = (n - 1) * this.chunkSize;
       const size = Math.min(this.chunkSize, job.size - offset);
       const body = createReadStream(job.localPath, { start: offset, end: offset + size - 1, highWaterMark: 256 * 1024 });
-      const counter = new Transform({ transform(chunk: Buffer, _e, done) { job.progress(chunk.length); done(null, chunk); } });
+      const sentHash = createHash('sha1');
+      const counter = new Transform({ transform(chunk: Buffer, _e, done) { sentHash.update(chunk); job.progress(chunk.length); done(null, chunk); } });
       const wrapped = wrap('up', body);
       pipeline(wrapped, counter).catch(() => undefined);
       try {
@@ -227,9 +228,19 @@ export class ChunkedUploader implements Uploader {
         if (error instanceof RemoteError && error.kind === 'quota') await this.abort(state, job);
         throw error;
       }
+      if (sentHash.digest('hex') !== local.chunks[n - 1]) {
+        // The file changed while it was being sent: never assemble a mix of two versions.
+        await this.abort(state, job);
+        throw new FileChangedError(job.name);
+      }
       sent += size;
       state.chunks.push({ n, offset, size, sha1: local.chunks[n - 1]! });
       await this.save(state);
+    }
+    const now = await stat(job.localPath).catch(() => null);
+    if (!now || now.size !== job.size || now.mtimeMs !== job.mtimeMs) {
+      await this.abort(state, job);
+      throw new FileChangedError(job.name);
     }
     const moveHeaders: Record<string, string> = { ...common, 'X-OC-Mtime': String(Math.floor(job.mtimeMs / 1000)) };
     if (job.ifMatch) moveHeaders['If-Match'] = `"${job.ifMatch}"`;
@@ -270,6 +281,14 @@ export class ChunkedUploader implements Uploader {
 }
 
 class UploadFolderGone extends Error {}
+
+/** The local file changed during its upload: nothing was assembled; the next sync sends it again. */
+export class FileChangedError extends Error {
+  constructor(name: string) {
+    super(`${name} changed while it was being uploaded: it is sent again on the next sync`);
+    this.name = 'FileChangedError';
+  }
+}
 
 /** SHA-1 of each chunk-sized range and of the whole file, in one read. */
 async function hashRanges(path: string, size: number, chunkSize: number): Promise<{ chunks: string[]; sha1: string }> {
