@@ -54,10 +54,9 @@ describe.each([
   ];
 
   it.skipIf(!starter.available).each(cases)('a file $how while it is uploaded is sent again; the server ends with the newest bytes', async ({ how, change }) => {
-    let f!: SyncFixture;
     let changed = false;
     const name = `moving-${how}.bin`;
-    f = await fixture(onFirstBytes('up', () => { change(join(f.localDir, name)); changed = true; }));
+    const f: SyncFixture = await fixture(onFirstBytes('up', () => { change(join(f.localDir, name)); changed = true; }));
     try {
       f.writeLocal(name, randomBytes(11 * 1024 * 1024));
       const first = await f.sync();
@@ -82,10 +81,9 @@ describe.each([
   });
 
   it.skipIf(!starter.available)('a file edited locally while its download runs is not overwritten: both versions are kept', async () => {
-    let f!: SyncFixture;
     let changed = false;
     const mine = Buffer.from('my edit, made while the download ran');
-    f = await fixture(onFirstBytes('down', () => { writeFileSync(join(f.localDir, 'doc.bin'), mine); changed = true; }));
+    const f: SyncFixture = await fixture(onFirstBytes('down', () => { writeFileSync(join(f.localDir, 'doc.bin'), mine); changed = true; }));
     try {
       f.writeLocal('doc.bin', 'v0');
       await f.syncUntilStable();
