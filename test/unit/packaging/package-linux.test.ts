@@ -4,8 +4,8 @@
 // the launcher runs the CLI, and the deb (built by the dpkg-deb stand-in for fpm) has the right
 // dependencies, files, maintainer scripts and desktop entry, and passes lintian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
@@ -15,6 +15,7 @@ import { packageLinux } from '../../../scripts/package.ts';
 import { createFpmStandIn, createStandInElectronDist } from '../../../scripts/package-stand-in.ts';
 import { buildIsolatedDist } from './isolated-build.ts';
 import { cspProblems } from '../security/csp.ts';
+import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
 
 const asar = createRequire(import.meta.url)('@electron/asar') as { listPackage(file: string, options: { isPack: boolean }): string[]; extractFile(archive: string, file: string): Buffer };
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -117,6 +118,28 @@ describe('the unpacked app (linux-unpacked)', () => {
     expect(noNode.status).toBe(69);
     expect(noNode.stderr).toContain('needs Node.js 22 or later');
   });
+
+  it('has a working CLI bundle: the launcher syncs a folder with a real WebDAV server', async () => {
+    const server = await npmWebdavServer.start();
+    try {
+      const local = join(root, 'cli-sync');
+      mkdirSync(local);
+      writeFileSync(join(local, 'notitie.txt'), 'hallo van de werkplek\n');
+      const env = { ...process.env, PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, WERKPLEK_PASSWORD: server.password };
+      // Asynchronous: the server runs in this process and must keep answering.
+      const run = await new Promise<{ code: number | null; output: string }>((done) => {
+        const child = spawn(join(unpacked, 'bin/werkplek'), ['sync', '--server', server.url, '--user', server.user, '--state-dir', join(root, 'cli-state'), local], { env });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('close', (code) => done({ code, output }));
+      });
+      expect(run.code, run.output).toBe(0);
+      expect(readFileSync(join(server.dataDir, 'notitie.txt'), 'utf8')).toBe('hallo van de werkplek\n');
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 
   it('ships the tray icons where electron/main/tray.ts looks for them', () => {
     for (const name of ['tray.png', 'tray@2x.png', 'tray-unread.png', 'tray-unread@2x.png']) {
