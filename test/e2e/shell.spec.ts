@@ -23,11 +23,16 @@ test.afterEach(async () => {
 test('unread badges follow the apps’ titles', async ({ page }) => {
   await page.goto(host.url);
   const chatTab = page.getByRole('tab', { name: /Chat/ });
+  await expect(page.getByRole('tab', { name: /Portaal/ })).toHaveAttribute('aria-selected', 'true');
   await expect(chatTab.getByLabel('2 unread')).toHaveCount(0);
   await page.keyboard.press('Control+2');
+  await expect(chatTab).toHaveAttribute('aria-selected', 'true');
   await expect(chatTab.getByLabel('2 unread')).toBeVisible();
+  // A message that does not come from the app's own frame is ignored (here: the shell page itself).
+  await page.evaluate(() => window.postMessage({ werkplek: 'title', title: '(9) forged' }, '*'));
   await page.frameLocator('iframe[title="Chat (preview)"]').getByRole('button', { name: 'Nog een bericht' }).click();
   await expect(chatTab.getByLabel('3 unread')).toBeVisible();
+  await expect(page.getByLabel('9 unread')).toHaveCount(0);
   // Another app keeps its frame (and its badge) while hidden.
   await page.getByRole('tab', { name: /Portaal/ }).click();
   await expect(chatTab.getByLabel('3 unread')).toBeVisible();
