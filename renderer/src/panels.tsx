@@ -6,6 +6,8 @@ import { DownloadsPanel, DownloadsStatus } from './shell/DownloadsPanel.tsx';
 import { ShellSettings } from './shell/ShellSettings.tsx';
 import { SyncPanel } from './sync/SyncPanel.tsx';
 import { SyncStatus } from './sync/SyncStatus.tsx';
+import { NotificationsPanel } from './matrix/NotificationsPanel.tsx';
+import { ChatStatus } from './matrix/ChatStatus.tsx';
 
 export interface PanelEntry {
   id: Panel;
@@ -19,10 +21,12 @@ export const panels: PanelEntry[] = [
   { id: 'settings', labelKey: 'openSettings', icon: '⚙', render: () => <SettingsPage sections={<ShellSettings />} /> },
   { id: 'sync', labelKey: 'sync:title', icon: '⇅', render: () => <SyncPanel /> },
   { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: '⤓', render: () => <DownloadsPanel /> },
+  { id: 'notifications', labelKey: 'matrix:title', icon: '✉', render: () => <NotificationsPanel /> },
 ];
 
 /** Small status-bar items, left to right. */
 export const statusItems: Array<{ id: string; render(): ReactNode }> = [
   { id: 'sync', render: () => <SyncStatus /> },
   { id: 'downloads', render: () => <DownloadsStatus /> },
+  { id: 'chat', render: () => <ChatStatus /> },
 ];
