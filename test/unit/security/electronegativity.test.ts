@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 
 interface Finding { id: string; severity: string; confidence: string; file: string; line: number; sample: string; description: string }
 interface Review { accepted: Array<{ check: string; file: string; reason: string }> }
@@ -15,7 +14,8 @@ const severities = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH'];
 const confidences = ['TENTATIVE', 'FIRM', 'CERTAIN'];
 const gated = (f: Finding) => severities.indexOf(f.severity) >= severities.indexOf('MEDIUM') && confidences.indexOf(f.confidence) >= confidences.indexOf('FIRM');
 
-const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
+// The installed Electron's version (read as a file: only electron/main and preload may import electron).
+const electronVersion = (JSON.parse(readFileSync(join('node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
 const review = JSON.parse(readFileSync('build/security-review.json', 'utf8')) as Review;
 type Result = { issues: Finding[]; errors: Array<{ file: string; message: string }> };
 let result: Result;
