@@ -26,6 +26,7 @@ import { hardenAllWebContents } from './web-contents-guard.ts';
 import { startUpdater } from './updater.ts';
 import { utilityProcessLauncher } from './sync-worker.ts';
 import { attachContextMenu } from './view-context-menu.ts';
+import { bindMatrixNotifications } from './matrix/bind-matrix-notifications.ts';
 import { setSyncWorkerLauncher, stopSync } from '../core/sync/sync-handlers.ts';
 
 app.enableSandbox();
@@ -254,6 +255,8 @@ if (!app.requestSingleInstanceLock()) {
     shellWindow.on('blur', () => (ctx.shell.windowFocused = false));
 
     const unbind = bindBridge({ dispatch: core.dispatch, hub, shellContents: () => window?.webContents ?? null, log });
+    // Chat notifications: native notifications from the Matrix notifier; a click opens the room's tab.
+    const unbindMatrix = bindMatrixNotifications({ ctx, hub, dispatch: core.dispatch, window: () => window, tabUrl: (appId) => ctx.shell.tabUrls[appId] ?? null });
     const updater = await startUpdater({ 'updates.enabled': ctx.settings.get('updates.enabled'), 'updates.url': ctx.settings.get('updates.url') }, { log }).catch((error: unknown) => {
       log.warn('updates: not started', error instanceof Error ? error.message : error);
       return null;
@@ -266,6 +269,7 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault(); // finish the async shutdown first, then quit for real
       closed = true;
       unsubscribe();
+      unbindMatrix();
       unbind();
       updater?.stop();
       tabs.close();
