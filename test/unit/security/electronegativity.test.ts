@@ -3,7 +3,7 @@
 // justifies it, no stale justification, and no file the tool could not parse.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,7 +42,7 @@ beforeAll(() => {
   });
   // The gate must be able to fail: a window with Node integration and no isolation.
   insecure = scan((input) => {
-    writeFileSync(join(input, 'main.js'), "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n");
+    cpSync('test/unit/security/fixtures/insecure-main.js.txt', join(input, 'main.js'));
   });
 }, 240_000);
 
