@@ -42,6 +42,12 @@ export interface Listing {
   nextcloud: boolean;
 }
 
+/** OC-FileId is the long form ("00000042oc1a2b3c": id, then instance id); oc:fileid is just 42. */
+export const numericFileId = (header: string | null): string | null => {
+  const digits = header?.match(/^(\d+)oc/)?.[1];
+  return digits ? String(Number(digits)) : null;
+};
+
 const join = (...parts: string[]): string => `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
 
 export class DavClient {
@@ -183,7 +189,7 @@ export class DavClient {
     try {
       const response = await this.client.customRequest(path, { method: 'PUT', headers, data: body, signal: options.signal });
       const etag = response.headers.get('oc-etag') ?? response.headers.get('etag');
-      return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: response.headers.get('oc-fileid') };
+      return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: numericFileId(response.headers.get('oc-fileid')) };
     } catch (error) {
       throw toRemoteError(error, `upload ${path}`);
     }
