@@ -1,0 +1,300 @@
+// Issue 4 sync benchmarks, each with the physical limit measured in the same run on the same
+// loopback server:
+//  a. first upload of 2,000 × 4 KiB files in 100 folders vs a minimal keep-alive HTTP client
+//     (MKCOL + PUT, same concurrency)                                  target ≤ 1.3× its time
+//  b. a sync with nothing changed on a 10,000-file tree (Nextcloud-shaped SabreDAV, whose folder
+//     ETags let the engine skip unchanged subtrees)        target ≤ 2 requests and ≤ 0.5 s
+//  c. one 512 MiB file up and down vs one raw streaming PUT / GET      target ≥ 0.8× throughput
+//  d. local scan of 100,000 files with an up-to-date journal (own process) ≤ 2 s, peak RSS ≤ 200 MB
+//  e. save → upload start (watcher), median of 5                                   target ≤ 1 s
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync, watch, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { randomFillSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { SyncEngine } from '../../electron/core/sync/engine.ts';
+import { Journal } from '../../electron/core/sync/journal.ts';
+import { discoverLocal } from '../../electron/core/sync/discover-local.ts';
+import { DEFAULT_IGNORES, IgnoreList } from '../../electron/core/sync/names.ts';
+import { availableServers, startSabreDav, type WebdavServerHandle } from '../fixtures/servers/index.ts';
+import { startFaultProxy } from '../fixtures/fault-proxy.ts';
+import type { BenchRow } from './bench-types.ts';
+
+const PARALLEL = 6;
+const MiB = 1024 * 1024;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** A minimal keep-alive HTTP client: the physical limit for WebDAV transfers. */
+class RawClient {
+  readonly agent: http.Agent;
+  private readonly base: URL;
+  private readonly auth: string;
+  constructor(server: WebdavServerHandle, sockets: number) {
+    this.base = new URL(server.url);
+    this.auth = 'Basic ' + Buffer.from(`${server.user}:${server.password}`).toString('base64');
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  }
+  path(rel: string): string {
+    return this.base.pathname + rel.split('/').map(encodeURIComponent).join('/');
+  }
+  request(method: string, rel: string, body?: Buffer | { stream: Readable; length: number }, sink?: NodeJS.WritableStream, headers: Record<string, string> = {}): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const length = body === undefined ? 0 : Buffer.isBuffer(body) ? body.length : body.length;
+      const req = http.request({ host: this.base.hostname, port: this.base.port, method, path: this.path(rel), agent: this.agent, headers: { authorization: this.auth, 'content-length': String(length), ...headers } }, (res) => {
+        if (sink) pipeline(res, sink).then(() => resolve(res.statusCode!), reject);
+        else { res.resume(); res.on('end', () => resolve(res.statusCode!)); }
+      });
+      req.setNoDelay(true);
+      req.on('error', reject);
+      if (body === undefined) req.end();
+      else if (Buffer.isBuffer(body)) req.end(body);
+      else body.stream.pipe(req);
+    });
+  }
+  close(): void { this.agent.destroy(); }
+}
+
+async function mapLimit<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+function makeTree(root: string, folders: number, perFolder: number, size: number): string[] {
+  const files: string[] = [];
+  const data = Buffer.alloc(size);
+  for (let d = 0; d < folders; d++) {
+    mkdirSync(join(root, `folder-${d}`), { recursive: true });
+    for (let f = 0; f < perFolder; f++) {
+      randomFillSync(data);
+      const rel = `folder-${d}/file-${f}.txt`;
+      writeFileSync(join(root, rel), data);
+      files.push(rel);
+    }
+  }
+  return files;
+}
+
+const engineFor = (server: WebdavServerHandle, localDir: string, remoteDir: string, journalFile: string): SyncEngine =>
+  new SyncEngine({ localDir, server: { url: server.url, user: server.user, password: server.password, remoteDir }, journalFile, parallel: PARALLEL, trash: async () => undefined });
+
+/** The fastest server this machine has for transfers (Apache, else rclone, else webdav-server). */
+async function transferServer(): Promise<WebdavServerHandle> {
+  const all = availableServers();
+  const pick = ['apache-mod_dav', 'rclone', 'webdav-server'].map((n) => all.find((s) => s.name === n)!).find((s) => s.available)!;
+  return pick.start();
+}
+
+async function figureA(server: WebdavServerHandle, work: string): Promise<BenchRow> {
+  const local = join(work, 'a-local');
+  const files = makeTree(local, 100, 20, 4096);
+  const folders = [...new Set(files.map((f) => f.split('/')[0]!))];
+  const raw = new RawClient(server, PARALLEL);
+  const engineMs: number[] = [];
+  const rawMs: number[] = [];
+  let requests = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    await raw.request('MKCOL', `a-engine-${rep}`);
+    const engine = engineFor(server, local, `/a-engine-${rep}`, join(work, `a-journal-${rep}.sqlite`));
+    let t = performance.now();
+    const summary = await engine.syncNow();
+    engineMs.push(performance.now() - t);
+    requests = summary.requests;
+    await engine.close();
+    if (summary.outcome !== 'ok' || summary.actions.upload !== files.length) throw new Error(`figure a: engine run ${JSON.stringify(summary).slice(0, 300)}`);
+    await raw.request('MKCOL', `a-raw-${rep}`);
+    t = performance.now();
+    await mapLimit(folders, PARALLEL, (d) => raw.request('MKCOL', `a-raw-${rep}/${d}`));
+    await mapLimit(files, PARALLEL, async (f) => {
+      const status = await raw.request('PUT', `a-raw-${rep}/${f}`, readFileSync(join(local, f)));
+      if (status >= 300) throw new Error(`raw PUT ${f}: ${status}`);
+    });
+    rawMs.push(performance.now() - t);
+  }
+  raw.close();
+  const value = median(engineMs) / 1000;
+  const limit = median(rawMs) / 1000;
+  return { name: 'a. first upload, 2,000 × 4 KiB files in 100 folders', value, unit: 's', limit, target: '≤ 1.3× limit', ok: value <= 1.3 * limit,
+    note: `${server.name}, ${PARALLEL} parallel, median of 3; engine sent ${requests} requests (raw: ${files.length + folders.length})` };
+}
+
+async function figureB(work: string): Promise<BenchRow[]> {
+  const sabre = availableServers().find((s) => s.name === 'sabredav')!;
+  if (!sabre.available) return [{ name: 'b. no-change sync of 10,000 files', value: NaN, unit: 's', note: `not measured: ${sabre.reason}` }];
+  const server = await startSabreDav({ workers: 4 });
+  try {
+    const local = join(work, 'b-local');
+    makeTree(local, 100, 100, 64);
+    const engine = engineFor(server, local, '/', join(work, 'b-journal.sqlite'));
+    const t0 = performance.now();
+    let first = await engine.syncNow();
+    for (let i = 0; i < 3 && Object.keys(first.actions).length; i++) first = await engine.syncNow();
+    const setupS = (performance.now() - t0) / 1000;
+    const times: number[] = [];
+    let requests = 0;
+    for (let rep = 0; rep < 5; rep++) {
+      const t = performance.now();
+      const s = await engine.syncNow();
+      times.push(performance.now() - t);
+      requests = Math.max(requests, s.requests);
+      if (Object.keys(s.actions).length) throw new Error(`figure b: a no-change sync did something: ${JSON.stringify(s.actions)}`);
+    }
+    await engine.close();
+    const raw = new RawClient(server, 1);
+    const rawTimes: number[] = [];
+    for (let rep = 0; rep < 5; rep++) {
+      const t = performance.now();
+      await raw.request('PROPFIND', '', undefined, undefined, { depth: '1' });
+      rawTimes.push(performance.now() - t);
+    }
+    raw.close();
+    const value = median(times) / 1000;
+    return [
+      { name: 'b. no-change sync of 10,000 files in 100 folders: time', value, unit: 's', limit: median(rawTimes) / 1000, target: '≤ 0.5 s', ok: value <= 0.5,
+        note: `SabreDAV (Nextcloud-shaped) on PHP's built-in server; median of 5; limit = one raw PROPFIND Depth 1 of the root; first sync took ${setupS.toFixed(0)} s` },
+      { name: 'b. no-change sync of 10,000 files: HTTP requests', value: requests, unit: 'requests', target: '≤ 2', ok: requests <= 2 },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+async function figureC(server: WebdavServerHandle, work: string): Promise<BenchRow[]> {
+  const size = 512 * MiB;
+  const up = join(work, 'c-up');
+  mkdirSync(up);
+  const block = randomFillSync(Buffer.alloc(8 * MiB));
+  const out = createWriteStream(join(up, 'big.bin'));
+  for (let i = 0; i < size / block.length; i++) if (!out.write(block)) await new Promise<void>((r) => out.once("drain", () => r()));
+  await new Promise<void>((r) => out.end(r));
+  const raw = new RawClient(server, 1);
+  await raw.request('MKCOL', 'c-engine');
+  await raw.request('MKCOL', 'c-raw');
+
+  const engineUp = engineFor(server, up, '/c-engine', join(work, 'c-up.sqlite'));
+  let t = performance.now();
+  const s1 = await engineUp.syncNow();
+  const engineUpS = (performance.now() - t) / 1000;
+  await engineUp.close();
+  if (s1.actions.upload !== 1) throw new Error(`figure c: upload run ${JSON.stringify(s1).slice(0, 300)}`);
+
+  t = performance.now();
+  await raw.request('PUT', 'c-raw/big.bin', { stream: createReadStream(join(up, 'big.bin'), { highWaterMark: MiB }), length: size });
+  const rawUpS = (performance.now() - t) / 1000;
+
+  const down = join(work, 'c-down');
+  mkdirSync(down);
+  const engineDown = engineFor(server, down, '/c-engine', join(work, 'c-down.sqlite'));
+  t = performance.now();
+  const s2 = await engineDown.syncNow();
+  const engineDownS = (performance.now() - t) / 1000;
+  await engineDown.close();
+  if (s2.actions.download !== 1) throw new Error(`figure c: download run ${JSON.stringify(s2).slice(0, 300)}`);
+
+  t = performance.now();
+  await raw.request('GET', 'c-raw/big.bin', undefined, createWriteStream(join(work, 'c-raw-get.bin')));
+  const rawDownS = (performance.now() - t) / 1000;
+  raw.close();
+  const mibs = (s: number): number => size / MiB / s;
+  return [
+    { name: 'c. 512 MiB upload', value: mibs(engineUpS), unit: 'MiB/s', limit: mibs(rawUpS), target: '≥ 0.8× limit', ok: engineUpS <= rawUpS / 0.8, note: `${server.name}; engine = a whole sync run (scan, PUT, journal); limit = one raw streaming PUT` },
+    { name: 'c. 512 MiB download', value: mibs(engineDownS), unit: 'MiB/s', limit: mibs(rawDownS), target: '≥ 0.8× limit', ok: engineDownS <= rawDownS / 0.8, note: 'engine = a whole sync run (temp file, SHA-1, fsync, rename); limit = one raw streaming GET into a file' },
+  ];
+}
+
+function child(args: string[]): Promise<{ ms: number; entries: number; changed?: number; maxRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [join(import.meta.dirname, 'sync-scan-child.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d));
+    p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`scan child exited ${code}`))));
+  });
+}
+
+async function figureD(work: string): Promise<BenchRow[]> {
+  const root = join(work, 'd-tree');
+  makeTree(root, 1000, 100, 0);
+  const journalFile = join(work, 'd-journal.sqlite');
+  const journal = new Journal(journalFile);
+  const { entries } = await discoverLocal(root, { ignore: new IgnoreList(DEFAULT_IGNORES), excluded: [] });
+  journal.transaction(() => {
+    for (const e of entries.values()) {
+      journal.put({ path: e.path, type: e.type, localInode: e.inode, localSize: e.size, localMtimeMs: e.mtimeMs, remoteEtag: 'e', remoteFileId: null, remotePermissions: null, remoteSize: e.size, remoteMtimeMs: 0 });
+    }
+  });
+  journal.close();
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await child(['scan', root, journalFile]));
+  const raws = [];
+  for (let i = 0; i < 3; i++) raws.push(await child(['raw', root, journalFile]));
+  const ms = median(runs.map((r) => r.ms));
+  const rss = Math.max(...runs.map((r) => r.maxRssMb));
+  if (runs.some((r) => r.changed !== 0)) throw new Error('figure d: the journal was not up to date');
+  return [
+    { name: `d. local scan of ${runs[0]!.entries.toLocaleString('en')} entries (100,000 files) with an up-to-date journal: time`, value: ms / 1000, unit: 's', limit: median(raws.map((r) => r.ms)) / 1000, target: '≤ 2 s', ok: ms <= 2000, note: 'journal load + walk + compare, in its own process, median of 3; limit = raw readdir + lstat walk' },
+    { name: 'd. local scan of 100,000 files: peak RSS', value: rss, unit: 'MB', limit: Math.max(...raws.map((r) => r.maxRssMb)), target: '≤ 200 MB', ok: rss <= 200, note: 'whole process (Node itself included); limit = the raw walk process' },
+  ];
+}
+
+async function figureE(server: WebdavServerHandle, work: string): Promise<BenchRow> {
+  const proxy = await startFaultProxy(server.url);
+  const raw = new RawClient(server, 1);
+  await raw.request('MKCOL', 'e');
+  const local = join(work, 'e-local');
+  mkdirSync(local);
+  const engine = new SyncEngine({ localDir: local, server: { url: proxy.url, user: server.user, password: server.password, remoteDir: '/e' }, journalFile: join(work, 'e.sqlite'), trash: async () => undefined, pollIntervalSeconds: 3600 });
+  await engine.syncNow();
+  engine.start();
+  await new Promise((r) => setTimeout(r, 1000)); // the watcher is ready
+  const latencies: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const name = `saved-${i}.txt`;
+    const t0 = Date.now();
+    writeFileSync(join(local, name), `saved ${i}`);
+    for (;;) {
+      const put = proxy.requests.find((r) => r.method === 'PUT' && r.path.endsWith(`/${name}`));
+      if (put) { latencies.push(put.at - t0); break; }
+      if (Date.now() - t0 > 30_000) throw new Error(`figure e: ${name} was not uploaded within 30 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  await engine.close();
+  await proxy.stop();
+  // The limit: inotify telling us of the save, plus one raw PUT.
+  const limits: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const seen = new Promise<void>((resolve) => { const w = watch(local, () => { w.close(); resolve(); }); });
+    const t0 = performance.now();
+    writeFileSync(join(local, `limit-${i}.txt`), 'x');
+    await seen;
+    await raw.request('PUT', `e/limit-${i}.txt`, Buffer.from('x'));
+    limits.push(performance.now() - t0);
+  }
+  raw.close();
+  const value = median(latencies) / 1000;
+  return { name: 'e. save → upload start (file watcher), median of 5', value, unit: 's', limit: median(limits) / 1000, target: '≤ 1 s', ok: value <= 1,
+    note: `max ${(Math.max(...latencies) / 1000).toFixed(3)} s; measured to the PUT reaching the server; limit = inotify event + one raw PUT` };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const work = mkdtempSync(join(tmpdir(), 'werkplek-bench-sync-'));
+  const server = await transferServer();
+  const only = (process.env.WERKPLEK_BENCH_FIGURES ?? 'abcde').split('');
+  try {
+    const rows: BenchRow[] = [];
+    if (only.includes('a')) rows.push(await figureA(server, work));
+    if (only.includes('b')) rows.push(...(await figureB(work)));
+    if (only.includes('c')) rows.push(...(await figureC(server, work)));
+    if (only.includes('d')) rows.push(...(await figureD(work)));
+    if (only.includes('e')) rows.push(await figureE(server, work));
+    return rows;
+  } finally {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
