@@ -35,6 +35,8 @@ const config: Configuration = {
   // Only the built app: no TypeScript sources, tests, source maps or type declarations.
   files: ['package.json', 'dist/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}', '!**/{test,tests,__tests__,__mocks__}/**', '!**/*.{test,spec}.{js,mjs,cjs}'],
   asar: true,
+  // No native modules (DESIGN.md: node:sqlite): nothing to rebuild, so no Electron headers to download.
+  npmRebuild: false,
   // Electron 41+ derives the X11 WM_CLASS and the Wayland app_id from desktopName.
   extraMetadata: { desktopName: 'werkplek.desktop' },
   protocols: [{ name: 'Werkplek', schemes: ['werkplek'] }],

@@ -1,4 +1,4 @@
-// `npm run package -- [TARGET...] [--stand-in] [--fpm-stand-in] [--skip-build] [--out DIR]`: builds the Linux packages
+// `node scripts/package.ts [TARGET...] [--stand-in] [--fpm-stand-in] [--skip-build] [--out DIR]`: builds the Linux packages
 // with build/electron-builder.config.ts. TARGET: dir, AppImage, deb, rpm, tar.gz (default: all four
 // packages). Points electron-builder at local tools where they exist (7za), so that nothing it can
 // avoid is downloaded. --stand-in packs a stand-in Electron (packaging checks only; never ship it).
@@ -43,8 +43,6 @@ export async function packageLinux(options: PackageOptions): Promise<string[]> {
   const effective: Configuration = {
     ...config,
     directories: { ...config.directories, output: options.outputDir ?? config.directories?.output },
-    // No native modules (DESIGN.md): nothing to rebuild, so no Electron headers to download.
-    npmRebuild: false,
     files: appFiles(options.distDir),
     ...(options.electronDist ? { electronDist: options.electronDist } : {}),
     ...options.overrides,
