@@ -38,6 +38,7 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
     log: ctx.log,
     openExternal: (url) => ctx.openExternal(url),
     settings: () => ({
+      enabled: ctx.settings.get('matrix.enabled'),
       homeserver: ctx.settings.get('matrix.homeserver'),
       content: ctx.settings.get('matrix.notificationContent'),
       sound: ctx.settings.get('matrix.sound'),
@@ -56,7 +57,10 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
     ...(options.pollTimeoutMs ? { pollTimeoutMs: options.pollTimeoutMs } : {}),
   });
   services.set(ctx, service);
-  ctx.settings.onChange(() => ctx.hub.emit('matrix.status', service.status()));
+  ctx.settings.onChange(() => {
+    ctx.hub.emit('matrix.status', service.status());
+    service.applyEnabled().catch((error: unknown) => ctx.log.error('matrix: could not apply matrix.enabled', error));
+  });
   if (options.restore !== false) service.restore().catch((error: unknown) => ctx.log.error('matrix: could not resume the saved session', error));
 
   return {

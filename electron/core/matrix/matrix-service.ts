@@ -13,12 +13,14 @@ import { logout, normaliseHomeserver, passwordLogin, ssoRedirectUrl, tokenLogin,
 import type { Log } from '../context.ts';
 
 export const keyringName = 'matrix.session';
+const disabledMessage = 'chat notifications are turned off by your organisation (matrix.enabled)';
 
 export interface MatrixServiceDeps {
   keyring: Keyring;
   dataDir: string;
   log: Log;
-  settings: () => NotifierSettings & { homeserver: string };
+  /** `enabled: false` (policy) means: no sign-in, no session. */
+  settings: () => NotifierSettings & { homeserver: string; enabled?: boolean };
   output: NotifierOutput & { status(status: MatrixStatus): void };
   openExternal(url: string): Promise<void>;
   fetchFn?: typeof fetch;
@@ -42,6 +44,26 @@ export class MatrixService {
       onWait: (ms, url) => deps.log.warn(`matrix: rate limited, waiting ${ms} ms before retrying ${new URL(url).pathname}`),
     });
     this.current = this.baseStatus(deps.settings().homeserver ? 'signed-out' : 'not-configured');
+    if (!this.enabled) this.current = { ...this.baseStatus('not-configured'), message: disabledMessage };
+  }
+
+  private get enabled(): boolean {
+    return this.deps.settings().enabled !== false;
+  }
+
+  private requireEnabled(): void {
+    if (!this.enabled) throw new Error(disabledMessage);
+  }
+
+  /** Follows the `matrix.enabled` setting: stops the session when switched off, resumes when on. */
+  async applyEnabled(): Promise<void> {
+    if (!this.enabled && this.session) {
+      this.stopSession();
+      this.setStatus({ ...this.baseStatus('not-configured'), message: disabledMessage });
+    } else if (this.enabled && !this.session && this.current.state === 'not-configured') {
+      this.setStatus(this.baseStatus(this.deps.settings().homeserver ? 'signed-out' : 'not-configured'));
+      await this.restore();
+    }
   }
 
   get deviceName(): string {
@@ -81,6 +103,7 @@ export class MatrixService {
 
   /** At start-up: resume the saved session, if the keyring has one. */
   async restore(): Promise<void> {
+    if (!this.enabled) return;
     const saved = await this.deps.keyring.get(keyringName);
     if (!saved) return;
     let credentials: Credentials;
@@ -100,6 +123,7 @@ export class MatrixService {
   }
 
   async signInWithPassword(homeserver: string, user: string, password: string): Promise<MatrixStatus> {
+    this.requireEnabled();
     const url = normaliseHomeserver(homeserver);
     this.setStatus({ ...this.baseStatus('signing-in'), homeserver: url });
     // After a soft logout, sign in to the same device so its sync position stays valid.
@@ -115,6 +139,7 @@ export class MatrixService {
   }
 
   async signInWithSso(homeserver: string, signal?: AbortSignal): Promise<MatrixStatus> {
+    this.requireEnabled();
     const url = normaliseHomeserver(homeserver);
     this.setStatus({ ...this.baseStatus('signing-in'), homeserver: url });
     const loopback = await listenForLoginToken(5 * 60_000, signal);

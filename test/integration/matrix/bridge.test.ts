@@ -67,4 +67,16 @@ describe('Matrix over the bridge', () => {
     expect((await core.handlers['matrix.signOut']({})).state).toBe('signed-out');
     expect(hs.model.users.get(alice)!.devices.size).toBe(1); // only the plain client's device is left
   });
+
+  it('turned off by policy (matrix.enabled locked false): no sign-in, a clear reason', async () => {
+    const off = await createTestCore({ policy: { locked: { 'matrix.enabled': false, 'matrix.homeserver': hs.url } } });
+    try {
+      expect(await off.handlers['matrix.status']({})).toMatchObject({ state: 'not-configured', message: expect.stringContaining('turned off by your organisation') });
+      await expect(off.handlers['matrix.signInPassword']({ homeserver: hs.url, user: 'alice', password: 'alice-pw' })).rejects.toThrow('turned off by your organisation');
+      expect(hs.model.users.get(alice)!.devices.size).toBe(1);
+    } finally {
+      await matrixServiceOf(off.ctx)?.dispose();
+      await off.close();
+    }
+  });
 });
