@@ -18,6 +18,10 @@ export class FakeWebContents extends EventEmitter {
     this.loaded.push(url);
   }
   downloads: string[] = [];
+  sent: Array<[string, unknown]> = [];
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload]);
+  }
   downloadURL(url: string): void {
     this.downloads.push(url);
   }

@@ -1,0 +1,119 @@
+// Runs the real composition root (electron/main/main.ts) against a stand-in Electron: the shell
+// window, hardened sessions, the bridge over IPC, tab views following shell.activate, panels
+// hiding the view, the tray count, the menu, and a clean quit that stops the core services.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+vi.mock('electron', async () => (await import('./fake-electron-app.ts')).electronAppModule);
+vi.mock('electron-store', async () => ({ default: (await import('./fake-electron-app.ts')).FakeStore }));
+
+const home = mkdtempSync(join(tmpdir(), 'werkplek-main-'));
+const { fakeApp, recorded, electronAppModule } = await import('./fake-electron-app.ts');
+const { FakeWebContentsView, FakeBrowserWindow } = await import('./fake-electron.ts');
+const { callChannel } = await import('../../../electron/core/bridge/ipc-channels.ts');
+
+const trusted = { senderFrame: { url: 'app://werkplek/index.html', parent: null, isDestroyed: () => false } };
+const call = async (name: string, input: unknown) => {
+  const reply = (await recorded.ipcHandlers.get(callChannel)!(trusted, name, input)) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!reply.ok) throw new Error(reply.error?.message);
+  return reply.value;
+};
+
+beforeAll(async () => {
+  process.env.HOME = home;
+  process.env.XDG_CONFIG_HOME = join(home, '.config');
+  const policy = join(home, 'policy.json');
+  writeFileSync(policy, JSON.stringify({ apps: [{ id: 'chat', name: 'Chat', url: 'https://chat.example.org/' }, { id: 'files', name: 'Files', url: 'https://files.example.org/' }] }));
+  process.env.WERKPLEK_POLICY = policy;
+  (process as unknown as { resourcesPath: string }).resourcesPath = home;
+  fakeApp.paths = { userData: join(home, 'userData'), downloads: join(home, 'Downloads'), exe: '/opt/Werkplek/werkplek' };
+  await import('../../../electron/main/main.ts');
+  fakeApp.fireReady();
+  await vi.waitFor(() => expect(recorded.ipcHandlers.has(callChannel)).toBe(true), { timeout: 20_000 });
+});
+
+afterAll(() => {
+  fakeApp.quit();
+});
+
+describe('main process composition', () => {
+  it('opens one hardened shell window on app://werkplek and guards the shell session', () => {
+    const window = FakeBrowserWindow.created.at(-1)! as unknown as { options: { webPreferences: Record<string, unknown> } };
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(window.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    expect(recorded.protocolHandlers.has('app')).toBe(true);
+    const shellSession = electronAppModule.session.defaultSession;
+    expect(shellSession.checkHandler!(null, 'media', 'app://werkplek', {})).toBe(false);
+    expect(shellSession.deviceHandler!({})).toBe(false);
+    expect(recorded.menus).not.toHaveLength(0);
+  });
+
+  it('the bridge over IPC answers trusted calls and refuses other frames', async () => {
+    expect(await call('shell.badges', {})).toEqual({});
+    const reply = (await recorded.ipcHandlers.get(callChannel)!({ senderFrame: { url: 'https://evil.example.com/', parent: null, isDestroyed: () => false } }, 'shell.badges', {})) as { ok: boolean };
+    expect(reply.ok).toBe(false);
+  });
+
+  it('shell.activate creates the app view in a guarded session and lays it out; a panel hides it', async () => {
+    await call('shell.layout', { x: 208, y: 40, width: 900, height: 700 });
+    await call('shell.activate', { appId: 'chat' });
+    const view = FakeWebContentsView.created.at(-1)!;
+    expect(view.webContents.loaded).toEqual(['https://chat.example.org/']);
+    view.webContents.emit('did-stop-loading');
+    expect(view.visible).toBe(true);
+    expect(view.bounds).toEqual({ x: 208, y: 40, width: 900, height: 700 });
+    const { sessions } = await import('./fake-electron.ts');
+    const appSession = sessions.get('persist:werkplek')!;
+    expect(appSession.checkHandler!(view.webContents, 'geolocation', 'https://chat.example.org', { isMainFrame: true })).toBe(false);
+    expect(appSession.checkHandler!(view.webContents, 'notifications', 'https://chat.example.org', { isMainFrame: true })).toBe(true);
+    await call('shell.setPanel', { panel: 'settings' });
+    expect(view.visible).toBe(false);
+    await call('shell.activate', { appId: 'chat' });
+    expect(view.visible).toBe(true);
+  });
+
+  it('titles in the view reach the sidebar badges and the tray', async () => {
+    const view = FakeWebContentsView.created.at(-1)!;
+    view.webContents.emit('page-title-updated', {}, '(5) Chat', true);
+    expect(await call('shell.badges', {})).toEqual({ chat: 5 });
+    expect(recorded.trays[0]!.tooltip).toBe('Werkplek — 5 unread');
+    // …and the shell UI hears about it over IPC.
+    const shellWindow = FakeBrowserWindow.created.at(-1)!;
+    expect(shellWindow.webContents.sent.filter(([channel]) => channel.includes('shell.badges')).at(-1)?.[1]).toEqual({ chat: 5 });
+  });
+
+  it('a link to another catalog app switches tabs through the core', async () => {
+    const chat = FakeWebContentsView.created.at(-1)!;
+    const preventDefault = vi.fn();
+    chat.webContents.emit('will-navigate', { url: 'https://files.example.org/shared/x', preventDefault, isMainFrame: true });
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(FakeWebContentsView.created.at(-1)!.webContents.loaded).toEqual(['https://files.example.org/shared/x']));
+    expect(chat.visible).toBe(false);
+  });
+
+  it('links to other sites go to the system browser via the safe opener only', async () => {
+    const files = FakeWebContentsView.created.at(-1)!;
+    files.webContents.emit('will-navigate', { url: 'https://www.example.com/a b', preventDefault: () => {}, isMainFrame: true });
+    files.webContents.emit('will-navigate', { url: 'file:///etc/passwd', preventDefault: () => {}, isMainFrame: true });
+    await vi.waitFor(() => expect(recorded.opened).toEqual(['https://www.example.com/a%20b']));
+  });
+
+  it('start at login writes an XDG autostart entry when the setting is switched on', async () => {
+    await call('settings.set', { key: 'shell.startAtLogin', value: true });
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(join(home, '.config/autostart/werkplek.desktop'), 'utf8')).toContain('Exec=/opt/Werkplek/werkplek --hidden');
+    await call('settings.set', { key: 'shell.startAtLogin', value: false });
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(home, '.config/autostart/werkplek.desktop'))).toBe(false);
+  });
+
+  it('quitting stops everything once and then quits for real', async () => {
+    const before = recorded.quitCalls;
+    fakeApp.quit();
+    await vi.waitFor(() => expect(recorded.quitCalls).toBeGreaterThan(before + 1)); // the second quit, after core.close()
+    expect(recorded.trays[0]!.destroyed).toBe(true);
+    expect(recorded.ipcHandlers.has(callChannel)).toBe(false);
+  });
+});
