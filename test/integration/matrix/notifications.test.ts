@@ -137,4 +137,22 @@ describe('Matrix notifications', () => {
     await waitFor('unread 0', () => service.rooms().find((r) => r.roomId === dm)?.notificationCount === 0);
     await waitFor('withdrawn', () => f.rec.withdrawn.some((ids) => ids.includes(n.id)));
   });
+
+  it("matrix-js-sdk's client-side push rule verdicts agree with the homeserver's own unread count", async () => {
+    const group = await f.room('Agreement', ['alice', 'carol']);
+    const ids = [
+      await f.bob.sendText(group, 'plain message'),
+      await f.bob.send(group, { msgtype: 'm.notice', body: 'a bot notice' }),
+      await f.bob.sendText(group, 'hey', { user_ids: [f.alice] }),
+      await f.bob.send(group, { msgtype: 'm.text', body: '* edited', 'm.new_content': { msgtype: 'm.text', body: 'edited' }, 'm.relates_to': { rel_type: 'm.replace', event_id: '$x' } }),
+      await f.bob.send(group, { 'm.relates_to': { rel_type: 'm.annotation', event_id: '$x', key: '👍' } }, 'm.reaction'),
+      await f.bob.sendText(group, '@room the building closes early'),
+      await f.bob.sendText(group, 'Alice, lunch?'),
+    ];
+    const decisions = await Promise.all(ids.map((id) => f.decided(id)));
+    const notified = decisions.filter((d) => d.notified).length;
+    expect(decisions.map((d) => d.ruleId)).toEqual(['.m.rule.message', '.m.rule.suppress_notices', '.m.rule.is_user_mention', '.m.rule.suppress_edits', '.m.rule.reaction', '.m.rule.roomnotif', '.m.rule.contains_display_name']);
+    await waitFor('server count', () => service.rooms().find((r) => r.roomId === group)?.notificationCount === notified);
+    expect(notified).toBe(4);
+  });
 });
