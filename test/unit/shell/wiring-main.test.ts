@@ -109,6 +109,22 @@ describe('main process composition', () => {
     expect(existsSync(join(home, '.config/autostart/werkplek.desktop'))).toBe(false);
   });
 
+  it('a second launch with a werkplek:// link opens that app; a link outside it is refused', async () => {
+    fakeApp.emit('second-instance', {}, ['/opt/Werkplek/werkplek', 'werkplek://app/chat?url=https%3A%2F%2Fchat.example.org%2F%23%2Froom%2F!r']);
+    await vi.waitFor(() => expect(FakeWebContentsView.created.find((view) => view.webContents.loaded.includes('https://chat.example.org/#/room/!r'))).toBeTruthy());
+    const loadedBefore = FakeWebContentsView.created.flatMap((view) => view.webContents.loaded).length;
+    fakeApp.emit('second-instance', {}, ['/opt/Werkplek/werkplek', 'werkplek://app/chat?url=https%3A%2F%2Fevil.example.com%2F']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(FakeWebContentsView.created.flatMap((view) => view.webContents.loaded)).toHaveLength(loadedBefore);
+  });
+
+  it('the tray menu switches do-not-disturb in the settings', async () => {
+    const menu = recorded.trays[0]!.menu as unknown as { items: Array<{ label?: string; click?: (item: { checked: boolean }) => void }> };
+    menu.items.find((item) => item.label === 'Do not disturb')!.click!({ checked: true });
+    const view = (await call('settings.get', {})) as { values: Record<string, unknown> };
+    expect(view.values['matrix.doNotDisturb']).toBe(true);
+  });
+
   it('quitting stops everything once and then quits for real', async () => {
     const before = recorded.quitCalls;
     fakeApp.quit();
