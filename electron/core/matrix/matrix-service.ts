@@ -90,6 +90,11 @@ export class MatrixService {
     return this.session?.unreadRooms() ?? [];
   }
 
+  /** Live events held in memory for a room (diagnostics; the memory cap's test). */
+  liveEventCount(roomId: string): number {
+    return this.session?.liveEventCount(roomId) ?? 0;
+  }
+
   setFocusedRoom(roomId: string | null): void {
     this.focusedRoomId = roomId;
     this.notifier?.setFocusedRoom(roomId);

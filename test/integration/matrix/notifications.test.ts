@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MatrixFixture, waitFor } from './harness.ts';
 import type { MatrixService } from '../../../electron/core/matrix/matrix-service.ts';
+import { maxLiveEvents } from '../../../electron/core/matrix/sdk/matrix-session.ts';
 
 let f: MatrixFixture;
 let service: MatrixService;
@@ -154,5 +155,14 @@ describe('Matrix notifications', () => {
     expect(decisions.map((d) => d.ruleId)).toEqual(['.m.rule.message', '.m.rule.suppress_notices', '.m.rule.is_user_mention', '.m.rule.suppress_edits', '.m.rule.reaction', '.m.rule.roomnotif', '.m.rule.contains_display_name']);
     await waitFor('server count', () => service.rooms().find((r) => r.roomId === group)?.notificationCount === notified);
     expect(notified).toBe(4);
+  });
+
+  it('a long-running session keeps a bounded number of events in memory, and still names senders after trimming', async () => {
+    const group = await f.room('Busy', ['alice', 'carol']);
+    for (let i = 0; i < 70; i++) await f.bob.sendText(group, `busy ${i}`);
+    const last = await f.bob.sendText(group, 'still readable');
+    await f.decided(last);
+    expect(service.liveEventCount(group)).toBeLessThanOrEqual(maxLiveEvents + 10);
+    await waitFor('named notification', () => f.rec.notifications.find((n) => n.roomId === group && n.body === 'Bob: still readable'));
   });
 });

@@ -55,6 +55,9 @@ export interface SessionOptions {
   timelineLimit?: number;
 }
 
+/** Live events kept per room (see trimTimelines). */
+export const maxLiveEvents = 50;
+
 export class MatrixSession {
   readonly credentials: Credentials;
   private readonly client: MatrixClient;
@@ -201,6 +204,7 @@ export class MatrixSession {
       if (data?.fromCache) phase = 'cache';
       else if (state === SyncState.Prepared && this.networkSyncs++ === 0) phase = this.store.resumed ? 'catch-up' : 'initial';
       const limited = this.takeLimited();
+      this.trimTimelines();
       if (phase === 'cache' || phase === 'initial') this.listener?.batch(phase, this.skipPending(), []);
       else this.listener?.batch(phase, this.takePending(), limited);
       if (state === SyncState.Syncing) this.listener?.state({ state: 'syncing' });
@@ -211,11 +215,28 @@ export class MatrixSession {
     }
   };
 
+  /**
+   * The notifier never scrolls back, but the SDK keeps every live event for the life of the client:
+   * weeks of chat in a desktop process that never restarts. Rooms past the cap start a fresh live
+   * timeline (room state is kept), so memory stays flat. Done before reading the batch's events,
+   * which hold their own references.
+   */
+  private trimTimelines(): void {
+    for (const room of this.client.getRooms()) {
+      if (room.getLiveTimeline().getEvents().length > maxLiveEvents) room.resetLiveTimeline(null, null);
+    }
+  }
+
   /** Rooms whose timeline the last sync cut short; cleared, so a sync's gaps are counted once. */
   private takeLimited(): LimitedRoom[] {
     const rooms = this.store.limitedInLastSync.map((roomId) => ({ roomId, notificationCount: this.store.lastRoomInfo.get(roomId)?.notificationCount ?? 0 }));
     this.store.limitedInLastSync = [];
     return rooms;
+  }
+
+  /** Live events the SDK holds for a room (for tests of the memory cap). */
+  liveEventCount(roomId: string): number {
+    return this.client.getRoom(roomId)?.getLiveTimeline().getEvents().length ?? 0;
   }
 
   /** Unread counts as the server computed them (they drop when the user reads elsewhere). */
