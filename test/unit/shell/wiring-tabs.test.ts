@@ -13,14 +13,14 @@ const { FakeBrowserWindow, FakeWebContents, FakeWebContentsView } = await import
 
 afterEach(() => vi.useRealTimers());
 
-async function setup() {
+async function setup(hibernateAfterMinutes = 0) {
   const core = await createTestCore({
     policy: {
       apps: [
         { id: 'chat', name: 'Chat', url: 'https://chat.example.org/' },
         { id: 'files', name: 'Files', url: 'https://cloud.example.org/apps/files/' },
       ],
-      locked: { 'shell.ssoOrigins': ['https://login.example.org'], 'shell.hibernateAfterMinutes': 0 },
+      locked: { 'shell.ssoOrigins': ['https://login.example.org'], 'shell.hibernateAfterMinutes': hibernateAfterMinutes },
     },
   });
   const window = new FakeBrowserWindow({});
@@ -169,6 +169,24 @@ describe('tab views', () => {
     contents.emit('did-navigate-in-page', {}, 'https://chat.example.org/#/room/!a:x', true);
     contents.emit('did-navigate-in-page', {}, 'https://chat.example.org/embedded', false);
     expect(core.ctx.shell.tabUrls).toEqual({ chat: 'https://chat.example.org/#/room/!a:x' });
+  });
+
+  it('an idle tab is discarded after the hibernation time and restored, where it was, on the next click', async () => {
+    vi.useFakeTimers();
+    const { tabs, window, core } = await setup(1);
+    tabs.show('chat');
+    const chat = FakeWebContentsView.created.at(-1)!;
+    chat.webContents.emit('did-navigate', {}, 'https://chat.example.org/#/room/!a');
+    tabs.show('files');
+    vi.advanceTimersByTime(30_000);
+    expect(chat.webContents.isDestroyed()).toBe(false);
+    vi.advanceTimersByTime(45_000);
+    expect(chat.webContents.isDestroyed()).toBe(true);
+    expect(window.children).not.toContain(chat);
+    expect(core.ctx.shell.loadStates.chat?.state).toBe('hibernated');
+    expect(FakeWebContentsView.created.at(-1)!.webContents.isDestroyed()).toBe(false); // the shown tab stays
+    tabs.show('chat');
+    expect(FakeWebContentsView.created.at(-1)!.webContents.loaded).toEqual(['https://chat.example.org/#/room/!a']);
   });
 
   it('page titles become badges', async () => {
