@@ -189,6 +189,19 @@ describe('tab views', () => {
     expect(FakeWebContentsView.created.at(-1)!.webContents.loaded).toEqual(['https://chat.example.org/#/room/!a']);
   });
 
+  it('zoom is per app and remembered across navigations and restarts (in settings)', async () => {
+    const { tabs, core } = await setup();
+    tabs.show('chat');
+    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    expect(tabs.zoom('chat', 1)).toBe(1);
+    expect(tabs.zoom('chat', 1)).toBe(2);
+    expect(core.ctx.settings.get('shell.zoomLevels')).toEqual({ chat: 2 });
+    contents.setZoomLevel(0); // a new page starts at Chromium's default…
+    contents.emit('did-navigate', {}, 'https://chat.example.org/next');
+    expect(contents.getZoomLevel()).toBe(2); // …and gets the app's level back
+    expect(tabs.zoom('chat', 0)).toBe(0);
+  });
+
   it('page titles become badges', async () => {
     const { tabs, core } = await setup();
     tabs.show('chat');
