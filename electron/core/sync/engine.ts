@@ -1,6 +1,7 @@
 // SyncEngine: one sync folder ↔ one server folder. A run is discover → reconcile → propagate;
 // triggers (watcher, poll, requestSync) coalesce into runs that never overlap. Plain Node: the
 // app runs it in a utilityProcess (worker-entry.ts), the CLI and tests in-process.
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DavClient, type DavOptions } from './dav-client.ts';
@@ -104,6 +105,7 @@ export class SyncEngine {
   private deletesDecision: 'accept' | 'restore' | null = null;
   private quotaGuess: number | null = null;
   private watcher: SyncWatcher | null = null;
+  private started = false;
   private timer: NodeJS.Timeout | null = null;
   private backoffMs = 0;
   private runAbort: AbortController | null = null;
@@ -127,7 +129,9 @@ export class SyncEngine {
   /** The user answered the "many deletions" question: delete them, or bring them back. */
   confirmDeletes(accept: boolean): Promise<RunSummary> {
     this.deletesDecision = accept ? 'accept' : 'restore';
-    return this.syncNow();
+    const run = this.syncNow();
+    if (this.started) void run.then((s) => this.afterRun(s));
+    return run;
   }
 
   /** Run now; if a run is going, one more run follows it. Resolves with the summary of the run that covers this request. */
@@ -310,18 +314,26 @@ export class SyncEngine {
 
   /** Watch the folder and poll the server until stop(); errors back off, 401 waits for resume(). */
   start(): void {
-    if (this.watcher) return;
-    this.watcher = new SyncWatcher(this.options.localDir, this.options.debounceMs ?? 400, () => this.trigger());
+    if (this.started) return;
+    this.started = true;
     this.schedule(0);
   }
 
   private trigger(): void {
-    if (this.paused || this.state === 'needs-sign-in' || this.state === 'needs-confirmation') return;
+    if (this.paused || this.state === 'needs-sign-in' || this.state === 'needs-confirmation') {
+      // Waiting for the user (never retried in a loop); keep the timer alive for when they answer.
+      this.schedule((this.options.pollIntervalSeconds ?? 30) * 1000);
+      return;
+    }
     void this.syncNow().then((s) => this.afterRun(s));
   }
 
   private afterRun(summary: RunSummary): void {
-    if (!this.watcher) return;
+    if (!this.started) return;
+    // Watch once the folder exists (a first run creates it; a missing one is not created, see execute).
+    if (!this.watcher && existsSync(this.options.localDir)) {
+      this.watcher = new SyncWatcher(this.options.localDir, this.options.debounceMs ?? 400, () => this.trigger());
+    }
     if (summary.outcome === 'offline' || summary.outcome === 'failed') {
       this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 2000), 5 * 60_000);
       this.schedule(this.backoffMs);
@@ -345,7 +357,7 @@ export class SyncEngine {
   resume(): void {
     this.paused = false;
     this.setState('idle');
-    if (this.watcher) this.trigger();
+    if (this.started) this.trigger();
   }
 
   get isPaused(): boolean {
@@ -355,6 +367,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.started = false;
     await this.watcher?.close();
     this.watcher = null;
     this.runAbort?.abort(new Error('stopped'));
