@@ -105,4 +105,19 @@ describe('Matrix faults', () => {
     expect(await f.decided(eventId, 50_000)).toMatchObject({ notified: true });
     await waitFor('syncing again', () => service.status().state === 'syncing');
   }, 60_000);
+
+  it('after sleep, a long-poll hanging on a dead socket is abandoned at once (resume), not after poll + 80 s', async () => {
+    f = await MatrixFixture.start();
+    const service = await f.signIn();
+    const dm = await f.room(null, ['alice']);
+    const syncsBefore = f.hs.requests.filter((r) => syncPath.test(r.path)).length;
+    f.hs.injectFault({ method: 'GET', path: syncPath, reply: 'hang' });
+    // Let the notifier's next long-poll be the hanging one.
+    await f.bob.sendText(dm, 'wake');
+    await waitFor('a hanging sync', () => f.hs.requests.filter((r) => syncPath.test(r.path)).length > syncsBefore && f.hs.requests.some((r) => r.status === 0));
+    const eventId = await f.bob.sendText(dm, 'sent while the laptop slept');
+    service.retryNow();
+    // The SDK reconnects after its keep-alive check (2–7 s), far sooner than the 110 s local timeout.
+    expect(await f.decided(eventId, 30_000)).toMatchObject({ notified: true });
+  }, 60_000);
 });

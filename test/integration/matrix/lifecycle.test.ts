@@ -117,4 +117,17 @@ describe('Matrix notifier life cycle', () => {
     expect(await f.keyring.get(keyringName)).toBeNull();
     await expect(service.signInWithPassword('ftp://example.org', 'alice', 'x')).rejects.toMatchObject({ kind: 'bad-homeserver' });
   });
+
+  it('a server before v1.11 (no authenticated media): the avatar comes from the legacy media endpoint', async () => {
+    f = await MatrixFixture.start({ authMedia: false });
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await f.bob.uploadAvatar(png);
+    const dm = await f.room(null, ['alice']);
+    await f.signIn();
+    await f.bob.sendText(dm, 'old server, same face');
+    const n = await waitFor('notification', () => f.rec.notifications.find((x) => x.body === 'old server, same face'));
+    expect(n.icon).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(f.hs.requests.some((r) => r.path.startsWith('/_matrix/media/v3/thumbnail/') && r.status === 200)).toBe(true);
+    expect(f.hs.requests.some((r) => r.path.startsWith('/_matrix/client/v1/media/'))).toBe(false);
+  });
 });

@@ -122,9 +122,13 @@ export class MatrixSession {
     this.listener = null;
   }
 
-  /** After sleep or when the network returns: sync now instead of waiting for the back-off. */
+  /**
+   * After sleep or when the network returns: sync now. Waiting in back-off → retry at once; otherwise
+   * the long-poll in flight may sit on a socket that died during sleep (the SDK's own abort comes only
+   * after poll + 80 s), so it is aborted and the SDK reconnects.
+   */
   retryNow(): void {
-    this.client.retryImmediately();
+    if (!this.client.retryImmediately()) this.client.http.abort();
   }
 
   hasNotified(eventId: string): boolean {
