@@ -3,6 +3,7 @@
 // `prime`: sign in, finish the first sync, save the position, print the credentials, exit.
 // `catchup`: resume those credentials from dataDir, print when the catch-up summary appears, exit.
 // `latency`: sign in, print `ready`, then one line per decision with its time, until killed.
+// `raw`: the physical limit for `latency`: a bare fetch /sync long-poll (no SDK), one line per event.
 import { MatrixService } from '../../electron/core/matrix/matrix-service.ts';
 import { MemoryKeyring } from '../../electron/core/secrets/keyring.ts';
 
@@ -56,13 +57,28 @@ async function finishPrime() {
   process.exit(0);
 }
 
-if (mode === 'prime' || mode === 'latency') {
+async function rawPoll(): Promise<never> {
+  const login = (await (await fetch(`${homeserver}/_matrix/client/v3/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: 'alice' }, password: 'alice-pw' }) })).json()) as { access_token: string };
+  const get = async (query: string) => (await (await fetch(`${homeserver}/_matrix/client/v3/sync?${query}`, { headers: { authorization: `Bearer ${login.access_token}` } })).json()) as { next_batch: string; rooms?: { join?: Record<string, { timeline: { events: Array<{ event_id: string }> } }> } };
+  let since = (await get('timeout=0')).next_batch;
+  print({ kind: 'ready' });
+  for (;;) {
+    const response = await get(`timeout=30000&since=${since}`);
+    const at = clock();
+    since = response.next_batch;
+    for (const room of Object.values(response.rooms?.join ?? {})) for (const event of room.timeline.events) print({ kind: 'decision', eventId: event.event_id, at });
+  }
+}
+
+if (mode === 'raw') {
+  await rawPoll();
+} else if (mode === 'prime' || mode === 'latency') {
   await service.signInWithPassword(homeserver, 'alice', 'alice-pw');
 } else {
   await keyring.set('matrix.session', process.env.WERKPLEK_BENCH_CREDENTIALS ?? '');
   await service.restore();
 }
-if (mode !== 'latency') setTimeout(() => {
+if (mode !== 'latency' && mode !== 'raw') setTimeout(() => {
   print({ kind: 'timeout', elapsedMs: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, summaries, messages });
   process.exit(1);
 }, 120_000).unref();
