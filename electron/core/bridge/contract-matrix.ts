@@ -48,6 +48,8 @@ export const matrixCommands = {
   'matrix.signInPassword': command(z.object({ homeserver: homeserverInput, user: z.string().min(1).max(255), password: z.string().min(1).max(1000) }).strict(), matrixStatusSchema),
   /** Opens the system browser at the homeserver's SSO page; resolves once the loopback redirect brought a token. */
   'matrix.signInSso': command(z.object({ homeserver: homeserverInput }).strict(), matrixStatusSchema),
+  /** Stops waiting for the browser during single sign-on. */
+  'matrix.cancelSignIn': command(noInput, matrixStatusSchema),
   'matrix.signOut': command(noInput, matrixStatusSchema),
   'matrix.notifications': command(noInput, z.array(matrixNotificationSchema)),
   'matrix.clearNotifications': command(noInput, z.array(matrixNotificationSchema)),

@@ -77,6 +77,10 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
       if (!ctx.settings.isLocked('matrix.homeserver')) ctx.settings.set('matrix.homeserver', status.homeserver ?? homeserver);
       return service.status();
     },
+    'matrix.cancelSignIn': async () => {
+      service.cancelSignIn();
+      return service.status();
+    },
     'matrix.signOut': async () => service.signOut(),
     'matrix.notifications': async () => service.notifications,
     'matrix.clearNotifications': async () => {

@@ -36,6 +36,7 @@ export class MatrixService {
   private current: MatrixStatus;
   private disposed = false;
   private focusedRoomId: string | null = null;
+  private ssoAbort: AbortController | null = null;
 
   constructor(deps: MatrixServiceDeps) {
     this.deps = deps;
@@ -143,11 +144,14 @@ export class MatrixService {
     }
   }
 
-  async signInWithSso(homeserver: string, signal?: AbortSignal): Promise<MatrixStatus> {
+  async signInWithSso(homeserver: string): Promise<MatrixStatus> {
     this.requireEnabled();
     const url = normaliseHomeserver(homeserver);
+    this.ssoAbort?.abort();
+    const abort = new AbortController();
+    this.ssoAbort = abort;
     this.setStatus({ ...this.baseStatus('signing-in'), homeserver: url });
-    const loopback = await listenForLoginToken(5 * 60_000, signal);
+    const loopback = await listenForLoginToken(5 * 60_000, abort.signal);
     try {
       await this.deps.openExternal(ssoRedirectUrl(url, loopback.redirectUrl));
       const loginToken = await loopback.token;
@@ -157,7 +161,13 @@ export class MatrixService {
       throw error;
     } finally {
       loopback.close();
+      if (this.ssoAbort === abort) this.ssoAbort = null;
     }
+  }
+
+  /** Gives up waiting for the browser (single sign-on); the pending sign-in rejects. */
+  cancelSignIn(): void {
+    this.ssoAbort?.abort();
   }
 
   /** Signs out: the server deletes the device; the token and the local sync state are removed. */

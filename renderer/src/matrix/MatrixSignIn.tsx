@@ -44,7 +44,11 @@ export function MatrixSignIn({ status, user: savedUser }: { status: MatrixStatus
     <section className="matrix-signin" aria-labelledby="matrix-signin-heading">
       <h2 id="matrix-signin-heading">{t('signIn.heading')}</h2>
       <p>{status.state === 'needs-sign-in' ? t('signIn.again', { user: status.userId ?? user }) : t('signIn.intro')}</p>
-      {status.state === 'signing-in' && <p role="status">{t('signIn.waitingForBrowser')}</p>}
+      {status.state === 'signing-in' && (
+        <p role="status">
+          {t('signIn.waitingForBrowser')} <button type="button" onClick={() => void api['matrix.cancelSignIn']({})}>{t('signIn.cancel')}</button>
+        </p>
+      )}
       <form onSubmit={check}>
         <label htmlFor="matrix-homeserver">{t('signIn.homeserver')}</label>
         <input id="matrix-homeserver" type="text" inputMode="url" autoComplete="url" required placeholder="https://matrix.example.org"

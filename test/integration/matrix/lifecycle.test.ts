@@ -130,4 +130,20 @@ describe('Matrix notifier life cycle', () => {
     expect(f.hs.requests.some((r) => r.path.startsWith('/_matrix/media/v3/thumbnail/') && r.status === 200)).toBe(true);
     expect(f.hs.requests.some((r) => r.path.startsWith('/_matrix/client/v1/media/'))).toBe(false);
   });
+
+  it('SSO can be cancelled while waiting for the browser', async () => {
+    f = await MatrixFixture.start({ ssoUser: 'alice' });
+    const service = f.createService();
+    let opened = '';
+    (service as unknown as { deps: { openExternal(url: string): Promise<void> } }).deps.openExternal = async (url) => {
+      opened = url; // the user never finishes in the browser
+    };
+    const pending = service.signInWithSso(f.hs.url);
+    await waitFor('browser opened', () => opened);
+    expect(service.status().state).toBe('signing-in');
+    service.cancelSignIn();
+    await expect(pending).rejects.toThrow('cancelled');
+    expect(service.status().state).toBe('signed-out');
+    expect(f.hs.model.users.get(f.alice)!.devices.size).toBe(0);
+  });
 });
