@@ -78,6 +78,9 @@ export class DavClient {
   }
 
   private async call<T>(what: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    // node-fetch handed an already-aborted signal destroys its own body stream with an error that
+    // nobody listens to (an uncaught exception): never start a request that is already cancelled.
+    signal?.throwIfAborted();
     this.requests++;
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     try {
@@ -159,6 +162,7 @@ export class DavClient {
 
   /** GET as a stream; the caller consumes it. */
   async get(name: string, signal?: AbortSignal): Promise<{ body: Readable; length: number | null }> {
+    signal?.throwIfAborted();
     const path = this.serverPath(name);
     this.requests++;
     // Until the headers arrive a hung server must not hold the transfer forever; the body has its own idle watchdog.
@@ -180,6 +184,7 @@ export class DavClient {
 
   /** PUT a stream of known length. `ifMatch`: only overwrite this version; `ifNoneMatch`: only create. */
   async put(name: string, body: Readable, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
+    options.signal?.throwIfAborted();
     const path = this.serverPath(name);
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
     if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;

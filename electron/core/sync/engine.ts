@@ -316,7 +316,15 @@ export class SyncEngine {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.watch();
     this.schedule(0);
+  }
+
+  /** Watch once the folder exists (a first run creates it; a missing one is never created, see execute). */
+  private watch(): void {
+    if (this.watcher || !existsSync(this.options.localDir)) return;
+    // Changes made before the watcher's first scan finished are not reported: one run when it is ready.
+    this.watcher = new SyncWatcher(this.options.localDir, this.options.debounceMs ?? 400, () => this.trigger(), () => this.trigger());
   }
 
   private trigger(): void {
@@ -330,10 +338,7 @@ export class SyncEngine {
 
   private afterRun(summary: RunSummary): void {
     if (!this.started) return;
-    // Watch once the folder exists (a first run creates it; a missing one is not created, see execute).
-    if (!this.watcher && existsSync(this.options.localDir)) {
-      this.watcher = new SyncWatcher(this.options.localDir, this.options.debounceMs ?? 400, () => this.trigger());
-    }
+    this.watch();
     if (summary.outcome === 'offline' || summary.outcome === 'failed') {
       this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 2000), 5 * 60_000);
       this.schedule(this.backoffMs);

@@ -68,6 +68,7 @@ export class PlainUploader implements Uploader {
   }
 
   async upload(job: UploadJob): Promise<PutResult> {
+    job.signal.throwIfAborted();
     const stall = new AbortController();
     // Read exactly the size that was stat'ed: a file growing meanwhile is caught by the re-stat after.
     const source = job.size === 0 ? Readable.from([]) : createReadStream(job.localPath, { start: 0, end: job.size - 1, highWaterMark: 256 * 1024 });
@@ -79,6 +80,9 @@ export class PlainUploader implements Uploader {
     });
     // pipeline (not pipe) so a read error destroys the request body instead of leaving it hanging.
     pipeline(this.wrap('up', source), body).catch(() => undefined);
+    // An aborted request destroys its body with an error after the pipeline is done with it; the
+    // failure reaches us through put()'s rejection, so this event needs no second handler.
+    body.on('error', () => undefined);
     try {
       return await this.dav.put(job.name, body, job.size, {
         ifMatch: job.ifMatch, ifNoneMatch: job.ifNoneMatch, mtimeMs: job.mtimeMs, signal: AbortSignal.any([job.signal, stall.signal]),

@@ -7,7 +7,7 @@ export class SyncWatcher {
   private readonly watcher: FSWatcher;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(root: string, debounceMs: number, onChange: () => void) {
+  constructor(root: string, debounceMs: number, onChange: () => void, onReady?: () => void) {
     this.watcher = watch(root, {
       ignoreInitial: true,
       // Our own temp files and the journal change during every run; they must not trigger another.
@@ -17,6 +17,7 @@ export class SyncWatcher {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(onChange, debounceMs);
     });
+    if (onReady) this.watcher.once('ready', onReady);
     this.watcher.on('error', () => undefined); // an unreadable subfolder is reported by the scan, not here
   }
 

@@ -79,6 +79,7 @@ describe('werkplek sync (CLI)', () => {
       }
       return stdout.includes('"path":"saved-later.txt"') && stdout.split('\n').some((l) => l.includes('"event":"runEnd"') && stdout.indexOf(l) > stdout.indexOf('saved-later'));
     });
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(existsSync(join(server.dataDir, 'saved-later.txt'))).toBe(true);
   }, 60_000);
