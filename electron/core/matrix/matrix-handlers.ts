@@ -4,16 +4,28 @@ import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
 import type { matrixCommands } from '../bridge/contract-matrix.ts';
 import { MatrixService } from './matrix-service.ts';
+import { MatrixWorkerHost, type MatrixBackend, type MatrixWorkerHostDeps } from './matrix-worker-host.ts';
+import type { MatrixWorkerLauncher } from './worker-protocol.ts';
 import { findChatApp, roomUrlFor } from './chat-room-url.ts';
 import type { RoomUnread } from './sdk/matrix-session.ts';
 
 type MatrixHandlers = Pick<CommandHandlers, keyof typeof matrixCommands>;
 
-const services = new WeakMap<CoreContext, MatrixService>();
+const services = new WeakMap<CoreContext, MatrixBackend>();
 
 /** The context's Matrix service (for the host's shutdown: `await matrixServiceOf(ctx)?.dispose()`). */
-export function matrixServiceOf(ctx: CoreContext): MatrixService | undefined {
+export function matrixServiceOf(ctx: CoreContext): MatrixBackend | undefined {
   return services.get(ctx);
+}
+
+let launcher: MatrixWorkerLauncher | null = null;
+
+/**
+ * The app installs a utilityProcess launcher before building the core services, so the notifier runs
+ * in its own process (matrix-worker-host.ts); without one it runs in this process (preview host, CLI).
+ */
+export function setMatrixWorkerLauncher(launch: MatrixWorkerLauncher | null): void {
+  launcher = launch;
 }
 
 export interface MatrixHandlerOptions {
@@ -32,7 +44,7 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
     service.updateCounts(unread.length, rooms.reduce((sum, r) => sum + r.highlightCount, 0));
     ctx.hub.emit('matrix.rooms', rooms);
   };
-  const service: MatrixService = new MatrixService({
+  const deps: MatrixWorkerHostDeps = {
     keyring: ctx.keyring,
     dataDir: ctx.dataDir,
     log: ctx.log,
@@ -53,11 +65,13 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
       unread: onUnread,
       decision: () => {},
     },
-    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
     ...(options.pollTimeoutMs ? { pollTimeoutMs: options.pollTimeoutMs } : {}),
-  });
+  };
+  const host = launcher ? new MatrixWorkerHost(launcher, deps) : null;
+  const service: MatrixBackend = host ?? new MatrixService({ ...deps, ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}) });
   services.set(ctx, service);
   ctx.settings.onChange(() => {
+    host?.settingsChanged();
     ctx.hub.emit('matrix.status', service.status());
     service.applyEnabled().catch((error: unknown) => ctx.log.error('matrix: could not apply matrix.enabled', error));
   });
