@@ -72,6 +72,15 @@ describe.skipIf(!sabre.available)('chunked upload v2 (SabreDAV)', () => {
     expect(await uploadsLeft()).toBe(0);
   });
 
+  it('encodes the Destination of awkward names (spaces, Unicode, #, %, ?) in a sub folder', async () => {
+    await dav.mkdir('Map één');
+    const name = 'Map één/Rapport #1 100% klaar?.bin';
+    const f = file('awkward.bin', 3 * CHUNK + 5);
+    await make().upload(job(name, f.path));
+    expect(readFileSync(join(server.dataDir, name))).toEqual(f.data);
+    expect(await uploadsLeft()).toBe(0);
+  });
+
   it('uses one plain PUT below the threshold, and when the server does not announce chunking', async () => {
     const small = file('small.bin', CHUNK);
     await make().upload(job('small.bin', small.path));
