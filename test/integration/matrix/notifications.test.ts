@@ -165,4 +165,18 @@ describe('Matrix notifications', () => {
     expect(service.liveEventCount(group)).toBeLessThanOrEqual(maxLiveEvents + 10);
     await waitFor('named notification', () => f.rec.notifications.find((n) => n.roomId === group && n.body === 'Bob: still readable'));
   });
+
+  it('.m.rule.master (all notifications off, set in Element) silences everything, mentions included', async () => {
+    const dm = await f.room(null, ['alice']);
+    const aliceElsewhere = await f.as('alice');
+    await aliceElsewhere.request('PUT', '/pushrules/global/override/.m.rule.master/enabled', { enabled: true });
+    try {
+      const eventId = await f.bob.sendText(dm, 'Alice, urgent!', { user_ids: [f.alice] });
+      expect(await f.decided(eventId)).toMatchObject({ notified: false, reason: 'push-rules', ruleId: '.m.rule.master' });
+    } finally {
+      await aliceElsewhere.request('PUT', '/pushrules/global/override/.m.rule.master/enabled', { enabled: false });
+    }
+    const after = await f.bob.sendText(dm, 'and now?');
+    expect(await f.decided(after)).toMatchObject({ notified: true });
+  });
 });
