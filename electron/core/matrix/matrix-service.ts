@@ -228,9 +228,11 @@ export class MatrixService {
     this.session = session;
     this.notifier = notifier;
     this.current = { ...this.baseStatus('connecting'), userId: credentials.userId, homeserver: credentials.homeserver };
+    let queue: Promise<void> = Promise.resolve();
     await session.start({
+      // One batch at a time, in sync order (a batch may wait for avatars).
       batch: (phase, events, limited) => {
-        notifier.handleBatch(phase, events, limited).catch((error: unknown) => this.deps.log.error('matrix: notifying failed', error));
+        queue = queue.then(() => notifier.handleBatch(phase, events, limited)).catch((error: unknown) => this.deps.log.error('matrix: notifying failed', error));
       },
       state: (state) => void this.onSessionState(session, state),
     });
