@@ -32,35 +32,38 @@ export function seedSampleFiles(root: string): void {
   }
 }
 
-export async function startDemoWebdav(root: string, port = 0): Promise<DemoWebdav> {
-  mkdirSync(root, { recursive: true });
-  seedSampleFiles(root);
-  const user = 'demo';
-  const password = 'demo';
+/** Serves one folder over WebDAV on loopback with one Basic-auth account (the demo; test servers). */
+export async function serveFolderOverWebdav(options: { root: string; user: string; password: string; realm: string; port?: number }): Promise<{ url: string; close(): Promise<void> }> {
   const users = new webdav.SimpleUserManager();
-  const account = users.addUser(user, password, false);
+  const account = users.addUser(options.user, options.password, false);
   const privileges = new webdav.SimplePathPrivilegeManager();
   privileges.setRights(account, '/', ['all']);
   const server = new webdav.WebDAVServer({
     hostname: '127.0.0.1',
     requireAuthentification: true,
-    httpAuthentication: new webdav.HTTPBasicAuthentication(users, 'Werkplek demo'),
+    httpAuthentication: new webdav.HTTPBasicAuthentication(users, options.realm),
     privilegeManager: privileges,
-    rootFileSystem: new webdav.PhysicalFileSystem(root),
+    rootFileSystem: new webdav.PhysicalFileSystem(options.root),
   });
   // Our own listener (webdav-server's start() treats port 0 as "default 1900"), so the OS picks a free port.
   const http = createServer((request, response) => server.executeRequest(request, response));
-  await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
-  const { port: actualPort } = http.address() as AddressInfo;
+  http.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${actualPort}/`,
-    user,
-    password,
-    root,
+    url: `http://127.0.0.1:${port}/`,
     close: () =>
       new Promise((resolve) => {
-        http.closeAllConnections();
         http.close(() => resolve());
+        http.closeAllConnections();
       }),
   };
+}
+
+export async function startDemoWebdav(root: string, port = 0): Promise<DemoWebdav> {
+  mkdirSync(root, { recursive: true });
+  seedSampleFiles(root);
+  const credentials = { user: 'demo', password: 'demo' };
+  const served = await serveFolderOverWebdav({ root, ...credentials, realm: 'Werkplek demo', port });
+  return { url: served.url, ...credentials, root, close: served.close };
 }
