@@ -6,14 +6,17 @@ import { chunkedUploaderFor } from './chunked-upload.ts';
 import type { SyncEngineOptions } from './engine.ts';
 import { kibPerSecond, Throttle } from './throttle.ts';
 import type { EngineConfig } from './worker-protocol.ts';
+import { noWrap } from './transfer.ts';
 
 export function engineOptionsFrom(c: EngineConfig): SyncEngineOptions & { throttle: Throttle } {
   const throttle = new Throttle({ upBytesPerSecond: kibPerSecond(c.uploadLimitKiBps), downBytesPerSecond: kibPerSecond(c.downloadLimitKiBps) });
+  // No limit: no extra stream stage at all (a changed limit restarts the engine with a new config).
+  const wrap = c.uploadLimitKiBps > 0 || c.downloadLimitKiBps > 0 ? throttle.wrap : noWrap;
   return {
     localDir: c.localDir, server: c.server, journalFile: c.journalFile, parallel: c.parallel,
     deleteThreshold: c.deleteThreshold, excluded: c.excluded, excludeFile: c.excludeFile, pollIntervalSeconds: c.pollIntervalSeconds,
-    wrap: throttle.wrap,
-    uploaderFor: chunkedUploaderFor({ server: c.server, stateDir: join(dirname(c.journalFile), 'uploads'), wrap: throttle.wrap }),
+    wrap,
+    uploaderFor: chunkedUploaderFor({ server: c.server, stateDir: join(dirname(c.journalFile), 'uploads'), wrap }),
     throttle,
   };
 }

@@ -168,7 +168,9 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       const untouched = mode === 'update' && now?.isFile() && J && now.size === J.localSize && localMtime(now) === J.localMtimeMs;
       const vacant = now === null;
       if (!untouched && !vacant) {
-        if (now.isFile() && now.size === got.size && (await sha1File(target)) === got.sha1) {
+        // Only here are the bytes compared, so the common download pays no hashing (read the temp file back).
+        const theirs = await sha1File(got.tempPath);
+        if (now.isFile() && now.size === got.size && (await sha1File(target)) === theirs) {
           record(p, now, R); // same bytes on both sides: nothing to keep twice
           return;
         }
@@ -176,7 +178,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         // The server holds the start of our file (possibly nothing): an upload of ours cut off
         // mid-body on a server that writes in place (webdav-server does). Ours contains every byte
         // of it: send it.
-        if (got.size < now.size && (await sha1File(target, got.size)) === got.sha1) {
+        if (got.size < now.size && (await sha1File(target, got.size)) === theirs) {
           await upload(p, false);
           return;
         }
@@ -324,7 +326,15 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   };
 
   const phase = (kinds: SyncAction['kind'][]): SyncAction[] => actions.filter((a) => kinds.includes(a.kind));
-  for (const a of phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote'])) await attempt(a);
+  const target = (a: SyncAction): SyncPath => ('to' in a ? a.to : a.path);
+  const early = phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote']);
+  if (early.some((a) => a.kind === 'moveLocal' || a.kind === 'moveRemote')) {
+    for (const a of early) await attempt(a); // moves and folders depend on each other: in plan order
+  } else {
+    // Folder creations only: all folders of one depth at once, parents first.
+    const depth = (a: SyncAction): number => target(a).split('/').length;
+    for (const d of [...new Set(early.map(depth))].sort((x, y) => x - y)) await mapLimit(early.filter((a) => depth(a) === d), ctx.parallel, attempt);
+  }
   await mapLimit(phase(['upload', 'download', 'conflict']), ctx.parallel, attempt);
   await learnEtags();
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);

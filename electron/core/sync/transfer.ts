@@ -99,7 +99,6 @@ export class PlainUploader implements Uploader {
 export interface DownloadResult {
   tempPath: string;
   size: number;
-  sha1: string;
 }
 
 const HASHES: Record<string, string> = { SHA1: 'sha1', MD5: 'md5', SHA256: 'sha256', SHA512: 'sha512' };
@@ -115,7 +114,6 @@ export async function downloadToTemp(
   const tempPath = tempPathFor(target);
   const stall = new AbortController();
   const both = AbortSignal.any([signal, stall.signal]);
-  const sha1 = createHash('sha1');
   const [algo, want] = expect.checksum?.split(':') ?? [];
   const check = algo && want && HASHES[algo.toUpperCase()] ? createHash(HASHES[algo.toUpperCase()]!) : null;
   let size = 0;
@@ -124,7 +122,6 @@ export async function downloadToTemp(
     const hasher = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        sha1.update(chunk);
         check?.update(chunk);
         done(null, chunk);
       },
@@ -140,7 +137,7 @@ export async function downloadToTemp(
     if (length !== null && size !== length) throw new RemoteError('network', `download of ${name} ended early: ${size} of ${length} bytes`);
     if (expect.size !== null && expect.size !== size && length === null) throw new RemoteError('protocol', `download of ${name}: ${size} bytes, the listing said ${expect.size}`);
     if (check && want && check.digest('hex').toLowerCase() !== want.toLowerCase()) throw new RemoteError('protocol', `download of ${name}: checksum does not match the server's ${algo}`);
-    return { tempPath, size, sha1: sha1.digest('hex') };
+    return { tempPath, size };
   } catch (error) {
     await rm(tempPath, { force: true });
     if (stall.signal.aborted) throw stall.signal.reason;
