@@ -38,9 +38,14 @@ export interface DecisionContext {
   doNotDisturb: boolean;
   phase: SyncPhase;
   alreadyNotified: boolean;
+  /** Now, in ms since the epoch (for call invites, which are only worth ringing while fresh). */
+  now: number;
 }
 
-export type SkipReason = 'duplicate' | 'initial-sync' | 'cached' | 'own-event' | 'push-rules' | 'focused-room' | 'do-not-disturb';
+/** A call invite older than this is not rung (Element: 10 s); the call is over or answered elsewhere. */
+export const callFreshMs = 10_000;
+
+export type SkipReason = 'duplicate' | 'initial-sync' | 'cached' | 'own-event' | 'push-rules' | 'stale-call' | 'focused-room' | 'do-not-disturb';
 
 export type Decision = { notify: true; ruleId: string | null } | { notify: false; reason: SkipReason; ruleId: string | null };
 
@@ -53,6 +58,7 @@ export function decideNotification(event: EventFacts, ctx: DecisionContext): Dec
   // Own events never notify, from this device or any other (the sender is the account, not the device).
   if (event.sender === ctx.ownUserId) return { notify: false, reason: 'own-event', ruleId };
   if (!event.push.notify) return { notify: false, reason: 'push-rules', ruleId };
+  if (event.type === 'm.call.invite' && ctx.now - event.ts > callFreshMs) return { notify: false, reason: 'stale-call', ruleId };
   if (ctx.focusedRoomId !== null && ctx.focusedRoomId === event.roomId) return { notify: false, reason: 'focused-room', ruleId };
   if (ctx.doNotDisturb) return { notify: false, reason: 'do-not-disturb', ruleId };
   return { notify: true, ruleId };

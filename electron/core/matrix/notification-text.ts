@@ -14,6 +14,8 @@ const texts = {
     summary: (messages: number, conversations: number) =>
       `${messages} new ${messages === 1 ? 'message' : 'messages'} in ${conversations} ${conversations === 1 ? 'conversation' : 'conversations'}`,
     attachment: 'sent an attachment',
+    call: 'Incoming call',
+    invite: (sender: string) => `${sender} invited you`,
   },
   nl: {
     newMessage: 'Nieuw bericht',
@@ -23,6 +25,8 @@ const texts = {
     summary: (messages: number, conversations: number) =>
       `${messages} ${messages === 1 ? 'nieuw bericht' : 'nieuwe berichten'} in ${conversations} ${conversations === 1 ? 'gesprek' : 'gesprekken'}`,
     attachment: 'heeft een bijlage gestuurd',
+    call: 'Inkomend gesprek',
+    invite: (sender: string) => `${sender} heeft je uitgenodigd`,
   },
 };
 
@@ -50,6 +54,9 @@ export function notificationText(event: EventFacts, level: ContentLevel, locale:
   if (level === 'none') return { title: 'Werkplek', body: t.newMessage, showAvatar: false };
   const isDirect = event.memberCount <= 2;
   const title = isDirect ? event.senderName : event.roomName;
+  // Invites and calls say what they are, at every content level but `none`.
+  if (event.type === 'm.room.member') return { title: event.roomName, body: t.invite(event.senderName), showAvatar: true };
+  if (event.type === 'm.call.invite') return { title, body: t.call, showAvatar: true };
   if (level === 'sender' || event.type === 'm.room.encrypted') {
     const what = event.type === 'm.room.encrypted' ? t.encrypted : t.sentMessage(event.senderName);
     return { title, body: isDirect || level === 'sender' ? what : `${event.senderName}: ${what}`, showAvatar: true };

@@ -98,7 +98,7 @@ export class Notifier {
     const held: EventFacts[] = [];
     const ownUserId = this.source.credentials.userId;
     for (const event of events) {
-      const base = { ownUserId, focusedRoomId: this.focusedRoomId, phase, alreadyNotified: this.source.hasNotified(event.eventId) };
+      const base = { ownUserId, focusedRoomId: this.focusedRoomId, phase, alreadyNotified: this.source.hasNotified(event.eventId), now: this.now() };
       const decision = decideNotification(event, { ...base, doNotDisturb: dnd });
       this.output.decision({ eventId: event.eventId, roomId: event.roomId, roomName: event.roomName, sender: event.sender, ruleId: decision.ruleId, phase, notified: decision.notify, reason: decision.notify ? null : decision.reason });
       if (decision.notify) notify.push(event);

@@ -106,16 +106,19 @@ describe('Matrix notifications', () => {
   it('the content setting: sender only, then nothing but "New message"', async () => {
     const group = await f.room('Privacy', ['alice', 'carol']);
     f.settings.content = 'sender';
-    await f.bob.sendText(group, 'salary details');
-    const sender = await waitFor('sender-only notification', () => f.rec.notifications.find((n) => n.roomId === group));
-    expect(sender).toMatchObject({ title: 'Privacy', body: 'Bob sent a message' });
-    f.settings.content = 'none';
-    const before = f.rec.notifications.length;
-    await f.bob.sendText(group, 'more salary details');
-    const none = await waitFor('content-free notification', () => f.rec.notifications.slice(0, f.rec.notifications.length - before).length && f.rec.notifications.at(-1));
-    expect(none).toMatchObject({ title: 'Werkplek', body: 'New message', icon: null, roomName: null });
-    expect(JSON.stringify(f.rec.notifications.slice(before))).not.toContain('salary');
-    f.settings.content = 'full';
+    try {
+      await f.bob.sendText(group, 'salary details');
+      const sender = await waitFor('sender-only notification', () => f.rec.notifications.find((n) => n.roomId === group && n.body !== 'Bob invited you'));
+      expect(sender).toMatchObject({ title: 'Privacy', body: 'Bob sent a message' });
+      f.settings.content = 'none';
+      const before = f.rec.notifications.length;
+      await f.bob.sendText(group, 'more salary details');
+      const none = await waitFor('content-free notification', () => f.rec.notifications.slice(0, f.rec.notifications.length - before).length && f.rec.notifications.at(-1));
+      expect(none).toMatchObject({ title: 'Werkplek', body: 'New message', icon: null, roomName: null });
+      expect(JSON.stringify(f.rec.notifications.slice(before))).not.toContain('salary');
+    } finally {
+      f.settings.content = 'full';
+    }
   });
 
   it("shows the sender's avatar from authenticated media", async () => {
@@ -178,5 +181,16 @@ describe('Matrix notifications', () => {
     }
     const after = await f.bob.sendText(dm, 'and now?');
     expect(await f.decided(after)).toMatchObject({ notified: true });
+  });
+
+  it('an invite notifies (.m.rule.invite_for_me), once', async () => {
+    const roomId = await f.bob.createRoom({ name: 'Project Y', invite: [f.alice] });
+    const n = await waitFor('invite notification', () => f.rec.notifications.find((x) => x.roomId === roomId));
+    expect(n).toMatchObject({ title: 'Project Y', body: 'Bob invited you', sound: true });
+    expect(f.decisionFor(`invite:${roomId}`)).toMatchObject({ notified: true, ruleId: '.m.rule.invite_for_me' });
+    await (await f.as('alice')).join(roomId);
+    const after = await f.bob.sendText(roomId, 'welcome');
+    await f.decided(after);
+    expect(f.rec.notifications.filter((x) => x.roomId === roomId && x.body === 'Bob invited you')).toHaveLength(1);
   });
 });

@@ -24,7 +24,7 @@ function facts(over: Partial<EventFacts> = {}): EventFacts {
   };
 }
 
-const live: DecisionContext = { ownUserId: me, focusedRoomId: null, doNotDisturb: false, phase: 'live', alreadyNotified: false };
+const live: DecisionContext = { ownUserId: me, focusedRoomId: null, doNotDisturb: false, phase: 'live', alreadyNotified: false, now };
 
 describe('decideNotification', () => {
   it('notifies a live event the push rules want, and names the rule', () => {
@@ -46,6 +46,13 @@ describe('decideNotification', () => {
   ])('does not notify %s', (_name, event, ctx, reason) => {
     const decision = decideNotification(facts(event), { ...live, ...ctx });
     expect(decision).toMatchObject({ notify: false, reason });
+  });
+
+  it('a call invite rings only while fresh (10 s)', () => {
+    const call = facts({ type: 'm.call.invite', msgtype: null, body: null, push: { notify: true, highlight: false, sound: 'ring', ruleId: '.m.rule.call' } });
+    expect(decideNotification({ ...call, ts: now - 5_000 }, live).notify).toBe(true);
+    expect(decideNotification({ ...call, ts: now - 11_000 }, live)).toMatchObject({ notify: false, reason: 'stale-call' });
+    expect(decideNotification({ ...facts(), ts: now - 3_600_000 }, live).notify).toBe(true); // messages are not dropped for age
   });
 
   it('a focused other room does not suppress', () => {
@@ -72,6 +79,7 @@ describe('decideNotification', () => {
             doNotDisturb: c.dnd,
             phase: c.phase,
             alreadyNotified: c.seen,
+            now,
           });
           const expected = c.notify && !c.own && !c.focused && !c.dnd && !c.seen && (c.phase === 'live' || c.phase === 'catch-up');
           expect(d.notify).toBe(expected);

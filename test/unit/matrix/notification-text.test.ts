@@ -46,6 +46,13 @@ describe('notificationText', () => {
     expect(notificationText(facts({ msgtype: 'm.emote', body: 'waves' }), 'full', 'en').body).toBe('* Bob waves');
     expect(notificationText(facts({ msgtype: 'm.image', body: 'secret-plan.png' }), 'full', 'en').body).toBe('Bob: sent an attachment');
   });
+  it('invites and calls say what they are', () => {
+    expect(notificationText(facts({ type: 'm.room.member', msgtype: null, body: null }), 'full', 'en')).toEqual({ title: 'Team', body: 'Bob invited you', showAvatar: true });
+    expect(notificationText(facts({ type: 'm.room.member', msgtype: null, body: null }), 'sender', 'nl').body).toBe('Bob heeft je uitgenodigd');
+    expect(notificationText(facts({ type: 'm.call.invite', msgtype: null, body: null, memberCount: 2 }), 'full', 'en')).toEqual({ title: 'Bob', body: 'Incoming call', showAvatar: true });
+    expect(notificationText(facts({ type: 'm.call.invite' }), 'none', 'en').body).toBe('New message');
+  });
+
   it('long bodies are shortened to one line', () => {
     const body = notificationText(facts({ body: `line one\n\n${'x'.repeat(500)}`, memberCount: 2 }), 'full', 'en').body;
     expect(body.length).toBeLessThanOrEqual(200);

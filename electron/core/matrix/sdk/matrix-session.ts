@@ -63,7 +63,7 @@ export class MatrixSession {
   private readonly client: MatrixClient;
   private readonly store: FileSyncStore;
   private readonly options: SessionOptions;
-  private pending: Array<{ event: MatrixEvent; room: Room }> = [];
+  private pending: Array<{ event: MatrixEvent; room: Room; invite?: true }> = [];
   private networkSyncs = 0;
   private listener: SessionListener | null = null;
   private readonly avatarCache = new Map<string, Buffer | null>();
@@ -89,6 +89,7 @@ export class MatrixSession {
   async start(listener: SessionListener): Promise<void> {
     this.listener = listener;
     this.client.on(RoomEvent.Timeline, this.onTimeline);
+    this.client.on(RoomEvent.MyMembership, this.onMembership);
     this.client.on(ClientEvent.Sync, this.onSync);
     this.client.on(HttpApiEvent.SessionLoggedOut, this.onLoggedOut);
     listener.state({ state: 'connecting' });
@@ -110,6 +111,7 @@ export class MatrixSession {
 
   stop(): void {
     this.client.off(RoomEvent.Timeline, this.onTimeline);
+    this.client.off(RoomEvent.MyMembership, this.onMembership);
     this.client.off(ClientEvent.Sync, this.onSync);
     this.client.off(HttpApiEvent.SessionLoggedOut, this.onLoggedOut);
     this.client.stopClient();
@@ -158,11 +160,20 @@ export class MatrixSession {
     this.pending.push({ event, room });
   };
 
+  /** An invite arrives as stripped state of an invited room, not in a timeline: `.m.rule.invite_for_me`. */
+  private readonly onMembership = (room: Room, membership: string, previous?: string): void => {
+    if (membership !== 'invite' || previous === 'invite') return;
+    const event = room.currentState.getStateEvents('m.room.member', this.credentials.userId);
+    if (event) this.pending.push({ event, room, invite: true });
+  };
+
   private takePending(): EventFacts[] {
     const facts: EventFacts[] = [];
-    for (const { event, room } of this.pending) {
+    for (const { event, room, invite } of this.pending) {
       try {
-        facts.push(this.factsFor(event, room));
+        const f = this.factsFor(event, room);
+        // Stripped invite state has no event id or timestamp: the room identifies the invite.
+        facts.push(invite ? { ...f, eventId: f.eventId || `invite:${room.roomId}`, ts: f.ts || Date.now() } : f);
       } catch (error) {
         // A malformed event from the server is skipped, never fatal.
         this.options.log('warn', `matrix: skipped an event that could not be read: ${String(error)}`);
