@@ -183,7 +183,7 @@ export class DavClient {
   }
 
   /** PUT a stream of known length. `ifMatch`: only overwrite this version; `ifNoneMatch`: only create. */
-  async put(name: string, body: Readable, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
+  async put(name: string, body: Readable | Buffer, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
     options.signal?.throwIfAborted();
     const path = this.serverPath(name);
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
