@@ -106,6 +106,7 @@ export class SyncEngine {
   private quotaGuess: number | null = null;
   private watcher: SyncWatcher | null = null;
   private started = false;
+  private cleaned = false;
   private timer: NodeJS.Timeout | null = null;
   private backoffMs = 0;
   private runAbort: AbortController | null = null;
@@ -203,7 +204,11 @@ export class SyncEngine {
       if (journalSnap.size > 1) throw new Error(`the sync folder ${root} is missing (unmounted or moved?): nothing is synced until it is back`);
       await mkdir(root, { recursive: true });
     }
-    await this.removeStaleTemp(root);
+    if (!this.cleaned) {
+      // Temp files can only be left by a process that died mid-download: look once per start.
+      await this.removeStaleTemp(root);
+      this.cleaned = true;
+    }
     const ignore = IgnoreList.load(this.options.excludeFile);
     const excluded = (this.options.excluded ?? []).map((x) => x.replace(/^\/+|\/+$/g, '').normalize('NFC')).filter(Boolean);
     const [remote, local] = await Promise.all([
