@@ -12,7 +12,7 @@ import { createAppHandlers } from './config/app-handlers.ts';
 import { createShellHandlers } from './shell/shell-handlers.ts';
 import { createShellState } from './shell/shell-state.ts';
 import { createSyncHandlers } from './sync/sync-handlers.ts';
-import { createMatrixHandlers } from './matrix/matrix-handlers.ts';
+import { createMatrixHandlers, matrixServiceOf } from './matrix/matrix-handlers.ts';
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
 import { consoleLog, type CoreContext, type Log } from './context.ts';
 import type { Keyring } from './secrets/keyring.ts';
@@ -84,6 +84,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     dispatch: createDispatcher(handlers, log),
     close: async () => {
       ctx.shell.downloads?.close();
+      await matrixServiceOf(ctx)?.dispose();
       await demo?.close();
     },
   };

@@ -28,6 +28,8 @@ import { utilityProcessLauncher } from './sync-worker.ts';
 import { attachContextMenu } from './view-context-menu.ts';
 import { bindMatrixNotifications } from './matrix/bind-matrix-notifications.ts';
 import { setSyncWorkerLauncher, stopSync } from '../core/sync/sync-handlers.ts';
+import { setMatrixWorkerLauncher } from '../core/matrix/matrix-handlers.ts';
+import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
@@ -65,6 +67,10 @@ if (!app.requestSingleInstanceLock()) {
     const syncWorker = join(distDir, 'worker/sync-worker.js');
     if (existsSync(syncWorker)) setSyncWorkerLauncher(utilityProcessLauncher(syncWorker));
     else log.warn(`sync: ${syncWorker} not built; the engine runs in the main process`);
+    // The Matrix notifier likewise (the keyring and the browser stay in this process).
+    const matrixWorker = join(distDir, 'worker/matrix-worker.js');
+    if (existsSync(matrixWorker)) setMatrixWorkerLauncher(matrixUtilityProcessLauncher(matrixWorker));
+    else log.warn(`matrix: ${matrixWorker} not built; the notifier runs in the main process`);
     const core: CoreServices = await createCoreServices({
       host: 'electron',
       dataDir: app.getPath('userData'),
@@ -124,7 +130,6 @@ if (!app.requestSingleInstanceLock()) {
     };
 
     // Tray: unread count, sync status and pause, do-not-disturb, quit.
-    let matrixUnread = 0;
     let quitting = false;
     const tray = new WerkplekTray(texts(), {
       open: showWindow,
@@ -138,7 +143,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       quit: () => app.quit(),
     });
-    const updateUnread = () => tray.update({ unread: trayCount(ctx.shell.badges, ctx.catalog.enabledApps().map((entry) => entry.id), matrixUnread) });
+    const updateUnread = () => tray.update({ unread: trayCount(ctx.shell.badges, ctx.catalog.enabledApps().map((entry) => entry.id)) });
 
     const refreshMenu = () => {
       const apps = ctx.catalog.enabledApps();
@@ -184,7 +189,6 @@ if (!app.requestSingleInstanceLock()) {
           updateUnread();
           break;
         case 'matrix.status':
-          matrixUnread = (payload as { unreadRooms: number }).unreadRooms;
           matrixSignedIn = ['syncing', 'connecting', 'offline'].includes((payload as { state: string }).state);
           updateUnread();
           break;
@@ -221,7 +225,6 @@ if (!app.requestSingleInstanceLock()) {
     updateUnread();
     void core.handlers['matrix.status']({})
       .then((status) => {
-        matrixUnread = status.unreadRooms;
         matrixSignedIn = ['syncing', 'connecting', 'offline'].includes(status.state);
         updateUnread();
       })

@@ -40,7 +40,10 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
   const onUnread = (rooms: RoomUnread[]) => {
     const unread = rooms.filter((r) => r.notificationCount > 0 || r.highlightCount > 0);
     const app = chatApp();
-    if (app) ctx.shell.setBadge(app.id, unread.length);
+    if (app) {
+      ctx.shell.serviceCountedApps.add(app.id);
+      ctx.shell.setBadge(app.id, unread.length);
+    }
     service.updateCounts(unread.length, rooms.reduce((sum, r) => sum + r.highlightCount, 0));
     ctx.hub.emit('matrix.rooms', rooms);
   };
@@ -59,7 +62,11 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
       locale: ctx.locale,
     }),
     output: {
-      status: (status) => ctx.hub.emit('matrix.status', status),
+      status: (status) => {
+        // Signed out: the chat page's own title counts again.
+        if (status.state !== 'syncing' && status.state !== 'connecting' && status.state !== 'offline') ctx.shell.serviceCountedApps.clear();
+        ctx.hub.emit('matrix.status', status);
+      },
       notification: (record) => ctx.hub.emit('matrix.notification', record),
       withdraw: (ids) => ctx.hub.emit('matrix.withdraw', { ids }),
       unread: onUnread,

@@ -56,7 +56,8 @@ export function createShellHandlers(ctx: CoreContext, options: { systemDownloads
       return { panel };
     },
     'shell.reportTitle': async ({ appId, title }) => {
-      shell.setBadge(appId, badgeFromTitle(requireApp(appId).badge, title));
+      const app = requireApp(appId);
+      if (!shell.serviceCountedApps.has(appId)) shell.setBadge(appId, badgeFromTitle(app.badge, title));
       return { ...shell.badges };
     },
     'shell.layout': async (rect) => (shell.host.layout(rect), ok),

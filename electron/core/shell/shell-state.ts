@@ -15,6 +15,8 @@ export interface ShellState {
   windowFocused: boolean;
   /** The URL each open tab shows now (desktop app), e.g. for "that room is on screen already". */
   tabUrls: Record<string, string>;
+  /** Apps whose badge a Werkplek service counts (the chat app while the Matrix notifier is signed in): their page titles do not override it. */
+  serviceCountedApps: Set<string>;
   /** Filled in by createShellHandlers. */
   downloads: DownloadsService | null;
   setBadge(appId: string, count: number): void;
@@ -32,6 +34,7 @@ export function createShellState(): ShellState {
     host: previewShellHost(),
     windowFocused: true,
     tabUrls: {},
+    serviceCountedApps: new Set(),
     downloads: null,
     setBadge: () => {},
     setLoadState: () => {},

@@ -94,8 +94,8 @@ describe('badges and tray count', () => {
   });
   it('sums enabled apps and Matrix, ignoring junk', () => {
     expect(totalBadge({ a: 2, b: 3, c: -1, d: Number.NaN })).toBe(5);
-    expect(trayCount({ a: 2, b: 3, gone: 7 }, ['a', 'b'], 4)).toBe(9);
-    expect(trayCount({}, [], -2)).toBe(0);
+    expect(trayCount({ a: 2, b: 3, gone: 7 }, ['a', 'b'])).toBe(5);
+    expect(trayCount({ a: -2 }, ['a'])).toBe(0);
     expect(trayLabel(0, 'unread')).toBe('Werkplek');
     expect(trayLabel(5, 'ongelezen')).toBe('Werkplek — 5 ongelezen');
     expect(trayLabel(250, 'unread')).toBe('Werkplek — 99+ unread');
