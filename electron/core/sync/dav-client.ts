@@ -209,6 +209,18 @@ export class DavClient {
     });
   }
 
+  /** Creates the synced server folder and its parents (MKCOL each; existing ones are fine). */
+  async mkdirs(signal?: AbortSignal): Promise<void> {
+    const parts = this.remoteDir.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const path = `/${parts.slice(0, i).join('/')}`;
+      await this.call(`create folder ${path}`, (s) => this.client.customRequest(path, { method: 'MKCOL', signal: s }), signal).catch((error: unknown) => {
+        if (error instanceof RemoteError && error.status === 405) return;
+        throw error;
+      });
+    }
+  }
+
   /** DELETE; with `ifMatch`, only while the server still has that version (412 otherwise). */
   async delete(name: string, ifMatch?: string | null, signal?: AbortSignal): Promise<void> {
     const path = this.serverPath(name);

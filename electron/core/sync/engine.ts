@@ -211,8 +211,15 @@ export class SyncEngine {
     }
     const ignore = IgnoreList.load(this.options.excludeFile);
     const excluded = (this.options.excluded ?? []).map((x) => x.replace(/^\/+|\/+$/g, '').normalize('NFC')).filter(Boolean);
+    const remoteOptions = { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal };
     const [remote, local] = await Promise.all([
-      discoverRemote(this.dav, journalSnap, { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal }),
+      discoverRemote(this.dav, journalSnap, remoteOptions).catch(async (error: unknown) => {
+        // First sync into a server folder that does not exist yet: create it. Later, a missing
+        // server folder is an error (moved or deleted there?), never a reason to delete here.
+        if (!(error instanceof RemoteError && error.kind === 'notFound' && journalSnap.size === 0)) throw error;
+        await this.dav.mkdirs(signal);
+        return discoverRemote(this.dav, journalSnap, remoteOptions);
+      }),
       discoverLocal(root, { ignore, excluded }),
     ]);
     // Folders either side could not read are left alone on both sides this run.

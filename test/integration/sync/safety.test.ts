@@ -102,4 +102,16 @@ describe('sync safety nets', () => {
     expect(readdirSync(join(f.localDir, 'sub'))).toEqual([]);
     expect(await f.remote.exists('/sub/.werkplek-tmp-deadbeef0000')).toBe(false);
   });
+
+  it('a first sync into a server folder that does not exist yet creates it; once synced, a vanished one is an error, not a delete', async () => {
+    f = await SyncFixture.start({ ...server }, { server: { url: server.url, user: server.user, password: server.password, remoteDir: '/Team/Shared docs' } });
+    f.writeLocal('plan.txt', 'plan');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(await f.readRemote('Team/Shared docs/plan.txt')).toBe('plan');
+    await f.remote.deleteFile('/Team');
+    const after = await f.sync();
+    expect(after.outcome).toBe('failed');
+    expect(f.readLocal('plan.txt')).toBe('plan');
+  });
 });
