@@ -106,7 +106,9 @@ export class DavClient {
     if (!selfStat) throw new RemoteError('protocol', `the listing of ${path} does not describe the folder itself`);
     const self = this.toEntry(selfStat, name);
     if (self.type !== 'dir') throw new RemoteError('protocol', `${path} is not a folder on the server`);
-    const children = items.filter((i) => i !== selfStat).map((i) => this.toEntry(i, name === '' ? i.basename : `${name}/${i.basename}`));
+    // Only direct children: a server that ignores "Depth: 1" must not make deeper items look like ours.
+    const direct = (i: FileStat): boolean => i !== selfStat && posix.dirname(i.filename) === (path === '/' ? '/' : path.replace(/\/$/, ''));
+    const children = items.filter(direct).map((i) => this.toEntry(i, name === '' ? i.basename : `${name}/${i.basename}`));
     return { self, children, nextcloud: self.fileId !== null };
   }
 
