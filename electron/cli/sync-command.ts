@@ -162,7 +162,12 @@ function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSu
   }));
   const final = (s: RunSummary): void => {
     clearBar();
-    const counts = Object.entries(s.actions).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to do';
+    const words: Record<string, string> = {
+      upload: 'uploaded', download: 'downloaded', conflict: 'compared (both changed)', moveLocal: 'moved here', moveRemote: 'moved on the server',
+      mkdirLocal: 'folders made here', mkdirRemote: 'folders made on the server', deleteLocal: 'to the trash here', deleteRemote: 'deleted on the server',
+      record: 'recorded', forget: 'forgotten',
+    };
+    const counts = Object.entries(s.actions).map(([k, n]) => `${n} ${words[k] ?? k}`).join(', ') || 'nothing to do';
     if (s.outcome === 'needs-confirmation' && s.confirmation) {
       process.stderr.write(`waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes.\n`);
     } else if (s.outcome === 'ok' || s.outcome === 'errors') {
