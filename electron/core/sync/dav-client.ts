@@ -163,7 +163,8 @@ export class DavClient {
   }
 
   /** GET as a stream; the caller consumes it. */
-  async get(name: string, signal?: AbortSignal): Promise<{ body: Readable; length: number | null }> {
+  /** With `from`: only the bytes from that offset, and only if the server still has version `ifRange` (206; else 200 with all). */
+  async get(name: string, signal?: AbortSignal, range?: { from: number; ifRange: string }): Promise<{ body: Readable; length: number | null; partial: boolean }> {
     signal?.throwIfAborted();
     const path = this.serverPath(name);
     this.requests++;
@@ -171,12 +172,13 @@ export class DavClient {
     const headers = new AbortController();
     const timer = setTimeout(() => headers.abort(new RemoteError('network', `no answer for ${path}`)), REQUEST_TIMEOUT_MS);
     try {
-      const response = await this.client.customRequest(path, { method: 'GET', signal: signal ? AbortSignal.any([signal, headers.signal]) : headers.signal });
+      const rangeHeaders: Record<string, string> = range ? { Range: `bytes=${range.from}-`, 'If-Range': `"${range.ifRange}"` } : {};
+      const response = await this.client.customRequest(path, { method: 'GET', headers: rangeHeaders, signal: signal ? AbortSignal.any([signal, headers.signal]) : headers.signal });
       clearTimeout(timer);
       const length = response.headers.get('content-length');
       const body = (response as unknown as { body: Readable | null }).body;
       if (!body) throw new RemoteError('protocol', `no body in the answer for ${path}`);
-      return { body, length: length === null ? null : Number(length) };
+      return { body, length: length === null ? null : Number(length), partial: response.status === 206 };
     } catch (error) {
       clearTimeout(timer);
       if (headers.signal.aborted) throw headers.signal.reason;

@@ -13,7 +13,7 @@ import { Journal } from './journal.ts';
 import type { SyncAction, SyncIssue, SyncPath } from './model.ts';
 import { IgnoreList, TEMP_PREFIX } from './names.ts';
 import { isUnder } from './paths.ts';
-import { propagate } from './propagate.ts';
+import { PARTIAL_DOWNLOAD, propagate } from './propagate.ts';
 import { reconcile } from './reconcile.ts';
 import { RemoteError } from './remote-error.ts';
 import { noWrap, PlainUploader, type StreamWrapper, type Uploader } from './transfer.ts';
@@ -243,6 +243,7 @@ export class SyncEngine {
     }
     this.deletesDecision = null;
 
+    await this.dropStalePartials(root, plan.actions);
     const progress: Progress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaSeconds: null };
     for (const a of plan.actions) {
       if (a.kind !== 'upload' && a.kind !== 'download' && a.kind !== 'conflict') continue;
@@ -318,10 +319,25 @@ export class SyncEngine {
     });
   }
 
+  /** Kept bytes of a cut-off download that this plan no longer downloads (gone, or a new version): drop them. */
+  private async dropStalePartials(root: string, actions: SyncAction[]): Promise<void> {
+    const wanted = new Set(actions.filter((a) => a.kind === 'download' || a.kind === 'conflict').map((a) => ('path' in a ? a.path : '')));
+    for (const m of this.journal.metaWithPrefix(PARTIAL_DOWNLOAD)) {
+      if (wanted.has(m.key.slice(PARTIAL_DOWNLOAD.length))) continue;
+      await rm(join(root, (JSON.parse(m.value) as { temp: string }).temp), { force: true });
+      this.journal.deleteMeta(m.key);
+    }
+  }
+
   private async removeStaleTemp(root: string): Promise<void> {
-    // Only between runs: a temp file is ours and unfinished, from a run that crashed.
+    // Only between runs: a temp file is ours and unfinished, from a run that crashed, unless it
+    // holds the first part of a cut-off download that the journal keeps for a resume.
+    const keep = new Set(this.journal.metaWithPrefix(PARTIAL_DOWNLOAD).map((m) => join(root, (JSON.parse(m.value) as { temp: string }).temp)));
     const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries) if (e.isFile() && e.name.startsWith(TEMP_PREFIX)) await rm(join(e.parentPath, e.name), { force: true });
+    for (const e of entries) {
+      const full = join(e.parentPath, e.name);
+      if (e.isFile() && e.name.startsWith(TEMP_PREFIX) && !keep.has(full)) await rm(full, { force: true });
+    }
   }
 
   /** Watch the folder and poll the server until stop(); errors back off, 401 waits for resume(). */

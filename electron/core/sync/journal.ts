@@ -139,6 +139,15 @@ export class Journal {
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
   }
 
+  deleteMeta(key: string): void {
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  }
+
+  /** Meta entries whose key starts with `prefix`. */
+  metaWithPrefix(prefix: string): { key: string; value: string }[] {
+    return this.db.prepare('SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?').all(prefix.length, prefix) as { key: string; value: string }[];
+  }
+
   transaction(work: () => void): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {

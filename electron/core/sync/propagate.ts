@@ -3,7 +3,7 @@
 // re-checks the side it overwrites or deletes just before acting, so a change made during the
 // run is never lost (it becomes a conflict copy or waits for the next run).
 import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
@@ -12,7 +12,7 @@ import { conflictName } from './names.ts';
 import { baseName, parentOf } from './paths.ts';
 import { mapLimit } from './pool.ts';
 import { RemoteError } from './remote-error.ts';
-import { downloadToTemp, sha1File, syncDir, type StreamWrapper, type Uploader } from './transfer.ts';
+import { downloadToTemp, PartialDownload, sha1File, syncDir, type StreamWrapper, type Uploader } from './transfer.ts';
 
 export interface PropagateEvents {
   transfer(path: SyncPath, direction: 'up' | 'down', bytesDone: number, bytesTotal: number): void;
@@ -49,6 +49,8 @@ export interface PropagateResult {
 }
 
 const localMtime = (st: Stats): number => Math.floor(st.mtimeMs);
+/** Journal meta prefix of downloads cut off mid-body whose temp file waits for a resume. */
+export const PARTIAL_DOWNLOAD = 'partial-download:';
 const lstatOrNull = async (path: string): Promise<Stats | null> => lstat(path).catch((e: NodeJS.ErrnoException) => {
   if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
   throw e;
@@ -158,8 +160,24 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const target = abs(p);
     await mkdir(dirname(target), { recursive: true });
     let done = 0;
-    const got = await downloadToTemp(ctx.dav, remoteName(p), target, { size: R.size, checksum: R.checksum },
-      (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap).finally(() => ctx.events.transferEnd(p));
+    // A download of this same version cut off earlier left its bytes in a temp file: resume it.
+    const partialKey = `${PARTIAL_DOWNLOAD}${p}`;
+    const saved = JSON.parse(ctx.journal.getMeta(partialKey) ?? 'null') as { temp: string; etag: string } | null;
+    if (saved && saved.etag !== R.etag) await rm(join(ctx.root, saved.temp), { force: true });
+    const resume = saved && saved.etag === R.etag ? join(ctx.root, saved.temp) : null;
+    let got;
+    try {
+      got = await downloadToTemp(ctx.dav, remoteName(p), target, { size: R.size, checksum: R.checksum, etag: R.etag },
+        (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap, resume);
+    } catch (error) {
+      // Only our own cut-off bytes (a run stopped by another item's failure passes that item's error on).
+      if (error instanceof PartialDownload && !signal.aborted) ctx.journal.setMeta(partialKey, JSON.stringify({ temp: relative(ctx.root, error.tempPath), etag: R.etag }));
+      else if (saved) ctx.journal.deleteMeta(partialKey);
+      throw error;
+    } finally {
+      ctx.events.transferEnd(p);
+    }
+    if (saved) ctx.journal.deleteMeta(partialKey);
     try {
       if (R.mtimeMs > 0) await utimes(got.tempPath, new Date(), new Date(R.mtimeMs));
       const now = await lstatOrNull(target);
@@ -310,8 +328,9 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       ctx.events.done(a);
     } catch (raw) {
       if (signal.aborted && !stopped) return;
-      const error = toItemError(raw);
       failed.push(path);
+      if (stopped && raw === stopped) return; // cancelled because the run stopped: not this item's error
+      const error = toItemError(raw);
       if ('from' in a) failed.push(a.from);
       if (error instanceof RemoteError && error.kind === 'quota' && a.kind === 'upload') {
         const size = (await lstatOrNull(abs(a.path)))?.size;

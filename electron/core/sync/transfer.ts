@@ -4,9 +4,9 @@
 // file beside the target, fsync, size and checksum checked, then an atomic rename.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DavClient, PutResult } from './dav-client.ts';
 import { TEMP_PREFIX } from './names.ts';
@@ -128,44 +128,80 @@ const HASHES: Record<string, string> = { SHA1: 'sha1', MD5: 'md5', SHA256: 'sha2
 
 export const tempPathFor = (target: string): string => join(dirname(target), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
 
-/** GET into a temp file beside `target`; verifies length and checksum; fsyncs. Caller renames or removes it. */
+/** A download cut off by the network: its temp file is kept so the next attempt can resume. */
+export class PartialDownload extends RemoteError {
+  readonly tempPath: string;
+  constructor(cause: RemoteError, tempPath: string) {
+    super(cause.kind, cause.message, cause.status, cause.retryAfterMs);
+    this.tempPath = tempPath;
+  }
+}
+
+/**
+ * GET into a temp file beside `target`; verifies length and checksum; fsyncs. Caller renames or
+ * removes it. `resume`: a temp file left by an interrupted download of version `etag`: only the
+ * missing bytes are asked for (Range + If-Range); a server that sends everything starts it over.
+ */
 export async function downloadToTemp(
   dav: DavClient, name: string, target: string,
-  expect: { size: number | null; checksum: string | null },
-  progress: (bytes: number) => void, signal: AbortSignal, wrap: StreamWrapper = noWrap,
+  expect: { size: number | null; checksum: string | null; etag?: string },
+  progress: (bytes: number) => void, signal: AbortSignal, wrap: StreamWrapper = noWrap, resume: string | null = null,
 ): Promise<DownloadResult> {
-  const tempPath = tempPathFor(target);
+  const have = resume ? await stat(resume).then((st) => st.size, () => -1) : -1;
+  const tempPath = have >= 0 && resume ? resume : tempPathFor(target);
   const stall = new AbortController();
   const both = AbortSignal.any([signal, stall.signal]);
   const [algo, want] = expect.checksum?.split(':') ?? [];
-  const check = algo && want && HASHES[algo.toUpperCase()] ? createHash(HASHES[algo.toUpperCase()]!) : null;
+  const newCheck = () => (algo && want && HASHES[algo.toUpperCase()] ? createHash(HASHES[algo.toUpperCase()]!) : null);
+  let check = newCheck();
   let size = 0;
+  let received = 0;
   try {
-    const { body, length } = await dav.get(name, both);
+    const range = have > 0 && expect.etag ? { from: have, ifRange: expect.etag } : undefined;
+    const { body, length, partial } = await dav.get(name, both, range);
+    const offset = partial && range ? range.from : 0;
+    if (offset > 0 && check) await pipeline(createReadStream(tempPath, { start: 0, end: offset - 1 }), new Writable({ write: (c: Buffer, _e, d) => (check!.update(c), d()) }));
+    if (offset === 0) check = newCheck();
+    size = offset;
+    if (offset > 0) progress(offset);
     const hasher = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
+        received += chunk.length;
         check?.update(chunk);
         done(null, chunk);
       },
     });
-    const out = createWriteStream(tempPath, { flags: 'wx', mode: 0o644 });
+    // A fresh temp file must be new ('wx'); a resumed one is continued at its end, or rewritten.
+    const out = createWriteStream(tempPath, offset > 0 ? { flags: 'r+', start: offset } : { flags: have >= 0 ? 'w' : 'wx', mode: 0o644 });
     await pipeline(wrap('down', body), meter(progress, IDLE_MS, () => stall.abort(new RemoteError('network', `download of ${name} stalled`))), hasher, out, { signal: both });
     const handle = await open(tempPath, 'r+');
     try {
+      await handle.truncate(size); // a resumed file rewritten from the start may have been longer
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (length !== null && size !== length) throw new RemoteError('network', `download of ${name} ended early: ${size} of ${length} bytes`);
+    if (length !== null && received !== length) throw new RemoteError('network', `download of ${name} ended early: ${received} of ${length} bytes`);
     if (expect.size !== null && expect.size !== size && length === null) throw new RemoteError('protocol', `download of ${name}: ${size} bytes, the listing said ${expect.size}`);
     if (check && want && check.digest('hex').toLowerCase() !== want.toLowerCase()) throw new RemoteError('protocol', `download of ${name}: checksum does not match the server's ${algo}`);
     return { tempPath, size };
-  } catch (error) {
+  } catch (raw) {
+    const error = stall.signal.aborted ? stall.signal.reason : bodyError(raw, name);
+    // Cut off by the network with some bytes here: keep them for a resume. Anything else: start clean.
+    // (Writes land in order, so the file holds a correct prefix, whatever its length; a resume asks from there.)
+    if (error instanceof RemoteError && error.kind === 'network' && size > 0 && !signal.aborted) throw new PartialDownload(error, tempPath);
     await rm(tempPath, { force: true });
-    if (stall.signal.aborted) throw stall.signal.reason;
     throw error;
   }
+}
+
+/** A response body that broke off is the network's doing; disk errors (ENOSPC…) stay what they are. */
+function bodyError(raw: unknown, name: string): unknown {
+  if (raw instanceof RemoteError) return raw;
+  const e = raw as { code?: string; name?: string; type?: string };
+  const broken = e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.code === 'ECONNRESET' || e?.name === 'FetchError' || e?.type === 'system' || e?.code === 'UND_ERR_SOCKET';
+  return broken ? new RemoteError('network', `download of ${name} broke off: ${(raw as Error).message}`) : raw;
 }
 
 /** SHA-1 of a file, or of its first `length` bytes. */

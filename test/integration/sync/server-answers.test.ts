@@ -1,7 +1,7 @@
 // The engine's answer to each kind of server failure (RELIABILITY.md "Server behaviour"), through
 // the fault proxy in front of a real WebDAV server: nothing is lost, nothing is read as "gone".
 // (The full fault and crash suite of issue 4 lives in test/integration/faults/.)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, withRetryAfter, type FaultProxy } from '../../fixtures/fault-proxy.ts';
@@ -84,15 +84,33 @@ describe('server answers', () => {
     expect(proxy.requests.filter((r) => r.method === 'PUT' && r.path === '/big.bin').length).toBe(puts);
   });
 
-  it('a download cut off mid-body leaves no partial file and is redone next run', async () => {
+  it('a download cut off mid-body never appears half-written; the next run resumes it with Range', async () => {
     await start();
-    await f.writeRemote('doc.bin', Buffer.alloc(200_000, 7));
-    proxy.addRule({ method: 'GET', path: '/doc.bin', times: 1, fault: { type: 'drop-response', afterBytes: 50_000 } });
+    const content = Buffer.from(Array.from({ length: 400_000 }, (_, i) => (i * 7) % 251));
+    await f.writeRemote('doc.bin', content);
+    proxy.addRule({ method: 'GET', path: '/doc.bin', times: 1, fault: { type: 'drop-response', afterBytes: 150_000 } });
     const run = await f.sync();
     expect(run.errors).toMatchObject([{ path: 'doc.bin' }]);
     expect(f.localTree()).toEqual({});
+    const ranges: (string | undefined)[] = [];
+    proxy.addRule({ method: 'GET', path: '/doc.bin', match: (req) => (ranges.push(req.headers.range as string | undefined), false), fault: { type: 'delay', ms: 0 } });
     expect((await f.sync()).actions).toEqual({ download: 1 });
-    expect(readFileSync(join(f.localDir, 'doc.bin')).equals(Buffer.alloc(200_000, 7))).toBe(true);
+    expect(readFileSync(join(f.localDir, 'doc.bin')).equals(content)).toBe(true);
+    // The server (webdav-server) answers Range: only the missing part travelled the second time.
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]).toMatch(/^bytes=[1-9]\d*-$/);
+    expect(readdirSync(f.localDir)).toEqual(['doc.bin']);
+  });
+
+  it('kept bytes of a cut-off download are dropped when the server file changes meanwhile', async () => {
+    await start();
+    await f.writeRemote('doc.bin', Buffer.alloc(400_000, 1));
+    proxy.addRule({ method: 'GET', path: '/doc.bin', times: 1, fault: { type: 'drop-response', afterBytes: 150_000 } });
+    await f.sync();
+    await f.writeRemote('doc.bin', Buffer.alloc(300_000, 2));
+    expect((await f.sync()).errors).toEqual([]);
+    expect(readFileSync(join(f.localDir, 'doc.bin')).equals(Buffer.alloc(300_000, 2))).toBe(true);
+    expect(readdirSync(f.localDir)).toEqual(['doc.bin']);
   });
 
   it('a listing of a subfolder that fails leaves that subtree alone on both sides; the rest syncs', async () => {
