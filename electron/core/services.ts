@@ -11,7 +11,7 @@ import type { SettingsStore } from './config/settings-store.ts';
 import { createAppHandlers } from './config/app-handlers.ts';
 import { createShellHandlers } from './shell/shell-handlers.ts';
 import { createShellState } from './shell/shell-state.ts';
-import { createSyncHandlers } from './sync/sync-handlers.ts';
+import { createSyncHandlers, stopSync } from './sync/sync-handlers.ts';
 import { createMatrixHandlers, matrixServiceOf } from './matrix/matrix-handlers.ts';
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
 import { consoleLog, type CoreContext, type Log } from './context.ts';
@@ -84,7 +84,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     dispatch: createDispatcher(handlers, log),
     close: async () => {
       ctx.shell.downloads?.close();
-      await matrixServiceOf(ctx)?.dispose();
+      await Promise.all([stopSync(ctx), matrixServiceOf(ctx)?.dispose()]);
       await demo?.close();
     },
   };

@@ -27,7 +27,7 @@ import { startUpdater } from './updater.ts';
 import { utilityProcessLauncher } from './sync-worker.ts';
 import { attachContextMenu } from './view-context-menu.ts';
 import { bindMatrixNotifications } from './matrix/bind-matrix-notifications.ts';
-import { setSyncWorkerLauncher, stopSync } from '../core/sync/sync-handlers.ts';
+import { setSyncWorkerLauncher } from '../core/sync/sync-handlers.ts';
 import { setMatrixWorkerLauncher } from '../core/matrix/matrix-handlers.ts';
 import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
 
@@ -277,8 +277,8 @@ if (!app.requestSingleInstanceLock()) {
       updater?.stop();
       tabs.close();
       tray.destroy();
-      void stopSync(ctx)
-        .then(() => core.close())
+      void core
+        .close()
         .catch((error: unknown) => log.error('shutdown', error))
         .finally(() => app.quit());
     });
