@@ -1,21 +1,12 @@
-// Entry of the notifier's own process. Under Electron's utilityProcess messages come through
-// process.parentPort; under child_process.fork (tests) through process.send / process.on('message').
-// Runs one MatrixService; the keyring and the system browser are the app's, reached by host calls.
+// Entry of the notifier's own process (utilityProcess in the app, fork in tests). Runs one
+// MatrixService; the keyring and the system browser are the app's, reached by host calls.
 import { MatrixService } from './matrix-service.ts';
 import type { Keyring } from '../secrets/keyring.ts';
+import { connectToParent } from '../worker/parent-channel.ts';
 import { toWireError, workerMethods, type FromWorker, type HostOp, type ToWorker, type WorkerSettings } from './worker-protocol.ts';
 
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-}
-
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-
-function send(message: FromWorker): void {
-  if (parentPort) parentPort.postMessage(message);
-  else process.send?.(message);
-}
+const parent = connectToParent<ToWorker, FromWorker>('the Matrix notifier worker');
+const send = (message: FromWorker): void => parent.send(message);
 
 let nextId = 1;
 const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -92,11 +83,4 @@ function receive(message: ToWorker): void {
   }
 }
 
-if (parentPort) parentPort.on('message', (event) => receive(event.data as ToWorker));
-else if (process.send) process.on('message', (message) => receive(message as ToWorker));
-else {
-  process.stderr.write('worker-entry.ts runs as a child process of Werkplek (utilityProcess or fork)\n');
-  process.exit(2);
-}
-// The app going away must not leave an orphan signed in and syncing on its own.
-process.on('disconnect', () => process.exit(0));
+parent.onMessage(receive);
