@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixStatus } from '../../../electron/core/bridge/contract-matrix.ts';
 import { useBridge } from '../bridge/context.tsx';
+import { useAsyncAction } from '../shared/use-async-action.ts';
 
 export function MatrixSignIn({ status, user: savedUser }: { status: MatrixStatus; user: string }) {
   const { t } = useTranslation('matrix');
@@ -12,20 +13,10 @@ export function MatrixSignIn({ status, user: savedUser }: { status: MatrixStatus
   const [user, setUser] = useState(savedUser);
   const [password, setPassword] = useState('');
   const [flows, setFlows] = useState<{ password: boolean; sso: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+  const action = useAsyncAction();
+  const { busy, error } = action;
   const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      setPassword('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(work)) setPassword('');
   };
   const check = (event: FormEvent) => {
     event.preventDefault();

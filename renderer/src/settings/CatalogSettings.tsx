@@ -5,6 +5,7 @@ import { useBridge, useBridgeState } from '../bridge/context.tsx';
 import { useSettings } from './use-settings.tsx';
 import { LockedNote } from './fields.tsx';
 import { AppIcon } from '../shell/AppIcon.tsx';
+import { useAsyncAction } from '../shared/use-async-action.ts';
 
 function slug(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'app';
@@ -15,7 +16,7 @@ export function CatalogSettings() {
   const api = useBridge();
   const apps = useBridgeState('catalog.list', 'catalog.changed') ?? [];
   const { isLocked } = useSettings();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAsyncAction();
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   // Show a toggle's new state at once; the catalog event that follows makes it final.
@@ -27,14 +28,6 @@ export function CatalogSettings() {
     );
   };
 
-  const run = async (action: () => Promise<unknown>) => {
-    try {
-      setError(null);
-      await action();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
   const orderLocked = isLocked('apps.order');
   const disabledLocked = isLocked('apps.disabled');
   const customLocked = isLocked('apps.custom');

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
+import { useAsyncAction } from '../shared/use-async-action.ts';
 
 export function SignIn({ state }: { state: SyncState }) {
   const { t } = useTranslation('sync');
@@ -11,20 +12,10 @@ export function SignIn({ state }: { state: SyncState }) {
   const [server, setServer] = useState(state.serverUrl ?? '');
   const [user, setUser] = useState(state.user ?? '');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      setPassword('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+  const action = useAsyncAction();
+  const { busy, error } = action;
+  const run = async (work: () => Promise<unknown>) => {
+    if (await action.run(work)) setPassword('');
   };
   const browser = (event: FormEvent) => {
     event.preventDefault();
