@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Transformed by Vitest (not loaded natively), so a test can fake the `electron` module it imports.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });
