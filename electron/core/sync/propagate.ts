@@ -4,7 +4,7 @@
 // run is never lost (it becomes a conflict copy or waits for the next run).
 import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import type { Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
 import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncPath } from './model.ts';
@@ -51,10 +51,12 @@ export interface PropagateResult {
 const localMtime = (st: Stats): number => Math.floor(st.mtimeMs);
 /** Journal meta prefix of downloads cut off mid-body whose temp file waits for a resume. */
 export const PARTIAL_DOWNLOAD = 'partial-download:';
-const lstatOrNull = async (path: string): Promise<Stats | null> => lstat(path).catch((e: NodeJS.ErrnoException) => {
-  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
-  throw e;
-});
+// Synchronous: an lstat takes microseconds, while a thread-pool round trip per file cost more
+// main-thread time than a small upload's request (bench a). discover-local does the same.
+const lstatOrNull = async (path: string): Promise<Stats | null> => {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  return st ?? null;
+};
 
 export class LocalError extends Error {
   readonly stopsRun: boolean;
@@ -131,12 +133,15 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       try {
         const listing = await ctx.dav.list(remoteName(dir), signal);
         const byName = new Map(listing.children.map((c) => [baseName(c.name), c]));
-        for (const f of files) {
-          const seen = byName.get(f.base);
-          const J = ctx.journal.get(f.key);
-          if (!seen || !J || seen.type !== 'file' || seen.size !== f.size || J.remoteEtag !== '') continue;
-          ctx.journal.put({ ...J, remoteEtag: seen.etag, remoteFileId: seen.fileId ?? J.remoteFileId, remotePermissions: seen.permissions });
-        }
+        // One commit per folder: these only refine entries already committed (a crash keeps '').
+        ctx.journal.transaction(() => {
+          for (const f of files) {
+            const seen = byName.get(f.base);
+            const J = ctx.journal.get(f.key);
+            if (!seen || !J || seen.type !== 'file' || seen.size !== f.size || J.remoteEtag !== '') continue;
+            ctx.journal.put({ ...J, remoteEtag: seen.etag, remoteFileId: seen.fileId ?? J.remoteFileId, remotePermissions: seen.permissions });
+          }
+        });
       } catch (error) {
         // Not fatal: those files keep '' and the next run settles them.
         ctx.events.error(dir, toItemError(error));
