@@ -37,6 +37,22 @@ const fromRow = (r: Row): JournalEntry => ({
   remoteMtimeMs: r.remote_mtime,
 });
 
+const COLUMNS = 'path, type, local_inode, local_size, local_mtime, remote_etag, remote_fileid, remote_perms, remote_size, remote_mtime';
+type RowArray = [string, string, number, number, number, string, string | null, string | null, number, number];
+
+const fromArray = (r: RowArray): JournalEntry => ({
+  path: r[0],
+  type: r[1] === 'dir' ? 'dir' : 'file',
+  localInode: r[2],
+  localSize: r[3],
+  localMtimeMs: r[4],
+  remoteEtag: r[5],
+  remoteFileId: r[6],
+  remotePermissions: r[7],
+  remoteSize: r[8],
+  remoteMtimeMs: r[9],
+});
+
 /**
  * Opens the journal; a corrupt one ("file is not a database") is renamed aside and a new one
  * started. An empty journal makes the next run a first sync: the union of both sides, no
@@ -90,9 +106,20 @@ export class Journal {
     this.getOne = this.db.prepare('SELECT * FROM entries WHERE path = ?');
   }
 
+  /**
+   * Every entry. Rows are read one at a time as arrays, not all at once as objects: for 100,000
+   * entries that is ~40 MB of memory instead of ~135 MB (bench d), and faster.
+   */
   all(): Map<SyncPath, JournalEntry> {
-    const rows = this.db.prepare('SELECT * FROM entries').all() as unknown as Row[];
-    return new Map(rows.map((r) => [r.path, fromRow(r)]));
+    const stmt = this.db.prepare(`SELECT ${COLUMNS} FROM entries`);
+    const result = new Map<SyncPath, JournalEntry>();
+    if (typeof stmt.setReturnArrays !== 'function') {
+      for (const r of stmt.iterate() as Iterable<Row>) result.set(r.path, fromRow(r));
+      return result;
+    }
+    stmt.setReturnArrays(true);
+    for (const r of stmt.iterate() as unknown as Iterable<RowArray>) result.set(r[0], fromArray(r));
+    return result;
   }
 
   get(path: SyncPath): JournalEntry | null {
