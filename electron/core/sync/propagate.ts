@@ -127,27 +127,31 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
 
   const awaitingEtag = new Map<SyncPath, { key: SyncPath; base: string; size: number }[]>();
   /** One PROPFIND per folder with plain-WebDAV uploads; ETags accepted only where the size matches ours. */
+  const learnEtag = async (dir: SyncPath): Promise<void> => {
+    const files = awaitingEtag.get(dir);
+    awaitingEtag.delete(dir);
+    if (!files || stopped || signal.aborted) return;
+    try {
+      const listing = await ctx.dav.list(remoteName(dir), signal, true);
+      const byName = new Map(listing.children.map((c) => [baseName(c.name), c]));
+      // One commit per folder: these only refine entries already committed (a crash keeps '').
+      ctx.journal.transaction(() => {
+        for (const f of files) {
+          const seen = byName.get(f.base);
+          const J = ctx.journal.get(f.key);
+          if (!seen || !J || seen.type !== 'file' || seen.size !== f.size || J.remoteEtag !== '') continue;
+          ctx.journal.put({ ...J, remoteEtag: seen.etag, remoteFileId: seen.fileId ?? J.remoteFileId, remotePermissions: seen.permissions });
+        }
+      });
+    } catch (error) {
+      if (signal.aborted) return;
+      // Not fatal: those files keep '' and the next run settles them.
+      ctx.events.error(dir, toItemError(error));
+      failed.push(dir);
+    }
+  };
   const learnEtags = async (): Promise<void> => {
-    await mapLimit([...awaitingEtag], ctx.parallel, async ([dir, files]) => {
-      if (stopped || signal.aborted) return;
-      try {
-        const listing = await ctx.dav.list(remoteName(dir), signal);
-        const byName = new Map(listing.children.map((c) => [baseName(c.name), c]));
-        // One commit per folder: these only refine entries already committed (a crash keeps '').
-        ctx.journal.transaction(() => {
-          for (const f of files) {
-            const seen = byName.get(f.base);
-            const J = ctx.journal.get(f.key);
-            if (!seen || !J || seen.type !== 'file' || seen.size !== f.size || J.remoteEtag !== '') continue;
-            ctx.journal.put({ ...J, remoteEtag: seen.etag, remoteFileId: seen.fileId ?? J.remoteFileId, remotePermissions: seen.permissions });
-          }
-        });
-      } catch (error) {
-        // Not fatal: those files keep '' and the next run settles them.
-        ctx.events.error(dir, toItemError(error));
-        failed.push(dir);
-      }
-    });
+    await mapLimit([...awaitingEtag.keys()], ctx.parallel, learnEtag);
   };
 
   /** Local copy kept under a conflict name, then uploaded too. Returns the copy's relative name. */
@@ -359,7 +363,21 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const depth = (a: SyncAction): number => target(a).split('/').length;
     for (const d of [...new Set(early.map(depth))].sort((x, y) => x - y)) await mapLimit(early.filter((a) => depth(a) === d), ctx.parallel, attempt);
   }
-  await mapLimit(phase(['upload', 'download', 'conflict']), ctx.parallel, attempt);
+  // A folder's ETags are asked for as soon as its last upload is done, while other folders'
+  // uploads go on (not all in a tail after the transfers); folders left over are asked after.
+  const transfers = phase(['upload', 'download', 'conflict']);
+  const uploadsLeft = new Map<SyncPath, number>();
+  for (const a of transfers) if (a.kind === 'upload') uploadsLeft.set(parentOf(a.path), (uploadsLeft.get(parentOf(a.path)) ?? 0) + 1);
+  const learning: Promise<void>[] = [];
+  await mapLimit(transfers, ctx.parallel, async (a) => {
+    await attempt(a);
+    if (a.kind !== 'upload') return;
+    const dir = parentOf(a.path);
+    const left = uploadsLeft.get(dir)! - 1;
+    uploadsLeft.set(dir, left);
+    if (left === 0 && awaitingEtag.has(dir)) learning.push(learnEtag(dir));
+  });
+  await Promise.all(learning);
   await learnEtags();
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
