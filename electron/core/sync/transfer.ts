@@ -157,7 +157,8 @@ export async function downloadToTemp(
     size = offset;
     if (offset > 0) progress(offset);
     // A fresh temp file must be new ('wx'); a resumed one is continued at its end, or rewritten.
-    const out = createWriteStream(tempPath, offset > 0 ? { flags: 'r+', start: offset } : { flags: have >= 0 ? 'w' : 'wx', mode: 0o644 });
+    // 1 MiB of buffer: the socket keeps flowing while a write is on its way, and queued chunks go out as one writev.
+    const out = createWriteStream(tempPath, { highWaterMark: STREAM_CHUNK, ...(offset > 0 ? { flags: 'r+', start: offset } : { flags: have >= 0 ? 'w' : 'wx', mode: 0o644 }) });
     // Counting, hashing and the stall watchdog watch the bytes go by ('data' beside the pipe)
     // instead of being stream stages of their own: each stage costs per chunk (bench c).
     const source = wrap('down', body);
