@@ -40,6 +40,8 @@ export interface SyncEngineOptions {
   trash?: (path: string) => Promise<unknown>;
   now?: () => Date;
   pollIntervalSeconds?: number;
+  /** A file modified less recently is sent only once it stayed unchanged this long (default 500 ms: below the 1 s save → upload target). */
+  minFileAgeMs?: number;
   /** Watcher debounce; the upload starts within this much (+ scan time) of a save. */
   debounceMs?: number;
 }
@@ -110,6 +112,8 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private backoffMs = 0;
   private runAbort: AbortController | null = null;
+  /** The last run left files that were still being written. */
+  private deferred = false;
   lastSyncAt: Date | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -163,6 +167,7 @@ export class SyncEngine {
     const summary: RunSummary = { outcome: 'ok', actions: {}, errors: [], issues: [], conflicts: [], confirmation: null, requests: 0, message: null, retryAfterMs: null };
     if (this.paused) return { ...summary, outcome: 'ok', message: 'paused' };
     const requestsBefore = this.dav.requests;
+    this.deferred = false;
     this.runAbort = new AbortController();
     this.setState('syncing');
     try {
@@ -263,6 +268,7 @@ export class SyncEngine {
       parallel: this.options.parallel ?? 6,
       trustPutEtag: remote.nextcloud,
       quotaGuess: this.quotaGuess,
+      minFileAgeMs: this.options.minFileAgeMs ?? 500,
       now: this.options.now ?? (() => new Date()),
       signal,
       events: {
@@ -294,6 +300,7 @@ export class SyncEngine {
       },
     });
     this.quotaGuess = result.quotaGuess;
+    this.deferred = result.deferred.length > 0;
     if (result.stopped) throw result.stopped;
     this.storeFolderEtags(r, [...result.failed, ...unavailable, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
   }
@@ -372,7 +379,8 @@ export class SyncEngine {
       this.schedule(this.backoffMs);
     } else if (summary.outcome === 'rate-limited') {
       this.schedule(Math.min(summary.retryAfterMs ?? 30_000, 10 * 60_000));
-    } else this.schedule((this.options.pollIntervalSeconds ?? 30) * 1000);
+    } else if (this.deferred) this.schedule(this.options.minFileAgeMs ?? 500); // files still being written: look again soon
+    else this.schedule((this.options.pollIntervalSeconds ?? 30) * 1000);
   }
 
   private schedule(ms: number): void {

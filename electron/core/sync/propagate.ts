@@ -5,6 +5,7 @@
 import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { lstatSync, type Stats } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
 import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncPath } from './model.ts';
@@ -34,6 +35,8 @@ export interface PropagateContext {
   parallel: number;
   /** Trust the ETag in a PUT answer (Nextcloud); otherwise ask with a PROPFIND. */
   trustPutEtag: boolean;
+  /** A file modified less than this long ago is only sent once it stayed unchanged that long (RELIABILITY.md #29). */
+  minFileAgeMs?: number;
   /** Bytes: uploads this large or larger are not tried (a 507 told us), null when unknown. */
   quotaGuess: number | null;
   now(): Date;
@@ -46,7 +49,12 @@ export interface PropagateResult {
   /** An error that ended the run early (sign-in, rate limit, offline, disk full). */
   stopped: Error | null;
   quotaGuess: number | null;
+  /** Files not sent because they were still being written: the engine runs again soon. */
+  deferred: SyncPath[];
 }
+
+/** The file changed while we waited for it to be stable: left for the next run. */
+class StillWriting extends Error {}
 
 const localMtime = (st: Stats): number => Math.floor(st.mtimeMs);
 /** Journal meta prefix of downloads cut off mid-body whose temp file waits for a resume. */
@@ -71,6 +79,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const failed: SyncPath[] = [];
   let stopped: Error | null = null;
   let quotaGuess = ctx.quotaGuess;
+  const deferred: SyncPath[] = [];
   const abort = new AbortController();
   const signal = AbortSignal.any([ctx.signal, abort.signal]);
 
@@ -94,6 +103,16 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const full = join(ctx.root, name);
     const st = await lstatOrNull(full);
     if (!st?.isFile()) return; // gone or replaced since discovery: the next run sees it
+    // Possibly still being written (a save in progress, a download into the folder): wait until
+    // it is minFileAgeMs old (at most that long, whatever its clock says) and send it only if it
+    // did not change meanwhile; otherwise the next run looks again.
+    const minAge = ctx.minFileAgeMs ?? 0;
+    const age = Date.now() - st.mtimeMs;
+    if (minAge > 0 && age < minAge) {
+      await sleep(Math.min(minAge - age, minAge), undefined, { signal });
+      const again = await lstatOrNull(full);
+      if (!again?.isFile() || again.size !== st.size || again.mtimeMs !== st.mtimeMs) throw new StillWriting(name);
+    }
     if (quotaGuess !== null && st.size >= quotaGuess) throw new RemoteError('quota', `not uploaded: the server is out of space for a file of ${st.size} bytes`);
     const known = ctx.remote.get(p) ?? null;
     const ifMatch = isNew || !guard ? null : known?.etag ?? ctx.journal.get(p)?.remoteEtag ?? null;
@@ -338,6 +357,10 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     } catch (raw) {
       if (signal.aborted && !stopped) return;
       failed.push(path);
+      if (raw instanceof StillWriting) {
+        deferred.push(path); // not an error: the folder stays unsettled and the engine comes back
+        return;
+      }
       if (stopped && raw === stopped) return; // cancelled because the run stopped: not this item's error
       const error = toItemError(raw);
       if ('from' in a) failed.push(a.from);
@@ -381,7 +404,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   await learnEtags();
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
-  return { failed, stopped, quotaGuess };
+  return { failed, stopped, quotaGuess, deferred };
 }
 
 function toItemError(raw: unknown): Error {
