@@ -1,5 +1,5 @@
 // The window: sidebar with the apps and panel buttons, the app area (or an open panel), status bar.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, useBridgeState } from './bridge/context.tsx';
 import type { CommandOutput } from '../../electron/core/bridge/contract.ts';
@@ -21,13 +21,23 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
 
-  const activate = useCallback(
+  // The app we asked the main side to show; its echo event must not close a panel opened since.
+  const requested = useRef<string | null>(null);
+  const show = useCallback(
     (id: string) => {
+      requested.current = id;
       setActiveId(id);
-      setPanel(null);
       void api['shell.activate']({ appId: id });
     },
     [api],
+  );
+  /** The user picked an app: show it and close any panel. */
+  const activate = useCallback(
+    (id: string) => {
+      setPanel(null);
+      show(id);
+    },
+    [show],
   );
   const openPanel = useCallback(
     (next: Panel | null) => {
@@ -38,11 +48,21 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
   );
 
   // The main process may switch apps too (a cross-app link, a notification click, werkplek:// URL).
-  useEffect(() => api.on('shell.activate', ({ appId }) => (setActiveId(appId), setPanel(null))), [api]);
+  useEffect(
+    () =>
+      api.on('shell.activate', ({ appId }) => {
+        setActiveId(appId);
+        if (requested.current === appId) requested.current = null;
+        else setPanel(null);
+      }),
+    [api],
+  );
   useEffect(() => api.on('shell.panel', ({ panel: next }) => setPanel(next)), [api]);
   useEffect(() => {
-    if ((activeId === null || !apps.some((entry) => entry.app.id === activeId)) && apps[0]) activate(apps[0].app.id);
-  }, [apps, activeId, activate]);
+    // The first app is shown at start (or when the shown one goes away) without closing a panel
+    // the user may already have opened.
+    if ((activeId === null || !apps.some((entry) => entry.app.id === activeId)) && apps[0]) show(apps[0].app.id);
+  }, [apps, activeId, show]);
 
   const ids = apps.map((entry) => entry.app.id);
   useAppShortcuts(ids, activeId, activate);
