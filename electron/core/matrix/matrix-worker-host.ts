@@ -3,7 +3,7 @@
 // worker's outputs so reads stay synchronous; the keyring and the browser stay in the app. A worker
 // that dies is restarted and resumes the saved session.
 import { fileURLToPath } from 'node:url';
-import { fork } from 'node:child_process';
+import { forkWorker } from '../worker/worker-process.ts';
 import type { MatrixStatus } from '../bridge/contract-matrix.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import type { Log } from '../context.ts';
@@ -35,15 +35,7 @@ export interface MatrixBackend {
 export const matrixWorkerEntry = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
 
 /** Plain Node launcher (child_process.fork), for tests and the preview host; the app passes a utilityProcess one. */
-export const forkMatrixWorker: MatrixWorkerLauncher = (entry) => {
-  const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
-  return {
-    postMessage: (m) => child.send(m),
-    onMessage: (l) => child.on('message', (m) => l(m as FromWorker)),
-    onExit: (l) => child.on('exit', (code) => l(code)),
-    kill: () => child.kill(),
-  };
-};
+export const forkMatrixWorker: MatrixWorkerLauncher = (entry) => forkWorker(entry);
 
 export interface MatrixWorkerHostDeps {
   keyring: Keyring;

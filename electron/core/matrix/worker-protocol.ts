@@ -2,6 +2,7 @@
 // child_process.fork in tests), so Matrix sync I/O never stalls the window. The worker owns the
 // MatrixService; the app keeps the keyring, the settings and the browser, and asks/answers for them.
 import type { NotifierSettings } from './notifier.ts';
+import type { WorkerProcess } from '../worker/worker-process.ts';
 
 /** MatrixService methods the app may call in the worker. */
 export const workerMethods = [
@@ -42,12 +43,7 @@ export type FromWorker =
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 /** The child-process handle that utilityProcess.fork and child_process.fork are both adapted to. */
-export interface MatrixWorkerProcess {
-  postMessage(message: ToWorker): void;
-  onMessage(listener: (message: FromWorker) => void): void;
-  onExit(listener: (code: number | null) => void): void;
-  kill(): void;
-}
+export type MatrixWorkerProcess = WorkerProcess<ToWorker, FromWorker>;
 export type MatrixWorkerLauncher = (entry: string) => MatrixWorkerProcess;
 
 export function toWireError(error: unknown): WireError {

@@ -1,7 +1,7 @@
 // Where the engine runs, seen from the sync service: in this process (preview host, tests) or in
 // a child process speaking worker-protocol.ts (the app: Electron utilityProcess, so sync I/O
 // never stalls the window). The main process supplies the launcher; core never imports electron.
-import { fork } from 'node:child_process';
+import { forkWorker, type WorkerProcess as GenericWorkerProcess } from '../worker/worker-process.ts';
 import { fileURLToPath } from 'node:url';
 import { EngineSession, type EngineConfig, type FromWorker, type ToWorker } from './worker-protocol.ts';
 import type { EngineStatus } from './status.ts';
@@ -13,26 +13,13 @@ export interface EngineHost {
 }
 
 /** The child-process handle both utilityProcess.fork and child_process.fork can be adapted to. */
-export interface WorkerProcess {
-  postMessage(message: ToWorker): void;
-  onMessage(listener: (message: FromWorker) => void): void;
-  onExit(listener: (code: number | null) => void): void;
-  kill(): void;
-}
+export type WorkerProcess = GenericWorkerProcess<ToWorker, FromWorker>;
 export type WorkerLauncher = (entry: string) => WorkerProcess;
 
 export const workerEntry = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
 
 /** Plain Node launcher (child_process.fork); the Electron main process passes a utilityProcess one. */
-export const forkNodeWorker: WorkerLauncher = (entry) => {
-  const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
-  return {
-    postMessage: (m) => child.send(m),
-    onMessage: (l) => child.on('message', (m) => l(m as FromWorker)),
-    onExit: (l) => child.on('exit', (code) => l(code)),
-    kill: () => child.kill(),
-  };
-};
+export const forkNodeWorker: WorkerLauncher = (entry) => forkWorker(entry);
 
 export class InProcessHost implements EngineHost {
   private readonly listeners = new Set<(status: EngineStatus) => void>();
