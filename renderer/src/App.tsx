@@ -24,18 +24,18 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
   // The app we asked the main side to show; its echo event must not close a panel opened since.
   const requested = useRef<string | null>(null);
   const show = useCallback(
-    (id: string) => {
+    (id: string, keepPanel: boolean) => {
       requested.current = id;
       setActiveId(id);
-      void api['shell.activate']({ appId: id });
+      void api['shell.activate']({ appId: id, keepPanel });
     },
     [api],
   );
-  /** The user picked an app: show it and close any panel. */
+  /** The user picked an app: show it and close any panel (the main side closes its own too). */
   const activate = useCallback(
     (id: string) => {
       setPanel(null);
-      show(id);
+      show(id, false);
     },
     [show],
   );
@@ -61,7 +61,7 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
   useEffect(() => {
     // The first app is shown at start (or when the shown one goes away) without closing a panel
     // the user may already have opened.
-    if ((activeId === null || !apps.some((entry) => entry.app.id === activeId)) && apps[0]) show(apps[0].app.id);
+    if ((activeId === null || !apps.some((entry) => entry.app.id === activeId)) && apps[0]) show(apps[0].app.id, true);
   }, [apps, activeId, show]);
 
   const ids = apps.map((entry) => entry.app.id);

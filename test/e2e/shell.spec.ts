@@ -96,6 +96,38 @@ test('the shell settings section saves values; a policy preset shows', async ({ 
   await expect(page.getByLabel('Downloads folder (empty = your Downloads folder)')).toHaveValue(downloadsDir);
 });
 
+test('a panel opened before the apps have loaded stays open when the first app is shown', async ({ page }) => {
+  // Hold the reply to catalog.list until the user has opened Settings: the window then shows its
+  // first app, which must not close the panel (this race once failed CI on a loaded machine).
+  let releaseCatalog = () => {};
+  const catalogHeld = new Promise<void>((resolveHold) => (releaseCatalog = resolveHold));
+  await page.routeWebSocket(/\/bridge$/, (socket) => {
+    const server = socket.connectToServer();
+    const catalogCalls = new Set<number>();
+    socket.onMessage((message) => {
+      const call = JSON.parse(String(message)) as { id: number; name: string };
+      if (call.name === 'catalog.list') catalogCalls.add(call.id);
+      server.send(message);
+    });
+    server.onMessage(async (message) => {
+      const reply = JSON.parse(String(message)) as { kind: string; id?: number };
+      if (reply.kind === 'reply' && reply.id !== undefined && catalogCalls.has(reply.id)) await catalogHeld;
+      socket.send(message);
+    });
+  });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('tab', { name: /Portaal/ })).toHaveCount(0);
+  releaseCatalog();
+  await expect(page.getByRole('tab', { name: /Portaal/ })).toBeVisible();
+  const settings = page.getByRole('region', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  // Give a late echo of the activation time to arrive, then check the panel is still there.
+  await page.waitForTimeout(500);
+  await expect(settings).toBeVisible();
+  await expect(page.getByLabel('Put unused apps to sleep after (minutes, 0 = never)')).toBeVisible();
+});
+
 test('Dutch shell texts', async ({ page }) => {
   const dutch = await startPreviewHost({ locale: 'nl-NL' });
   try {

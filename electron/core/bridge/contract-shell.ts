@@ -54,7 +54,11 @@ export type PermissionNote = z.infer<typeof permissionNoteSchema>;
 const appIdInput = z.object({ appId: z.string() }).strict();
 
 export const shellCommands = {
-  'shell.activate': command(z.object({ appId: z.string(), url: z.string().optional() }).strict(), z.object({ appId: z.string() })),
+  /**
+   * Show an app. It closes an open panel, except with keepPanel: the window's own start-up
+   * choice of a first app must not close a panel the user opened before the catalog arrived.
+   */
+  'shell.activate': command(z.object({ appId: z.string(), url: z.string().optional(), keepPanel: z.boolean().optional() }).strict(), z.object({ appId: z.string() })),
   'shell.badges': command(noInput, badgesSchema),
   /** A shell panel (settings, sync, notifications) covers the app area; the app view is hidden meanwhile. */
   'shell.setPanel': command(z.object({ panel: panelSchema.nullable() }).strict(), z.object({ panel: panelSchema.nullable() })),

@@ -37,12 +37,12 @@ export function createShellHandlers(ctx: CoreContext, options: { systemDownloads
   const ok = { ok: true as const };
 
   return {
-    'shell.activate': async ({ appId, url }) => {
+    'shell.activate': async ({ appId, url, keepPanel }) => {
       const app = requireApp(appId);
       if (url !== undefined && !isAllowedNavigation(app, url, ctx.settings.get('shell.ssoOrigins'))) throw new Error(`${url} does not belong to ${app.name}`);
       shell.activeAppId = appId;
       // Showing an app closes an open panel (the renderer does the same on its side).
-      if (shell.panel !== null) {
+      if (shell.panel !== null && keepPanel !== true) {
         shell.panel = null;
         ctx.hub.emit('shell.panel', { panel: null });
       }

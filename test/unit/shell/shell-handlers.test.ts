@@ -23,6 +23,18 @@ describe('shell handlers', () => {
     ]);
   });
 
+  it('the window’s start-up choice of a first app (keepPanel) leaves a panel the user opened meanwhile', async () => {
+    const { call, events, core } = await setup();
+    await call['shell.setPanel']({ panel: 'settings' });
+    await call['shell.activate']({ appId: 'chat', keepPanel: true });
+    expect(core.ctx.shell.panel).toBe('settings');
+    expect(core.ctx.shell.activeAppId).toBe('chat');
+    expect(events).toEqual([
+      ['shell.panel', { panel: 'settings' }],
+      ['shell.activate', { appId: 'chat' }],
+    ]);
+  });
+
   it('a URL passed with activation must belong to the app', async () => {
     const { call } = await setup();
     await expect(call['shell.activate']({ appId: 'chat', url: 'https://chat.example.org/#/room/x' })).resolves.toEqual({ appId: 'chat' });
