@@ -165,9 +165,11 @@ function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSu
     const words: Record<string, string> = {
       upload: 'uploaded', download: 'downloaded', conflict: 'compared (both changed)', moveLocal: 'moved here', moveRemote: 'moved on the server',
       mkdirLocal: 'folders made here', mkdirRemote: 'folders made on the server', deleteLocal: 'to the trash here', deleteRemote: 'deleted on the server',
-      record: 'recorded', forget: 'forgotten',
     };
-    const counts = Object.entries(s.actions).map(([k, n]) => `${n} ${words[k] ?? k}`).join(', ') || 'nothing to do';
+    // record / forget only update the journal (e.g. a plain server's ETags learned after an upload): not changes to anyone's files.
+    const bookkeeping = (s.actions.record ?? 0) + (s.actions.forget ?? 0);
+    const changes = Object.entries(s.actions).filter(([k]) => k !== 'record' && k !== 'forget');
+    const counts = (changes.map(([k, n]) => `${n} ${words[k] ?? k}`).join(', ') || 'nothing to do') + (bookkeeping ? ` (${bookkeeping} journal entr${bookkeeping === 1 ? 'y' : 'ies'} updated)` : '');
     if (s.outcome === 'needs-confirmation' && s.confirmation) {
       process.stderr.write(`waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes.\n`);
     } else if (s.outcome === 'ok' || s.outcome === 'errors') {

@@ -1,7 +1,8 @@
 // The only module that talks WebDAV, through the `webdav` client library with keep-alive agents.
 // It sends Nextcloud's PROPFIND body (oc:fileid, oc:permissions, oc:checksums) and maps answers to
-// RemoteEntry / RemoteError. Hand-written HTTP: PUT only (see put()): the library sends it
-// through node-fetch, whose per-request stages cost more than the upload of a small file.
+// RemoteEntry / RemoteError. Hand-written HTTP for the requests whose answer body is not needed
+// (PUT, MKCOL, DELETE, MOVE; see send()): the library sends them through node-fetch, whose
+// per-request stages cost more than the upload of a small file. Listings and GET use the library.
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
@@ -15,10 +16,6 @@ const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
   <d:prop><d:resourcetype/><d:getetag/><d:getcontentlength/><d:getlastmodified/>
     <oc:fileid/><oc:permissions/><oc:size/><oc:checksums/></d:prop>
 </d:propfind>`;
-
-/** Only what a plain server's ETags after uploads need: a smaller answer to parse (bench a). */
-const ETAG_PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
-<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/><d:getcontentlength/></d:prop></d:propfind>`;
 
 /** Props whose text must stay text (the XML parser would turn "00123" into 123). */
 const TEXT_PROPS = /prop\.(getetag|fileid|permissions|checksum|displayname)$/;
@@ -37,6 +34,8 @@ export interface DavOptions {
 export interface PutResult {
   etag: string | null;
   fileId: string | null;
+  /** The server's clock when it answered (its Date header), ms; null when absent. */
+  serverTimeMs?: number | null;
 }
 
 export interface Listing {
@@ -101,16 +100,13 @@ export class DavClient {
     }
   }
 
-  /**
-   * PROPFIND Depth 1 of a folder (sync-relative name; '' is the sync root). `etagsOnly`: ask for
-   * type, ETag and size only (no Nextcloud properties, no modification times).
-   */
-  async list(name: string, signal?: AbortSignal, etagsOnly = false): Promise<Listing> {
+  /** PROPFIND Depth 1 of a folder (sync-relative name; '' is the sync root). */
+  async list(name: string, signal?: AbortSignal): Promise<Listing> {
     const path = this.serverPath(name);
     // The raw multistatus is checked to be complete before it is parsed: the library's XML
     // parser is lenient and would turn a cut-off listing into a shorter one (files "deleted").
     const text = await this.call(`list ${path}`, async (s) => {
-      const res = await this.client.customRequest(path.endsWith('/') ? path : `${path}/`, { method: 'PROPFIND', headers: { Depth: '1', Accept: 'text/plain,application/xml', 'Content-Type': 'application/xml; charset=utf-8' }, data: etagsOnly ? ETAG_PROPFIND_BODY : PROPFIND_BODY, signal: s });
+      const res = await this.client.customRequest(path.endsWith('/') ? path : `${path}/`, { method: 'PROPFIND', headers: { Depth: '1', Accept: 'text/plain,application/xml', 'Content-Type': 'application/xml; charset=utf-8' }, data: PROPFIND_BODY, signal: s });
       return res.text();
     }, signal);
     if (!/<\/(?:[\w.-]+:)?multistatus>\s*$/.test(text)) throw new RemoteError('protocol', `the listing of ${path} is cut off or not a WebDAV multistatus`);
@@ -202,41 +198,48 @@ export class DavClient {
   /**
    * PUT a stream (or a buffer) of known length. `ifMatch`: only overwrite this version;
    * `ifNoneMatch`: only create. `idleMs`: the request fails when the socket is silent that long.
-   *
-   * Hand-written over node:http with the client's keep-alive agent, not the library: its path
-   * (node-fetch, a stream pipeline with its own AbortController and DOMException, Headers
-   * objects, url-join) cost ~1 ms of CPU per request, more than a 4 KiB upload itself, which made
-   * a first sync of many small files 4× slower than a bare client (bench a). The library lacks
-   * a lean path; everything else still goes through it.
    */
   async put(name: string, body: Readable | Buffer, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal; idleMs?: number }): Promise<PutResult> {
-    options.signal?.throwIfAborted();
-    const path = this.serverPath(name);
-    const what = `upload ${path}`;
-    const headers: Record<string, string> = { Authorization: this.authorization, 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
     if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
     else if (options.ifNoneMatch) headers['If-None-Match'] = '*';
     if (options.mtimeMs !== undefined) headers['X-OC-MTime'] = String(Math.floor(options.mtimeMs / 1000));
+    const res = await this.send('PUT', name, `upload ${this.serverPath(name)}`, headers, body, options.signal, options.idleMs);
+    const etag = header(res.headers['oc-etag']) ?? header(res.headers.etag);
+    const date = Date.parse(header(res.headers.date) ?? '');
+    return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: numericFileId(header(res.headers['oc-fileid'])), serverTimeMs: Number.isNaN(date) ? null : date };
+  }
+
+  /**
+   * One request whose answer body is not needed (PUT, MKCOL, DELETE, MOVE), hand-written over
+   * node:http with the client's keep-alive agent, not the library: its path (node-fetch, a
+   * stream pipeline with its own AbortController and DOMException, Headers objects, url-join)
+   * cost ~1 ms of CPU per request, more than a 4 KiB upload itself, which made a first sync of
+   * many small files several times slower than a bare client (bench a). The library has no lean
+   * path; listings (PROPFIND, parsed) and downloads still go through it. A status outside 2xx
+   * becomes a RemoteError.
+   */
+  private send(method: string, name: string, what: string, headers: Record<string, string>, body?: Readable | Buffer, signal?: AbortSignal, idleMs = REQUEST_TIMEOUT_MS): Promise<http.IncomingMessage> {
+    signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
-    const urlPath = this.base.pathname.replace(/\/$/, '') + path.split('/').map(encodeURIComponent).join('/');
-    return new Promise<PutResult>((resolve, reject) => {
-      const { signal } = options;
+    const all: Record<string, string> = { Authorization: this.authorization, ...headers };
+    if (body === undefined) all['Content-Length'] = '0';
+    return new Promise<http.IncomingMessage>((resolve, reject) => {
       let settled = false;
-      const finish = (error: unknown, result?: PutResult): void => {
+      const finish = (error: unknown, res?: http.IncomingMessage): void => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
-        else resolve(result!);
+        else resolve(res!);
       };
-      const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method: 'PUT', path: urlPath, headers, agent: this.agent }, (res) => {
+      const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method, path: this.urlPath(name), headers: all, agent: this.agent }, (res) => {
         const status = res.statusCode ?? 0;
         res.resume(); // the answer's body is not needed; read it so the socket goes back to the pool
         res.once('end', () => {
-          if (status < 200 || status >= 300) return finish(classifyStatus(status, what, header(res.headers['retry-after'])));
-          const etag = header(res.headers['oc-etag']) ?? header(res.headers.etag);
-          finish(null, { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: numericFileId(header(res.headers['oc-fileid'])) });
+          if (status < 200 || status >= 300) finish(classifyStatus(status, what, header(res.headers['retry-after'])));
+          else finish(null, res);
         });
         res.on('error', (error) => finish(toRemoteError(error, what)));
         res.once('aborted', () => finish(new RemoteError('network', `the answer to ${what} broke off`)));
@@ -246,9 +249,9 @@ export class DavClient {
         req.destroy();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      req.setTimeout(options.idleMs ?? REQUEST_TIMEOUT_MS, () => req.destroy(new RemoteError('network', `no answer for ${what}`)));
+      req.setTimeout(idleMs, () => req.destroy(new RemoteError('network', `no answer for ${what}`)));
       req.on('error', (error) => finish(toRemoteError(error, what)));
-      if (Buffer.isBuffer(body)) {
+      if (body === undefined || Buffer.isBuffer(body)) {
         req.end(body);
         return;
       }
@@ -258,9 +261,13 @@ export class DavClient {
     });
   }
 
+  /** The URL path of a sync-relative name, each segment percent-encoded. */
+  private urlPath(name: string): string {
+    return this.base.pathname.replace(/\/$/, '') + this.serverPath(name).split('/').map(encodeURIComponent).join('/');
+  }
+
   async mkdir(name: string, signal?: AbortSignal): Promise<void> {
-    const path = this.serverPath(name);
-    await this.call(`create folder ${path}`, (s) => this.client.customRequest(path, { method: 'MKCOL', signal: s }), signal).catch((error: unknown) => {
+    await this.send('MKCOL', name, `create folder ${this.serverPath(name)}`, {}, undefined, signal).catch((error: unknown) => {
       // 405: already exists (another client made it, or a retried MKCOL). Fine for a sync.
       if (error instanceof RemoteError && error.status === 405) return;
       throw error;
@@ -281,18 +288,17 @@ export class DavClient {
 
   /** DELETE; with `ifMatch`, only while the server still has that version (412 otherwise). */
   async delete(name: string, ifMatch?: string | null, signal?: AbortSignal): Promise<void> {
-    const path = this.serverPath(name);
     const headers: Record<string, string> = ifMatch ? { 'If-Match': `"${ifMatch}"` } : {};
-    await this.call(`delete ${path}`, (s) => this.client.deleteFile(path, { signal: s, headers }), signal).catch((error: unknown) => {
+    await this.send('DELETE', name, `delete ${this.serverPath(name)}`, headers, undefined, signal).catch((error: unknown) => {
       if (error instanceof RemoteError && error.kind === 'notFound') return; // already gone: done
       throw error;
     });
   }
 
+  /** MOVE without overwriting: something already at the target is a 412, never replaced. */
   async move(from: string, to: string, signal?: AbortSignal): Promise<void> {
-    const source = this.serverPath(from);
-    const target = this.serverPath(to);
-    await this.call(`move ${source}`, (s) => this.client.moveFile(source, target, { overwrite: false, signal: s } as never), signal);
+    const destination = new URL(this.urlPath(to), this.base).href;
+    await this.send('MOVE', from, `move ${this.serverPath(from)}`, { Destination: destination, Overwrite: 'F' }, undefined, signal);
   }
 
   close(): void {

@@ -10,6 +10,7 @@ import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
 import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncPath } from './model.ts';
 import { conflictName } from './names.ts';
+import { PENDING_ETAG_SLACK_MS } from './reconcile.ts';
 import { baseName, parentOf } from './paths.ts';
 import { mapLimit } from './pool.ts';
 import { RemoteError } from './remote-error.ts';
@@ -118,6 +119,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const ifMatch = isNew || !guard ? null : known?.etag ?? ctx.journal.get(p)?.remoteEtag ?? null;
     const target = isNew && !ctx.remote.has(p) ? (ctx.local.get(p) ? remoteName(p) : join(remoteName(parentOf(p)), baseName(name))) : remoteName(p);
     let done = 0;
+    const started = performance.now();
     const result = await ctx.uploaderFor(st.size).upload({
       name: target, localPath: full, size: st.size, mtimeMs: st.mtimeMs, ifMatch, ifNoneMatch: isNew && guard, signal,
       progress: (bytes) => ctx.events.transfer(p, 'up', (done += bytes), st.size),
@@ -134,43 +136,19 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       record(key, st, { ...remote, etag: fresh.etag, fileId: fresh.fileId ?? remote.fileId, permissions: fresh.permissions });
       return;
     }
-    // Plain WebDAV: a PUT's ETag header need not match what PROPFIND says, so learn the ETags of
-    // a folder's uploads with one listing after the transfers. Until then the journal has '', which
-    // a crash would turn into one needless (harmless) download, never a lost change.
-    record(key, st, { ...remote, etag: '' });
-    const dir = parentOf(key);
-    const list = awaitingEtag.get(dir) ?? [];
-    list.push({ key, base: baseName(target), size: st.size });
-    awaitingEtag.set(dir, list);
-  };
-
-  const awaitingEtag = new Map<SyncPath, { key: SyncPath; base: string; size: number }[]>();
-  /** One PROPFIND per folder with plain-WebDAV uploads; ETags accepted only where the size matches ours. */
-  const learnEtag = async (dir: SyncPath): Promise<void> => {
-    const files = awaitingEtag.get(dir);
-    awaitingEtag.delete(dir);
-    if (!files || stopped || signal.aborted) return;
-    try {
-      const listing = await ctx.dav.list(remoteName(dir), signal, true);
-      const byName = new Map(listing.children.map((c) => [baseName(c.name), c]));
-      // One commit per folder: these only refine entries already committed (a crash keeps '').
-      ctx.journal.transaction(() => {
-        for (const f of files) {
-          const seen = byName.get(f.base);
-          const J = ctx.journal.get(f.key);
-          if (!seen || !J || seen.type !== 'file' || seen.size !== f.size || J.remoteEtag !== '') continue;
-          ctx.journal.put({ ...J, remoteEtag: seen.etag, remoteFileId: seen.fileId ?? J.remoteFileId, remotePermissions: seen.permissions });
-        }
-      });
-    } catch (error) {
-      if (signal.aborted) return;
-      // Not fatal: those files keep '' and the next run settles them.
-      ctx.events.error(dir, toItemError(error));
-      failed.push(dir);
+    // Plain WebDAV: a PUT's ETag header need not match what PROPFIND says (Apache sends none).
+    // Such servers have every folder listed by each discovery anyway, so the next one learns the
+    // ETag: the journal keeps '' with the server's clock at its answer, and reconcile adopts the
+    // listed version when size and time match (pendingEtagMatches); otherwise it is downloaded
+    // again, never lost. A slow upload's time is not known that closely: ask at once.
+    const serverTime = result.serverTimeMs ?? null;
+    if (serverTime !== null && performance.now() - started <= PENDING_ETAG_SLACK_MS / 2) {
+      record(key, st, { ...remote, etag: '', mtimeMs: Math.floor(serverTime / 1000) * 1000 });
+      return;
     }
-  };
-  const learnEtags = async (): Promise<void> => {
-    await mapLimit([...awaitingEtag.keys()], ctx.parallel, learnEtag);
+    const fresh = await ctx.dav.stat(target, signal);
+    const ours = fresh?.type === 'file' && fresh.size === st.size;
+    record(key, st, ours ? { ...remote, etag: fresh.etag, fileId: fresh.fileId ?? remote.fileId, permissions: fresh.permissions, mtimeMs: fresh.mtimeMs } : { ...remote, etag: '' });
   };
 
   /** Local copy kept under a conflict name, then uploaded too. Returns the copy's relative name. */
@@ -324,13 +302,15 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       }
       case 'deleteRemote': {
         const J = ctx.journal.get(a.path);
+        // A pending ('') ETag: reconcile matched the listed version, so guard with that one.
+        const version = a.type === 'file' ? J?.remoteEtag || ctx.remote.get(a.path)?.etag || null : null;
         try {
-          await ctx.dav.delete(remoteName(a.path), a.type === 'file' ? J?.remoteEtag : null, signal);
+          await ctx.dav.delete(remoteName(a.path), version, signal);
         } catch (error) {
           if (!(error instanceof RemoteError && error.kind === 'precondition')) throw error;
           // Changed there: keep it, the next run downloads it. Unless the ETag was only weak (see upload).
           const fresh = await ctx.dav.stat(remoteName(a.path), signal);
-          if (fresh?.etag !== J?.remoteEtag) return;
+          if (fresh?.etag !== version) return;
           await ctx.dav.delete(remoteName(a.path), null, signal);
         }
         ctx.journal.delete(a.path);
@@ -386,22 +366,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const depth = (a: SyncAction): number => target(a).split('/').length;
     for (const d of [...new Set(early.map(depth))].sort((x, y) => x - y)) await mapLimit(early.filter((a) => depth(a) === d), ctx.parallel, attempt);
   }
-  // A folder's ETags are asked for as soon as its last upload is done, while other folders'
-  // uploads go on (not all in a tail after the transfers); folders left over are asked after.
-  const transfers = phase(['upload', 'download', 'conflict']);
-  const uploadsLeft = new Map<SyncPath, number>();
-  for (const a of transfers) if (a.kind === 'upload') uploadsLeft.set(parentOf(a.path), (uploadsLeft.get(parentOf(a.path)) ?? 0) + 1);
-  const learning: Promise<void>[] = [];
-  await mapLimit(transfers, ctx.parallel, async (a) => {
-    await attempt(a);
-    if (a.kind !== 'upload') return;
-    const dir = parentOf(a.path);
-    const left = uploadsLeft.get(dir)! - 1;
-    uploadsLeft.set(dir, left);
-    if (left === 0 && awaitingEtag.has(dir)) learning.push(learnEtag(dir));
-  });
-  await Promise.all(learning);
-  await learnEtags();
+  await mapLimit(phase(['upload', 'download', 'conflict']), ctx.parallel, attempt);
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
   return { failed, stopped, quotaGuess, deferred };

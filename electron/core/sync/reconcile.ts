@@ -16,7 +16,19 @@ export interface ReconcileResult extends SyncPlan {
 
 const localSame = (l: LocalEntry, j: JournalEntry): boolean =>
   l.type === j.type && (l.type === 'dir' || (l.size === j.localSize && l.mtimeMs === j.localMtimeMs));
-const remoteSame = (r: RemoteEntry, j: JournalEntry): boolean => r.type === j.type && (r.type === 'dir' || r.etag === j.remoteEtag);
+/** How far a listed modification time may be from the server's clock at our PUT's answer. */
+export const PENDING_ETAG_SLACK_MS = 2000;
+/**
+ * A file we uploaded to a plain WebDAV server, whose ETag the journal has yet to learn (''; see
+ * propagate): the listed version is ours if its size matches and its modification time is the
+ * one we sent (X-OC-MTime, on servers that keep it) or within a moment of the server's clock when
+ * it answered our PUT. Anything else counts as changed there: a download, never a lost change.
+ */
+export const pendingEtagMatches = (r: RemoteEntry, j: JournalEntry): boolean =>
+  j.remoteEtag === '' && r.type === 'file' && j.type === 'file' && r.etag !== '' && r.size === j.remoteSize &&
+  (r.mtimeMs === Math.floor(j.localMtimeMs / 1000) * 1000 || (j.remoteMtimeMs > 0 && Math.abs(r.mtimeMs - j.remoteMtimeMs) <= PENDING_ETAG_SLACK_MS));
+const remoteSame = (r: RemoteEntry, j: JournalEntry): boolean =>
+  r.type === j.type && (r.type === 'dir' || r.etag === j.remoteEtag || pendingEtagMatches(r, j));
 const may = (permissions: string | null | undefined, letter: string): boolean => permissions == null || permissions.includes(letter);
 
 export function reconcile(
@@ -88,7 +100,7 @@ export function reconcile(
           if (may(R.permissions, 'W')) actions.push({ kind: 'upload', path: p, isNew: false });
           else issue(p, 'read-only', 'the server copy is read-only: your local change is not uploaded');
         } else if (rc) actions.push({ kind: 'download', path: p, isNew: false });
-        else if (L.inode !== J.localInode || R.fileId !== J.remoteFileId) actions.push({ kind: 'record', path: p });
+        else if (L.inode !== J.localInode || R.fileId !== J.remoteFileId || R.etag !== J.remoteEtag) actions.push({ kind: 'record', path: p });
       }
     } else if (L) {
       // Gone on the server.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableServers, reportSkipped, type WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { startFaultProxy } from '../../fixtures/fault-proxy.ts';
 import { SyncFixture } from './sync-fixture.ts';
+import { Journal } from '../../../electron/core/sync/journal.ts';
 
 const starters = availableServers().filter((s) => s.available);
 reportSkipped();
@@ -47,6 +48,14 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     expect(await f.readRemote('docs/deep/c.txt')).toBe('gamma');
     const runs = await f.syncUntilStable();
     expect(runs.at(-1)!.actions).toEqual({});
+    // A plain server's ETags are learned by the next listing (journal only), never by a transfer.
+    expect(runs.filter((r) => Object.keys(r.actions).some((k) => k !== 'record'))).toEqual([]);
+    const journal = new Journal(join(f.stateDir, 'journal.sqlite'));
+    try {
+      expect([...journal.all().values()].filter((e) => e.type === 'file' && e.remoteEtag === '').map((e) => e.path)).toEqual([]);
+    } finally {
+      journal.close();
+    }
   }));
 
   it('first download, nested and empty folders included', () => withFixture(async (f) => {

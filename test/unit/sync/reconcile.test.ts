@@ -46,6 +46,29 @@ describe('reconcile: files', () => {
   });
 });
 
+describe('reconcile: a plain-server upload whose ETag is still to learn (journal ETag "")', () => {
+  // Uploaded at server time 50 s (its Date header), local mtime 1 s, 10 bytes; not yet listed.
+  const p = J('p.txt', { remoteEtag: '', remoteSize: 10, localSize: 10, localMtimeMs: 1000, remoteMtimeMs: 50_000 });
+  const cases: Array<[string, RemoteEntry, LocalEntry, SyncAction[]]> = [
+    ['listed with our size and the server time of our PUT → record (learn the ETag)', R(p, { etag: 'x1', mtimeMs: 51_000 }), L(p), [{ kind: 'record', path: 'p.txt' }]],
+    ['listed with our size and the mtime we sent (X-OC-MTime kept) → record', R(p, { etag: 'x1', mtimeMs: 1000 }), L(p), [{ kind: 'record', path: 'p.txt' }]],
+    ['same size but written later than our PUT → changed there: download', R(p, { etag: 'x2', mtimeMs: 53_000 }), L(p), [{ kind: 'download', path: 'p.txt', isNew: false }]],
+    ['another size → download', R(p, { etag: 'x2', size: 11, mtimeMs: 50_000 }), L(p), [{ kind: 'download', path: 'p.txt', isNew: false }]],
+    ['ours there, edited here since → upload (guarded by the listed ETag)', R(p, { etag: 'x1', mtimeMs: 50_000 }), L(p, { size: 12 }), [{ kind: 'upload', path: 'p.txt', isNew: false }]],
+    ['changed there and here → conflict', R(p, { etag: 'x2', mtimeMs: 60_000 }), L(p, { size: 12 }), [{ kind: 'conflict', path: 'p.txt' }]],
+  ];
+  it.each(cases)('%s', (_name, r, l, expected) => {
+    expect(actions([p], [l], [r])).toEqual(expected);
+  });
+  it('no server time known (remoteMtimeMs 0) and the mtime not kept → download, never a guess', () => {
+    const unknown = { ...p, remoteMtimeMs: 0 };
+    expect(actions([unknown], [L(unknown)], [R(unknown, { etag: 'x1', mtimeMs: 50_000 })])).toEqual([{ kind: 'download', path: 'p.txt', isNew: false }]);
+  });
+  it('deleted here while ours there → delete on the server', () => {
+    expect(actions([p], [], [R(p, { etag: 'x1', mtimeMs: 50_000 })])).toEqual([{ kind: 'deleteRemote', path: 'p.txt', type: 'file', files: 1 }]);
+  });
+});
+
 describe('reconcile: folders', () => {
   const d = D('d');
   const f = J('d/f.txt');
