@@ -94,6 +94,8 @@ export type EngineEvents = {
 };
 
 const transferKinds = new Set<SyncAction['kind']>(['upload', 'download', 'conflict']);
+/** How long a 507 keeps uploads of that size or larger from being tried (no retry storm, yet not forever). */
+export const QUOTA_GUESS_MS = 30 * 60_000;
 
 export class SyncEngine {
   readonly events = new Emitter<EngineEvents>();
@@ -105,7 +107,9 @@ export class SyncEngine {
   private again = false;
   private paused = false;
   private deletesDecision: 'accept' | 'restore' | null = null;
+  /** Bytes: uploads this large are not tried after a 507, until QUOTA_GUESS_MS have passed (space may be freed). */
   private quotaGuess: number | null = null;
+  private quotaGuessAt = 0;
   private watcher: SyncWatcher | null = null;
   private started = false;
   private cleaned = false;
@@ -267,7 +271,7 @@ export class SyncEngine {
       trash: this.options.trash ?? ((path) => moveToTrash(path)),
       parallel: this.options.parallel ?? 6,
       trustPutEtag: remote.nextcloud,
-      quotaGuess: this.quotaGuess,
+      quotaGuess: this.currentQuotaGuess(),
       minFileAgeMs: this.options.minFileAgeMs ?? 500,
       now: this.options.now ?? (() => new Date()),
       signal,
@@ -299,10 +303,21 @@ export class SyncEngine {
         },
       },
     });
+    if (result.quotaGuess !== this.quotaGuess) this.quotaGuessAt = this.clock().getTime();
     this.quotaGuess = result.quotaGuess;
     this.deferred = result.deferred.length > 0;
     if (result.stopped) throw result.stopped;
     this.storeFolderEtags(r, [...result.failed, ...unavailable, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+  }
+
+  private clock(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The quota guess, forgotten once it is QUOTA_GUESS_MS old: the user may have freed space on the server. */
+  private currentQuotaGuess(): number | null {
+    if (this.quotaGuess !== null && this.clock().getTime() - this.quotaGuessAt >= QUOTA_GUESS_MS) this.quotaGuess = null;
+    return this.quotaGuess;
   }
 
   /** A folder's ETag is stored only when everything below it is in sync, so the next run may skip it. */

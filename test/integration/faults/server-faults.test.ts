@@ -120,8 +120,8 @@ describe('server faults: right behaviour, nothing lost', () => {
       expect(proxy.fired(rule)).toBe(1);
     }
     proxy.clearRules();
-    // The quota guess lasts as long as the engine (no retry storm); space freed on the server is
-    // seen after a restart of the engine.
+    // The quota guess holds for QUOTA_GUESS_MS (no retry storm; server-answers tests its expiry):
+    // here a restart of the engine stands for the wait.
     if (run.errors.some((e) => e.kind === 'quota')) await f.restart();
     const runs = await f.syncUntilStable(5);
     expect(runs.at(-1)?.outcome, JSON.stringify(runs.at(-1))).toBe('ok');

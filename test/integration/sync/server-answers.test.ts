@@ -4,10 +4,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, withRetryAfter, type FaultProxy } from '../../fixtures/fault-proxy.ts';
+import { startFaultProxy, withRetryAfter, type FaultProxy, type FaultRule } from '../../fixtures/fault-proxy.ts';
 import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { SyncFixture } from './sync-fixture.ts';
+import { QUOTA_GUESS_MS } from '../../../electron/core/sync/engine.ts';
 
 describe('server answers', () => {
   let server: WebdavServerHandle;
@@ -84,6 +85,24 @@ describe('server answers', () => {
     const again = await f.sync();
     expect(again.errors).toMatchObject([{ path: 'big.bin', kind: 'quota' }]);
     expect(proxy.requests.filter((r) => r.method === 'PUT' && r.path === '/big.bin').length).toBe(puts);
+  });
+
+  it('the quota guess is forgotten after QUOTA_GUESS_MS: space freed on the server is used without a restart', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    f = await SyncFixture.start({ ...server, url: proxy.url }, { now: () => new Date(now) });
+    f.writeLocal('big.bin', Buffer.alloc(300_000, 1));
+    const rule: FaultRule = { method: 'PUT', path: '/big.bin', fault: { type: 'status', status: 507 } };
+    proxy.addRule(rule);
+    expect((await f.sync()).errors).toMatchObject([{ path: 'big.bin', kind: 'quota' }]);
+    now += QUOTA_GUESS_MS - 1000;
+    expect((await f.sync()).errors).toMatchObject([{ path: 'big.bin', kind: 'quota' }]);
+    expect(proxy.fired(rule)).toBe(1);
+    proxy.clearRules(); // the user freed space
+    now += 2000;
+    const later = await f.sync();
+    expect(later.errors).toEqual([]);
+    expect(later.actions.upload).toBe(1);
+    expect(readFileSync(join(server.dataDir, 'big.bin')).length).toBe(300_000);
   });
 
   it('a download cut off mid-body never appears half-written; the next run resumes it with Range', async () => {
