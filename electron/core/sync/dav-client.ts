@@ -14,11 +14,11 @@ import { classifyStatus, RemoteError, toRemoteError } from './remote-error.ts';
 const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
 <d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
   <d:prop><d:resourcetype/><d:getetag/><d:getcontentlength/><d:getlastmodified/>
-    <oc:fileid/><oc:permissions/><oc:size/><oc:checksums/></d:prop>
+    <oc:fileid/><oc:permissions/><oc:size/><oc:checksums/><oc:data-fingerprint/></d:prop>
 </d:propfind>`;
 
 /** Props whose text must stay text (the XML parser would turn "00123" into 123). */
-const TEXT_PROPS = /prop\.(getetag|fileid|permissions|checksum|displayname)$/;
+const TEXT_PROPS = /prop\.(getetag|fileid|permissions|checksum|displayname|data-fingerprint)$/;
 const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface DavOptions {
@@ -43,6 +43,8 @@ export interface Listing {
   children: RemoteEntry[];
   /** The server sent Nextcloud properties (fileid): its folder ETags change with their contents. */
   nextcloud: boolean;
+  /** Nextcloud's oc:data-fingerprint of the folder: a new value means the server was restored from a backup. */
+  dataFingerprint: string | null;
 }
 
 /** OC-FileId is the long form ("00000042oc1a2b3c": id, then instance id); oc:fileid is just 42. */
@@ -118,7 +120,8 @@ export class DavClient {
     // Only direct children: a server that ignores "Depth: 1" must not make deeper items look like ours.
     const direct = (i: FileStat): boolean => i !== selfStat && posix.dirname(i.filename) === (path === '/' ? '/' : path.replace(/\/$/, ''));
     const children = items.filter(direct).map((i) => this.toEntry(i, name === '' ? i.basename : `${name}/${i.basename}`));
-    return { self, children, nextcloud: self.fileId !== null };
+    const fingerprint = (selfStat.props as Record<string, unknown> | undefined)?.['data-fingerprint'];
+    return { self, children, nextcloud: self.fileId !== null, dataFingerprint: typeof fingerprint === 'string' || typeof fingerprint === 'number' ? String(fingerprint) || null : null };
   }
 
   /** Multistatus text → FileStats, as the library's getDirectoryContents maps them (filenames relative to the account root). */

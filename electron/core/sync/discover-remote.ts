@@ -16,6 +16,10 @@ export interface RemoteDiscovery {
   /** Folders that could not be listed: their subtree is left alone on both sides this run. */
   unavailable: SyncPath[];
   nextcloud: boolean;
+  /** The root's data fingerprint (Nextcloud), null when the server sends none. */
+  dataFingerprint: string | null;
+  /** The fingerprint differs from the one the journal knows: the server was restored from a backup. */
+  restored: boolean;
   /** Folders listed (requests made), for tests and the benchmark. */
   listed: number;
 }
@@ -27,6 +31,8 @@ export interface RemoteDiscoveryOptions {
   trustFolderEtags?: 'auto' | 'never';
   concurrency?: number;
   signal?: AbortSignal;
+  /** The data fingerprint the journal knows (null: none yet). */
+  knownFingerprint?: string | null;
 }
 
 export const fromJournal = (j: JournalEntry): RemoteEntry => ({
@@ -40,6 +46,8 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   const unavailable: SyncPath[] = [];
   let listed = 0;
   let nextcloud = false;
+  let dataFingerprint: string | null = null;
+  let restored = false;
   const journalKeys = [...journal.keys()].sort();
 
   const fillFromJournal = (dir: SyncPath): void => {
@@ -49,9 +57,14 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   const visit = async (dir: SyncPath): Promise<SyncPath[]> => {
     listed++;
     const listing = await dav.list(dir, options.signal);
-    if (dir === '') nextcloud = listing.nextcloud;
+    if (dir === '') {
+      nextcloud = listing.nextcloud;
+      dataFingerprint = listing.dataFingerprint;
+      restored = dataFingerprint !== null && options.knownFingerprint != null && dataFingerprint !== options.knownFingerprint;
+    }
     entries.set(dir, listing.self);
-    const trust = nextcloud && options.trustFolderEtags !== 'never';
+    // After a restore the journal's folder ETags say nothing about the server: list everything.
+    const trust = nextcloud && !restored && options.trustFolderEtags !== 'never';
     const next: SyncPath[] = [];
     for (const child of listing.children) {
       const key = child.path;
@@ -96,5 +109,5 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
     });
     level = results.flat();
   }
-  return { entries, issues, unavailable, nextcloud, listed };
+  return { entries, issues, unavailable, nextcloud, dataFingerprint, restored, listed };
 }

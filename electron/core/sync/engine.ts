@@ -10,7 +10,7 @@ import { discoverRemote } from './discover-remote.ts';
 import { Emitter } from './emitter.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
-import type { SyncAction, SyncIssue, SyncPath } from './model.ts';
+import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
 import { IgnoreList, TEMP_PREFIX } from './names.ts';
 import { isUnder } from './paths.ts';
 import { PARTIAL_DOWNLOAD, propagate } from './propagate.ts';
@@ -94,6 +94,8 @@ export type EngineEvents = {
 };
 
 const transferKinds = new Set<SyncAction['kind']>(['upload', 'download', 'conflict']);
+/** Journal meta key of the server's data fingerprint (Nextcloud's oc:data-fingerprint). */
+const DATA_FINGERPRINT = 'data-fingerprint';
 /** How long a 507 keeps uploads of that size or larger from being tried (no retry storm, yet not forever). */
 export const QUOTA_GUESS_MS = 30 * 60_000;
 
@@ -220,7 +222,8 @@ export class SyncEngine {
     }
     const ignore = IgnoreList.load(this.options.excludeFile);
     const excluded = (this.options.excluded ?? []).map((x) => x.replace(/^\/+|\/+$/g, '').normalize('NFC')).filter(Boolean);
-    const remoteOptions = { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal };
+    const knownFingerprint = this.journal.getMeta(DATA_FINGERPRINT);
+    const remoteOptions = { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal, knownFingerprint };
     const [remote, local] = await Promise.all([
       discoverRemote(this.dav, journalSnap, remoteOptions).catch(async (error: unknown) => {
         // First sync into a server folder that does not exist yet: create it. Later, a missing
@@ -235,7 +238,13 @@ export class SyncEngine {
     const unavailable = [...remote.unavailable, ...local.unavailable];
     const keep = (p: SyncPath): boolean => !unavailable.some((u) => isUnder(p, u));
     const filter = <T>(m: Map<SyncPath, T>): Map<SyncPath, T> => (unavailable.length ? new Map([...m].filter(([k]) => keep(k))) : m);
-    const j = filter(journalSnap);
+    // Restored from a backup (RELIABILITY #5): the journal no longer describes the server, so this
+    // run merges as a first sync would: nothing deleted on either side, differing files compared
+    // and kept both ways. Until such a run completes without failures the next one does the same.
+    if (remote.restored) {
+      summary.issues.push({ path: '', kind: 'server-restored', message: 'the server was restored from a backup: nothing is deleted this time; files that differ are kept both ways (conflict copies)' });
+    }
+    const j = remote.restored ? new Map<SyncPath, JournalEntry>() : filter(journalSnap);
     const l = filter(local.entries);
     const r = filter(remote.entries);
     const decision = this.deletesDecision;
@@ -307,6 +316,10 @@ export class SyncEngine {
     this.quotaGuess = result.quotaGuess;
     this.deferred = result.deferred.length > 0;
     if (result.stopped) throw result.stopped;
+    const fingerprint = remote.dataFingerprint;
+    if (fingerprint !== null && fingerprint !== knownFingerprint && (!remote.restored || (result.failed.length === 0 && unavailable.length === 0))) {
+      this.journal.setMeta(DATA_FINGERPRINT, fingerprint);
+    }
     this.storeFolderEtags(r, [...result.failed, ...unavailable, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
   }
 

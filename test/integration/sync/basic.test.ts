@@ -283,6 +283,39 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     }
   }));
 
+  it.runIf(starter.name === 'sabredav')('a server restored from a backup (new data fingerprint): nothing deleted, differing files kept both ways', () => withFixture(async (f) => {
+    await server.setDataFingerprint!('before-restore');
+    f.writeLocal('keep/same.txt', 'same');
+    f.writeLocal('keep/older-there.txt', 'newer, here');
+    f.writeLocal('not-in-backup.txt', 'made after the backup');
+    f.writeLocal('edited.txt', 'v1');
+    expect((await f.syncUntilStable()).at(-1)!.actions).toEqual({});
+    // The administrator restores last week's backup: one file is missing there, one is older,
+    // and Nextcloud announces a new data fingerprint. Meanwhile the user edited a file here.
+    await f.remote.deleteFile('/not-in-backup.txt');
+    await f.writeRemote('keep/older-there.txt', 'older, from the backup');
+    await server.setDataFingerprint!('after-restore');
+    f.writeLocal('edited.txt', 'v2, edited here');
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.issues.map((i) => i.kind)).toContain('server-restored');
+    expect(run.actions.deleteLocal ?? 0).toBe(0);
+    expect(run.actions.deleteRemote ?? 0).toBe(0);
+    // Made after the backup: kept here and sent back, not deleted as "gone on the server".
+    expect(f.readLocal('not-in-backup.txt')).toBe('made after the backup');
+    expect(await f.readRemote('not-in-backup.txt')).toBe('made after the backup');
+    // Different on the two sides: the server's keeps the name, ours is kept as a conflict copy.
+    expect(f.readLocal('keep/older-there.txt')).toBe('older, from the backup');
+    expect(run.conflicts.map((c) => c.path).sort()).toEqual(['edited.txt', 'keep/older-there.txt']);
+    const copies = run.conflicts.map((c) => f.readLocal(c.conflictCopy)).sort();
+    expect(copies).toEqual(['newer, here', 'v2, edited here']);
+    expect(f.readLocal('keep/same.txt')).toBe('same');
+    expectInSync(f);
+    const after = await f.syncUntilStable();
+    expect(after.at(-1)!.actions).toEqual({});
+    expect(after.flatMap((r) => r.issues.map((i) => i.kind))).not.toContain('server-restored');
+  }));
+
   it.runIf(starter.name === 'sabredav')('an unchanged tree costs one request on a server with Nextcloud folder ETags', () => withFixture(async (f) => {
     for (let i = 0; i < 5; i++) f.writeLocal(`d${i}/e/f.txt`, `f${i}`);
     await f.syncUntilStable();
