@@ -33,6 +33,29 @@ export interface RemoteDiscoveryOptions {
   signal?: AbortSignal;
   /** The data fingerprint the journal knows (null: none yet). */
   knownFingerprint?: string | null;
+  /** The local disk ignores letter case (exFAT, FAT, NTFS, SMB): server names differing only in case clash. */
+  foldCase?: boolean;
+}
+
+/**
+ * Server siblings whose names differ only in letter case, for a disk that cannot hold both
+ * (RELIABILITY #19): each group keeps the one the journal knows (else the first by code point);
+ * the others are returned, to be reported and left alone on both sides.
+ */
+export function caseClashLosers(children: RemoteEntry[], journal: Snapshot<JournalEntry>): Set<SyncPath> {
+  const groups = new Map<string, RemoteEntry[]>();
+  for (const child of children) {
+    const folded = child.path.toLowerCase();
+    groups.set(folded, [...(groups.get(folded) ?? []), child]);
+  }
+  const losers = new Set<SyncPath>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const winner = sorted.find((c) => journal.has(c.path)) ?? sorted[0]!;
+    for (const c of group) if (c !== winner) losers.add(c.path);
+  }
+  return losers;
 }
 
 export const fromJournal = (j: JournalEntry): RemoteEntry => ({
@@ -66,9 +89,15 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
     // After a restore the journal's folder ETags say nothing about the server: list everything.
     const trust = nextcloud && !restored && options.trustFolderEtags !== 'never';
     const next: SyncPath[] = [];
+    const clashing = options.foldCase ? caseClashLosers(listing.children, journal) : null;
     for (const child of listing.children) {
       const key = child.path;
       if (options.ignore.isIgnored(key) || options.excluded.some((x) => isUnder(key, x))) continue;
+      if (clashing?.has(key)) {
+        unavailable.push(key);
+        issues.push({ path: key, kind: 'case-clash', message: 'another name on the server differs only in upper/lower case, and this computer’s disk cannot hold both: this one is not synced (rename one on the server)' });
+        continue;
+      }
       const problem = localNameProblem(baseName(child.name));
       if (problem) {
         issues.push({ path: key, kind: 'invalid-name-remote', message: `not downloaded: ${problem}` });

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { foldsCase } from './case-probe.ts';
 import { DavClient, type DavOptions } from './dav-client.ts';
 import { discoverLocal } from './discover-local.ts';
 import { discoverRemote } from './discover-remote.ts';
@@ -223,7 +224,9 @@ export class SyncEngine {
     const ignore = IgnoreList.load(this.options.excludeFile);
     const excluded = (this.options.excluded ?? []).map((x) => x.replace(/^\/+|\/+$/g, '').normalize('NFC')).filter(Boolean);
     const knownFingerprint = this.journal.getMeta(DATA_FINGERPRINT);
-    const remoteOptions = { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal, knownFingerprint };
+    // Asked once per run: the folder may be a mount point whose disk changes.
+    const foldCase = foldsCase(root);
+    const remoteOptions = { ignore, excluded, trustFolderEtags: this.options.trustFolderEtags, signal, knownFingerprint, foldCase };
     const [remote, local] = await Promise.all([
       discoverRemote(this.dav, journalSnap, remoteOptions).catch(async (error: unknown) => {
         // First sync into a server folder that does not exist yet: create it. Later, a missing

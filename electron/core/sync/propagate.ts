@@ -227,7 +227,9 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       case 'moveLocal': {
         const from = abs(a.from);
         const to = join(ctx.root, ctx.remote.get(a.to)?.name ?? a.to);
-        if (await lstatOrNull(to)) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
+        // On a disk that ignores case, a case-only rename finds the file itself at the target: fine.
+        const there = await lstatOrNull(to);
+        if (there && there.ino !== (await lstatOrNull(from))?.ino) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
         await mkdir(dirname(to), { recursive: true });
         await rename(from, to);
         ctx.journal.move(a.from, a.to);
