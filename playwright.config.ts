@@ -9,7 +9,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry: on a loaded 2-core CI machine a browser step can miss its timeout once. A test that
+  // passes only on its retry is listed as "flaky" in the report — a bug to fix, not hidden.
+  retries: 1,
   reporter: [['list']],
   use: { trace: 'off', screenshot: 'only-on-failure' },
   projects: [
