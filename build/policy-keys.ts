@@ -40,7 +40,7 @@ export const policyKeyDocs: Record<SettingKey, KeyDoc> = {
   'shell.allowDevTools': { description: 'Allow the developer tools in app tabs. Keep it locked to `false` outside development.', example: false },
   'shell.spellcheckLanguages': { description: 'Spell-check languages for text fields in apps.', example: ['nl', 'en-GB'] },
   'shell.spellcheckDictionaryUrl': { description: 'HTTPS base URL to fetch spell-check dictionaries from, instead of Google’s servers (for networks without internet access).', example: 'https://intranet.voorbeeld.nl/dictionaries/' },
-  'shell.proxy': { description: 'Network proxy: `system`, `direct`, `pac:URL` of a proxy auto-config file, or fixed proxy rules such as `http://proxy:3128` or `proxy:3128;bypass=.intern,localhost`.', example: 'pac:https://intranet.voorbeeld.nl/proxy.pac' },
+  'shell.proxy': { description: 'Network proxy: `system`, `direct`, `pac:URL` of a proxy auto-config file, or fixed proxy rules such as `http://proxy:3128` or `proxy:3128;bypass=.intern,localhost`. File sync and chat notifications use it too (HTTP proxies only; with `system` or a PAC file they take the session\'s `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`).', example: 'pac:https://intranet.voorbeeld.nl/proxy.pac' },
   'shell.ssoOrigins': { description: 'Origins of the shared identity provider: its sign-in pages stay inside the app tab and its pop-ups open as sign-in windows.', example: ['https://login.voorbeeld.nl'] },
   'shell.zoomLevels': { description: 'Zoom per app id (0 = 100 %, each step about 20 %), remembered when the user zooms.', example: { chat: 1 } },
   'updates.enabled': { description: 'AppImage only: look for and install new versions. deb installs are updated by apt whatever this says.', example: true },

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { journalPathFor, resolveDavUrl } from '../core/sync/account.ts';
 import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
 import { engineOptionsFrom } from '../core/sync/engine-options.ts';
+import { nodeProxyEnv } from '../core/shell/proxy.ts';
 
 const usage = `Usage: werkplek sync --server URL --user NAME [--password-env VAR] LOCAL_DIR [REMOTE_DIR]
 
@@ -95,9 +96,11 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
     process.stderr.write(`werkplek sync: ${(error as Error).message}\n`);
     return 2;
   }
+  // Like other command-line tools: the session's HTTPS_PROXY / HTTP_PROXY / NO_PROXY, if any.
+  const proxyEnv = nodeProxyEnv({ mode: 'system' }, process.env).env;
   const engine = new SyncEngine(engineOptionsFrom({
     localDir,
-    server: { url, user: o.user, password, remoteDir },
+    server: { url, user: o.user, password, remoteDir, ...(proxyEnv ? { proxyEnv: { ...proxyEnv } } : {}) },
     journalFile: journalPathFor(o['state-dir'] ? resolve(o['state-dir']) : stateHome(), url, remoteDir, localDir),
     parallel: parallel ?? 6, deleteThreshold: threshold ?? 100, excluded: [],
     excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null, pollIntervalSeconds: poll ?? 30,

@@ -30,6 +30,7 @@ import { bindMatrixNotifications } from './matrix/bind-matrix-notifications.ts';
 import { setSyncWorkerLauncher } from '../core/sync/sync-handlers.ts';
 import { setMatrixWorkerLauncher } from '../core/matrix/matrix-handlers.ts';
 import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
+import { childProcessProxyEnv } from '../core/shell/proxy.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
@@ -69,7 +70,9 @@ if (!app.requestSingleInstanceLock()) {
     else log.warn(`sync: ${syncWorker} not built; the engine runs in the main process`);
     // The Matrix notifier likewise (the keyring and the browser stay in this process).
     const matrixWorker = join(distDir, 'worker/matrix-worker.js');
-    if (existsSync(matrixWorker)) setMatrixWorkerLauncher(matrixUtilityProcessLauncher(matrixWorker));
+    // Its HTTP (matrix-js-sdk's fetch) follows the same proxy setting as the web apps.
+    let proxySetting = (): string => 'system';
+    if (existsSync(matrixWorker)) setMatrixWorkerLauncher(matrixUtilityProcessLauncher(matrixWorker, () => childProcessProxyEnv(proxySetting(), process.env)));
     else log.warn(`matrix: ${matrixWorker} not built; the notifier runs in the main process`);
     const core: CoreServices = await createCoreServices({
       host: 'electron',
@@ -85,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const { ctx, hub } = core;
+    proxySetting = () => ctx.settings.get('shell.proxy');
     const texts = () => mainTexts(ctx.settings.get('general.locale'), app.getLocale());
     // Web apps' notifications follow the same do-not-disturb as chat: the switch or the schedule.
     const doNotDisturb = () => isDndActive(ctx.settings.get('matrix.doNotDisturb'), ctx.settings.get('matrix.dndSchedule'), new Date());

@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { createClient, type WebDAVClient } from 'webdav';
-import type { DavClient, DavOptions, PutResult } from './dav-client.ts';
+import { agentOptionsFor, type DavClient, type DavOptions, type PutResult } from './dav-client.ts';
 import { RemoteError, toRemoteError } from './remote-error.ts';
 import { noWrap, type StreamWrapper, type UploadJob, type Uploader } from './transfer.ts';
 
@@ -111,7 +111,7 @@ export class ChunkedUploader implements Uploader {
     this.chunkSize = config.chunkSize ?? 10 * MiB;
     this.threshold = config.threshold ?? 2 * this.chunkSize;
     this.urls = nextcloudDavUrls(config.server.url, config.server.user);
-    const agentOptions = { keepAlive: true, maxSockets: 4, noDelay: true };
+    const agentOptions = agentOptionsFor(config.server, 4);
     const agent = config.server.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.client = createClient(this.urls.uploads, {
       username: config.server.user, password: config.server.password, httpAgent: agent, httpsAgent: agent as https.Agent,

@@ -29,7 +29,14 @@ export interface DavOptions {
   /** Folder on the server that is synced, '/' for all. */
   remoteDir?: string;
   maxSockets?: number;
+  /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY for this client (from shell.proxy); none: connect directly. */
+  proxyEnv?: Record<string, string> | null;
 }
+
+/** Keep-alive agent options, through the proxy when one is set (Node's Agent `proxyEnv`). */
+export const agentOptionsFor = (options: Pick<DavOptions, 'proxyEnv'>, maxSockets: number): http.AgentOptions & { noDelay: boolean } => ({
+  keepAlive: true, maxSockets, noDelay: true, ...(options.proxyEnv ? { proxyEnv: options.proxyEnv } : {}),
+});
 
 export interface PutResult {
   etag: string | null;
@@ -70,7 +77,7 @@ export class DavClient {
   constructor(options: DavOptions) {
     this.url = options.url.endsWith('/') ? options.url : `${options.url}/`;
     this.remoteDir = join(options.remoteDir ?? '/');
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 8, noDelay: true };
+    const agentOptions = agentOptionsFor(options, options.maxSockets ?? 8);
     this.agent = this.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.base = new URL(this.url);
     this.authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;

@@ -11,6 +11,7 @@ import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
 import { idleStatus, type EngineStatus } from './status.ts';
 import type { EngineConfig } from './worker-protocol.ts';
+import { nodeProxyEnv, parseProxySetting } from '../shell/proxy.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -97,13 +98,17 @@ export class SyncService {
       pollIntervalSeconds: s.get('sync.pollIntervalSeconds'),
       uploadLimitKiBps: s.get('sync.uploadLimitKiBps'), downloadLimitKiBps: s.get('sync.downloadLimitKiBps'),
     };
+    // The web apps' proxy setting, for the engine's own HTTP (a bad value: the session's, as the shell does).
+    const verdict = parseProxySetting(s.get('shell.proxy'));
+    const proxyEnv = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env).env;
+    const proxy = proxyEnv ? { proxyEnv: { ...proxyEnv } } : {};
     const serverUrl = s.get('sync.serverUrl');
     if (!serverUrl && this.ctx.demo) {
       // No organisation yet: sync the embedded demo server so a new user sees sync working.
       const d = this.ctx.demo.webdav;
       const localDir = join(this.ctx.dataDir, 'Demo files');
       return {
-        config: { ...common, localDir, server: { url: d.url, user: d.user, password: d.password, remoteDir: '/' }, journalFile: journalPathFor(this.ctx.dataDir, d.url, '/', localDir) },
+        config: { ...common, localDir, server: { url: d.url, user: d.user, password: d.password, remoteDir: '/', ...proxy }, journalFile: journalPathFor(this.ctx.dataDir, d.url, '/', localDir) },
         serverUrl: d.url, user: d.user, demo: true, reason: 'idle', message: null,
       };
     }
@@ -124,7 +129,7 @@ export class SyncService {
     const localDir = expandHome(s.get('sync.localDir'));
     const remoteDir = s.get('sync.remoteDir');
     return {
-      config: { ...common, localDir, server: { url: davUrl, user, password, remoteDir }, journalFile: journalPathFor(this.ctx.dataDir, davUrl, remoteDir, localDir) },
+      config: { ...common, localDir, server: { url: davUrl, user, password, remoteDir, ...proxy }, journalFile: journalPathFor(this.ctx.dataDir, davUrl, remoteDir, localDir) },
       serverUrl, user, demo: false, reason: 'idle', message: null,
     };
   }

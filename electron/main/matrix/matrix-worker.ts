@@ -5,10 +5,14 @@ import { utilityProcess } from 'electron';
 import { notifierExecArgv } from '../../core/matrix/process-flags.ts';
 import type { FromWorker, MatrixWorkerLauncher } from '../../core/matrix/worker-protocol.ts';
 
-/** Always forks the bundled worker file, whatever entry the core names (its .ts source in development). */
-export function matrixUtilityProcessLauncher(workerFile: string): MatrixWorkerLauncher {
+/**
+ * Always forks the bundled worker file, whatever entry the core names (its .ts source in
+ * development). `proxyEnv` gives the proxy variables at each start (shell.proxy may change).
+ */
+export function matrixUtilityProcessLauncher(workerFile: string, proxyEnv: () => Record<string, string>): MatrixWorkerLauncher {
   return () => {
-    const child = utilityProcess.fork(workerFile, [], { serviceName: 'Werkplek chat notifications', stdio: 'inherit', execArgv: [...notifierExecArgv] });
+    const env = { ...process.env, ...proxyEnv() };
+    const child = utilityProcess.fork(workerFile, [], { serviceName: 'Werkplek chat notifications', stdio: 'inherit', execArgv: [...notifierExecArgv], env });
     return {
       postMessage: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', (message: unknown) => listener(message as FromWorker)),
