@@ -29,6 +29,8 @@ export class SyncService {
   private readonly ctx: CoreContext;
   private readonly host: EngineHost;
   private engineStatus: EngineStatus = idleStatus();
+  /** The last proxy caveat logged (a SOCKS or PAC setting), so it is logged once. */
+  private proxyNote: string | null = null;
   private resolved: Resolved = { config: null, serverUrl: null, user: null, demo: false, reason: 'not-configured', message: null };
   private running: string | null = null; // JSON of the running config, to restart only on change
   private login: { url: string; abort: AbortController } | null = null;
@@ -100,7 +102,9 @@ export class SyncService {
     };
     // The web apps' proxy setting, for the engine's own HTTP (a bad value: the session's, as the shell does).
     const verdict = parseProxySetting(s.get('shell.proxy'));
-    const proxyEnv = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env).env;
+    const { env: proxyEnv, note: proxyNote } = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env);
+    if (proxyNote && proxyNote !== this.proxyNote) this.ctx.log.warn(`sync: ${proxyNote}`);
+    this.proxyNote = proxyNote;
     const proxy = proxyEnv ? { proxyEnv: { ...proxyEnv } } : {};
     const serverUrl = s.get('sync.serverUrl');
     if (!serverUrl && this.ctx.demo) {
