@@ -2,9 +2,9 @@
 // in front of a real WebDAV server. Each gets its behaviour (retry later, skip and report, pause
 // until Retry-After, stop and ask to sign in again), nothing is lost in the faulty run, and once
 // the server behaves the sync converges to exactly the expected tree on both sides.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, withRetryAfter, type Fault, type FaultProxy, type FaultRule } from '../../fixtures/fault-proxy.ts';
-import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withRetryAfter, type Fault, type FaultProxy, type FaultRule } from '../../fixtures/fault-proxy.ts';
+import { webdavServerBehindFaultProxy } from '../../fixtures/faulty-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { SyncFixture } from '../sync/sync-fixture.ts';
 import type { RunSummary } from '../../../electron/core/sync/engine.ts';
@@ -69,13 +69,9 @@ describe('server faults: right behaviour, nothing lost', () => {
   let server: WebdavServerHandle;
   let proxy: FaultProxy;
   let f: SyncFixture | null = null;
-  beforeAll(async () => {
-    server = await npmWebdavServer.start();
-    proxy = await startFaultProxy(server.url);
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await server?.stop();
+  webdavServerBehindFaultProxy((started, faults) => {
+    server = started;
+    proxy = faults;
   });
   afterEach(async () => {
     proxy.clearRules();

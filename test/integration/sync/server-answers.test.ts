@@ -3,9 +3,9 @@
 // (The full fault and crash suite of issue 4 lives in test/integration/faults/.)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, withRetryAfter, type FaultProxy, type FaultRule } from '../../fixtures/fault-proxy.ts';
-import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withRetryAfter, type FaultProxy, type FaultRule } from '../../fixtures/fault-proxy.ts';
+import { webdavServerBehindFaultProxy } from '../../fixtures/faulty-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { SyncFixture } from './sync-fixture.ts';
 import { QUOTA_GUESS_MS } from '../../../electron/core/sync/engine.ts';
@@ -14,13 +14,9 @@ describe('server answers', () => {
   let server: WebdavServerHandle;
   let proxy: FaultProxy;
   let f: SyncFixture;
-  beforeAll(async () => {
-    server = await npmWebdavServer.start();
-    proxy = await startFaultProxy(server.url);
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await server?.stop();
+  webdavServerBehindFaultProxy((started, faults) => {
+    server = started;
+    proxy = faults;
   });
   const start = async (): Promise<SyncFixture> => {
     f = await SyncFixture.start({ ...server, url: proxy.url });

@@ -3,9 +3,9 @@
 // the edits made meanwhile. Waits on engine events, never on fixed sleeps.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../../fixtures/fault-proxy.ts';
-import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FaultProxy } from '../../fixtures/fault-proxy.ts';
+import { webdavServerBehindFaultProxy } from '../../fixtures/faulty-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import type { EngineState, RunSummary } from '../../../electron/core/sync/engine.ts';
 import { SyncFixture } from './sync-fixture.ts';
@@ -33,13 +33,9 @@ describe('sync triggers', () => {
   let server: WebdavServerHandle;
   let proxy: FaultProxy;
   let f: SyncFixture;
-  beforeAll(async () => {
-    server = await npmWebdavServer.start();
-    proxy = await startFaultProxy(server.url);
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await server?.stop();
+  webdavServerBehindFaultProxy((started, faults) => {
+    server = started;
+    proxy = faults;
   });
   afterEach(async () => {
     proxy.clearRules();
