@@ -100,7 +100,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   const proxyEnv = nodeProxyEnv({ mode: 'system' }, process.env).env;
   const engine = new SyncEngine(engineOptionsFrom({
     localDir,
-    server: { url, user: o.user, password, remoteDir, ...(proxyEnv ? { proxyEnv: { ...proxyEnv } } : {}) },
+    server: { url, user: o.user, password, remoteDir, ...(proxyEnv ? { proxyEnv } : {}) },
     journalFile: journalPathFor(o['state-dir'] ? resolve(o['state-dir']) : stateHome(), url, remoteDir, localDir),
     parallel: parallel ?? 6, deleteThreshold: threshold ?? 100, excluded: [],
     excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null, pollIntervalSeconds: poll ?? 30,

@@ -30,7 +30,7 @@ export interface DavOptions {
   remoteDir?: string;
   maxSockets?: number;
   /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY for this client (from shell.proxy); none: connect directly. */
-  proxyEnv?: Record<string, string> | null;
+  proxyEnv?: { HTTP_PROXY?: string; HTTPS_PROXY?: string; NO_PROXY?: string } | null;
 }
 
 /** Keep-alive agent options, through the proxy when one is set (Node's Agent `proxyEnv`). */
@@ -214,7 +214,8 @@ export class DavClient {
     if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
     else if (options.ifNoneMatch) headers['If-None-Match'] = '*';
     if (options.mtimeMs !== undefined) headers['X-OC-MTime'] = String(Math.floor(options.mtimeMs / 1000));
-    const res = await this.send('PUT', name, `upload ${this.serverPath(name)}`, headers, body, options.signal, options.idleMs);
+    const path = this.serverPath(name);
+    const res = await this.send('PUT', path, `upload ${path}`, headers, body, options.signal, options.idleMs);
     const etag = header(res.headers['oc-etag']) ?? header(res.headers.etag);
     const date = Date.parse(header(res.headers.date) ?? '');
     return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: numericFileId(header(res.headers['oc-fileid'])), serverTimeMs: Number.isNaN(date) ? null : date };
@@ -229,7 +230,7 @@ export class DavClient {
    * path; listings (PROPFIND, parsed) and downloads still go through it. A status outside 2xx
    * becomes a RemoteError.
    */
-  private send(method: string, name: string, what: string, headers: Record<string, string>, body?: Readable | Buffer, signal?: AbortSignal, idleMs = REQUEST_TIMEOUT_MS): Promise<http.IncomingMessage> {
+  private send(method: string, path: string, what: string, headers: Record<string, string>, body?: Readable | Buffer, signal?: AbortSignal, idleMs = REQUEST_TIMEOUT_MS): Promise<http.IncomingMessage> {
     signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
@@ -244,7 +245,7 @@ export class DavClient {
         if (error) reject(error);
         else resolve(res!);
       };
-      const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method, path: this.urlPath(name), headers: all, agent: this.agent }, (res) => {
+      const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method, path: this.urlPath(path), headers: all, agent: this.agent }, (res) => {
         const status = res.statusCode ?? 0;
         res.resume(); // the answer's body is not needed; read it so the socket goes back to the pool
         res.once('end', () => {
@@ -271,35 +272,34 @@ export class DavClient {
     });
   }
 
-  /** The URL path of a sync-relative name, each segment percent-encoded. */
-  private urlPath(name: string): string {
-    return this.base.pathname.replace(/\/$/, '') + this.serverPath(name).split('/').map(encodeURIComponent).join('/');
+  /** The URL path of a server path (from the account root), each segment percent-encoded. */
+  private urlPath(path: string): string {
+    return this.base.pathname.replace(/\/$/, '') + path.split('/').map(encodeURIComponent).join('/');
   }
 
-  async mkdir(name: string, signal?: AbortSignal): Promise<void> {
-    await this.send('MKCOL', name, `create folder ${this.serverPath(name)}`, {}, undefined, signal).catch((error: unknown) => {
-      // 405: already exists (another client made it, or a retried MKCOL). Fine for a sync.
+  /** MKCOL of a server path; 405 means it exists already (another client made it, or a retried MKCOL): fine for a sync. */
+  private async makeFolder(path: string, signal?: AbortSignal): Promise<void> {
+    await this.send('MKCOL', path, `create folder ${path}`, {}, undefined, signal).catch((error: unknown) => {
       if (error instanceof RemoteError && error.status === 405) return;
       throw error;
     });
   }
 
+  async mkdir(name: string, signal?: AbortSignal): Promise<void> {
+    await this.makeFolder(this.serverPath(name), signal);
+  }
+
   /** Creates the synced server folder and its parents (MKCOL each; existing ones are fine). */
   async mkdirs(signal?: AbortSignal): Promise<void> {
     const parts = this.remoteDir.split('/').filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const path = `/${parts.slice(0, i).join('/')}`;
-      await this.call(`create folder ${path}`, (s) => this.client.customRequest(path, { method: 'MKCOL', signal: s }), signal).catch((error: unknown) => {
-        if (error instanceof RemoteError && error.status === 405) return;
-        throw error;
-      });
-    }
+    for (let i = 1; i <= parts.length; i++) await this.makeFolder(`/${parts.slice(0, i).join('/')}`, signal);
   }
 
   /** DELETE; with `ifMatch`, only while the server still has that version (412 otherwise). */
   async delete(name: string, ifMatch?: string | null, signal?: AbortSignal): Promise<void> {
     const headers: Record<string, string> = ifMatch ? { 'If-Match': `"${ifMatch}"` } : {};
-    await this.send('DELETE', name, `delete ${this.serverPath(name)}`, headers, undefined, signal).catch((error: unknown) => {
+    const path = this.serverPath(name);
+    await this.send('DELETE', path, `delete ${path}`, headers, undefined, signal).catch((error: unknown) => {
       if (error instanceof RemoteError && error.kind === 'notFound') return; // already gone: done
       throw error;
     });
@@ -307,8 +307,9 @@ export class DavClient {
 
   /** MOVE without overwriting: something already at the target is a 412, never replaced. */
   async move(from: string, to: string, signal?: AbortSignal): Promise<void> {
-    const destination = new URL(this.urlPath(to), this.base).href;
-    await this.send('MOVE', from, `move ${this.serverPath(from)}`, { Destination: destination, Overwrite: 'F' }, undefined, signal);
+    const source = this.serverPath(from);
+    const destination = new URL(this.urlPath(this.serverPath(to)), this.base).href;
+    await this.send('MOVE', source, `move ${source}`, { Destination: destination, Overwrite: 'F' }, undefined, signal);
   }
 
   close(): void {

@@ -46,7 +46,9 @@ export function caseClashLosers(children: RemoteEntry[], journal: Snapshot<Journ
   const groups = new Map<string, RemoteEntry[]>();
   for (const child of children) {
     const folded = child.path.toLowerCase();
-    groups.set(folded, [...(groups.get(folded) ?? []), child]);
+    const group = groups.get(folded);
+    if (group) group.push(child);
+    else groups.set(folded, [child]);
   }
   const losers = new Set<SyncPath>();
   for (const group of groups.values()) {

@@ -285,7 +285,7 @@ export class SyncEngine {
       trustPutEtag: remote.nextcloud,
       quotaGuess: this.currentQuotaGuess(),
       minFileAgeMs: this.options.minFileAgeMs ?? 500,
-      now: this.options.now ?? (() => new Date()),
+      now: () => this.clock(),
       signal,
       events: {
         transfer: (path, direction, bytesDone, bytesTotal) => {

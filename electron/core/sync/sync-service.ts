@@ -105,7 +105,7 @@ export class SyncService {
     const { env: proxyEnv, note: proxyNote } = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env);
     if (proxyNote && proxyNote !== this.proxyNote) this.ctx.log.warn(`sync: ${proxyNote}`);
     this.proxyNote = proxyNote;
-    const proxy = proxyEnv ? { proxyEnv: { ...proxyEnv } } : {};
+    const proxy = proxyEnv ? { proxyEnv } : {};
     const serverUrl = s.get('sync.serverUrl');
     if (!serverUrl && this.ctx.demo) {
       // No organisation yet: sync the embedded demo server so a new user sees sync working.
