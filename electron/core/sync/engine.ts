@@ -2,7 +2,7 @@
 // triggers (watcher, poll, requestSync) coalesce into runs that never overlap. Plain Node: the
 // app runs it in a utilityProcess (worker-entry.ts), the CLI and tests in-process.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { foldsCase } from './case-probe.ts';
 import { DavClient, type DavOptions } from './dav-client.ts';
@@ -12,7 +12,7 @@ import { Emitter } from './emitter.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
 import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
-import { IgnoreList, TEMP_PREFIX } from './names.ts';
+import { IgnoreList } from './names.ts';
 import { isUnder } from './paths.ts';
 import { PARTIAL_DOWNLOAD, propagate } from './propagate.ts';
 import { reconcile } from './reconcile.ts';
@@ -183,6 +183,7 @@ export class SyncEngine {
       this.fail(summary, error);
     } finally {
       this.runAbort = null;
+      this.journal.flush(); // what this run did is committed before anyone hears it ended
     }
     summary.requests = this.dav.requests - requestsBefore;
     if (summary.outcome === 'ok' && summary.errors.length) summary.outcome = 'errors';
@@ -216,11 +217,6 @@ export class SyncEngine {
       if (journalSnap.size > 1) throw new Error(`the sync folder ${root} is missing (unmounted or moved?): nothing is synced until it is back`);
       await mkdir(root, { recursive: true });
     }
-    if (!this.cleaned) {
-      // Temp files can only be left by a process that died mid-download: look once per start.
-      await this.removeStaleTemp(root);
-      this.cleaned = true;
-    }
     const ignore = IgnoreList.load(this.options.excludeFile);
     const excluded = (this.options.excluded ?? []).map((x) => x.replace(/^\/+|\/+$/g, '').normalize('NFC')).filter(Boolean);
     const knownFingerprint = this.journal.getMeta(DATA_FINGERPRINT);
@@ -237,6 +233,11 @@ export class SyncEngine {
       }),
       discoverLocal(root, { ignore, excluded }),
     ]);
+    if (!this.cleaned) {
+      // Temp files can only be left by a process that died mid-download: looked at once per start.
+      await this.removeStaleTemp(root, local.temps);
+      this.cleaned = true;
+    }
     // Folders either side could not read are left alone on both sides this run.
     const unavailable = [...remote.unavailable, ...local.unavailable];
     const keep = (p: SyncPath): boolean => !unavailable.some((u) => isUnder(p, u));
@@ -367,14 +368,13 @@ export class SyncEngine {
     }
   }
 
-  private async removeStaleTemp(root: string): Promise<void> {
+  private async removeStaleTemp(root: string, temps: string[]): Promise<void> {
     // Only between runs: a temp file is ours and unfinished, from a run that crashed, unless it
     // holds the first part of a cut-off download that the journal keeps for a resume.
     const keep = new Set(this.journal.metaWithPrefix(PARTIAL_DOWNLOAD).map((m) => join(root, (JSON.parse(m.value) as { temp: string }).temp)));
-    const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      const full = join(e.parentPath, e.name);
-      if (e.isFile() && e.name.startsWith(TEMP_PREFIX) && !keep.has(full)) await rm(full, { force: true });
+    for (const name of temps) {
+      const full = join(root, name);
+      if (!keep.has(full) && (await lstat(full).catch(() => null))?.isFile()) await rm(full, { force: true });
     }
   }
 

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +30,63 @@ describe('journal', () => {
     expect([...j.all().keys()].sort()).toEqual(['', 'a b.txt', 'ab.txt']);
     j.setMeta('k', 'v');
     expect(j.getMeta('k')).toBe('v');
+    j.close();
+  });
+
+  const count = (file: string): number => {
+    const reader = new DatabaseSync(file, { readOnly: true });
+    try {
+      return (reader.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+    } finally {
+      reader.close();
+    }
+  };
+
+  it('commits finished actions in groups: on its own within 20 ms, at once on flush, and at the end of a savepoint never inside one', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'werkplek-journal-')), 'j.sqlite');
+    const j = new Journal(file);
+    j.put(entry('a.txt'));
+    expect(count(file)).toBe(0); // still in the open group
+    await sleep(200);
+    expect(count(file)).toBe(1); // the group's timer committed it
+    j.put(entry('b.txt'));
+    j.flush();
+    expect(count(file)).toBe(2);
+    // 300 writes in one savepoint: the 256-row limit does not commit half of it.
+    j.transaction(() => {
+      for (let i = 0; i < 300; i++) j.put(entry(`many/${i}`));
+      expect(count(file)).toBe(2);
+    });
+    j.flush();
+    expect(count(file)).toBe(302);
+    // A failing savepoint takes back only its own writes.
+    j.put(entry('kept.txt'));
+    expect(() => j.transaction(() => {
+      j.put(entry('undone.txt'));
+      throw new Error('boom');
+    })).toThrow('boom');
+    j.close();
+    const again = new Journal(file);
+    expect(again.get('kept.txt')).not.toBeNull();
+    expect(again.get('undone.txt')).toBeNull();
+    again.close();
+  });
+
+  it('a process killed mid-group loses only that group; the journal opens cleanly', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'werkplek-journal-')), 'j.sqlite');
+    const script = `
+      const { Journal } = await import(${JSON.stringify(join(import.meta.dirname, '../../../electron/core/sync/journal.ts'))});
+      const j = new Journal(${JSON.stringify(file)});
+      const e = (path) => ({ path, type: 'file', localInode: 1, localSize: 3, localMtimeMs: 1, remoteEtag: 'x', remoteFileId: null, remotePermissions: null, remoteSize: 3, remoteMtimeMs: 1 });
+      j.put(e('committed.txt'));
+      j.flush();
+      j.put(e('in-flight.txt'));
+      process.kill(process.pid, 'SIGKILL');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+    const j = new Journal(file);
+    expect(j.get('committed.txt')).not.toBeNull();
+    expect(j.get('in-flight.txt')).toBeNull();
     j.close();
   });
 });
