@@ -6,19 +6,22 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LocalEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
 import type { IgnoreList } from './names.ts';
-import { remoteNameProblem } from './names.ts';
+import { remoteNameProblem, TEMP_PREFIX } from './names.ts';
 import { isUnder, joinPath } from './paths.ts';
 
 export interface LocalDiscovery {
   entries: Snapshot<LocalEntry>;
   issues: SyncIssue[];
   unavailable: SyncPath[];
+  /** Our temp files met on the way (relative names): unfinished downloads of a process that died. */
+  temps: string[];
 }
 
 export async function discoverLocal(root: string, options: { ignore: IgnoreList; excluded: SyncPath[] }): Promise<LocalDiscovery> {
   const entries: Snapshot<LocalEntry> = new Map();
   const issues: SyncIssue[] = [];
   const unavailable: SyncPath[] = [];
+  const temps: string[] = [];
 
   const walk = async (dirName: string): Promise<void> => {
     let names: string[];
@@ -35,6 +38,10 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
     // folders, without a thread-pool round trip per file (5× faster on a 100,000-file tree).
     for (const base of names) {
       const name = joinPath(dirName, base);
+      if (base.startsWith(TEMP_PREFIX)) {
+        temps.push(name); // the engine decides whether it is stale (one walk, not a second one for these)
+        continue;
+      }
       const key = name.normalize('NFC');
       if (options.ignore.isIgnored(key) || (options.excluded.length > 0 && options.excluded.some((x) => isUnder(key, x)))) continue;
       let st;
@@ -67,5 +74,5 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
     for (const dir of dirs) await walk(dir);
   };
   await walk('');
-  return { entries, issues, unavailable };
+  return { entries, issues, unavailable, temps };
 }
