@@ -82,8 +82,13 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   let stopped: Error | null = null;
   let quotaGuess = ctx.quotaGuess;
   const deferred: SyncPath[] = [];
+  // One plain signal for the run, aborted by the caller or by an item that stops the run. Not
+  // AbortSignal.any: each request's listener on a composite signal costs a refresh of its sources.
   const abort = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, abort.signal]);
+  const signal = abort.signal;
+  const forward = (): void => abort.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) forward();
+  else ctx.signal.addEventListener('abort', forward, { once: true });
 
   // Real names on each side (they may differ from the NFC key); unknown items take the other side's.
   const localName = (p: SyncPath): string => ctx.local.get(p)?.name ?? (p === '' ? '' : join(localName(parentOf(p)), baseName(ctx.remote.get(p)?.name ?? p)));
@@ -362,16 +367,28 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const phase = (kinds: SyncAction['kind'][]): SyncAction[] => actions.filter((a) => kinds.includes(a.kind));
   const target = (a: SyncAction): SyncPath => ('to' in a ? a.to : a.path);
   const early = phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote']);
+  const transfers = phase(['upload', 'download', 'conflict']);
   if (early.some((a) => a.kind === 'moveLocal' || a.kind === 'moveRemote')) {
     for (const a of early) await attempt(a); // moves and folders depend on each other: in plan order
+    await mapLimit(transfers, ctx.parallel, attempt);
   } else {
-    // Folder creations only: all folders of one depth at once, parents first.
+    // Folder creations, then transfers, in one queue: an item waits only for its own parent
+    // folder, so the first files go out while other folders are still being made (a first
+    // sync of a wide tree). Parents are queued before their children (by depth) and picked up
+    // first, so what an item waits for has always started: no slot waits on a queued item.
     const depth = (a: SyncAction): number => target(a).split('/').length;
-    for (const d of [...new Set(early.map(depth))].sort((x, y) => x - y)) await mapLimit(early.filter((a) => depth(a) === d), ctx.parallel, attempt);
+    const made = new Map<SyncPath, Promise<void>>();
+    const afterParent = (a: SyncAction): Promise<void> => {
+      const parent = made.get(parentOf(target(a)));
+      const done = parent ? parent.then(() => attempt(a)) : attempt(a);
+      if (a.kind === 'mkdirLocal' || a.kind === 'mkdirRemote') made.set(target(a), done);
+      return done;
+    };
+    await mapLimit([...early.sort((x, y) => depth(x) - depth(y)), ...transfers], ctx.parallel, afterParent);
   }
-  await mapLimit(phase(['upload', 'download', 'conflict']), ctx.parallel, attempt);
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
+  ctx.signal.removeEventListener('abort', forward);
   return { failed, stopped, quotaGuess, deferred };
 }
 

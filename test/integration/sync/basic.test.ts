@@ -58,6 +58,18 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     }
   }));
 
+  it('a deep and wide first upload: every file waits for its own folder only, none is sent into a folder not made yet', () => withFixture(async (f) => {
+    // Folders and files share one queue (parents first); a file must never race its folder's MKCOL.
+    const chain = ['l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7', 'l8'];
+    for (let d = 1; d <= chain.length; d++) f.writeLocal(`${chain.slice(0, d).join('/')}/f${d}.txt`, `depth ${d}`);
+    for (let w = 0; w < 12; w++) for (let n = 0; n < 3; n++) f.writeLocal(`wide-${w}/sub/g${n}.txt`, `${w}.${n}`);
+    const run = await f.sync();
+    expect(run.errors).toEqual([]);
+    expect(run.actions.upload).toBe(chain.length + 36);
+    expectInSync(f);
+    expect(await f.readRemote('l1/l2/l3/l4/l5/l6/l7/l8/f8.txt')).toBe('depth 8');
+  }));
+
   it('first download, nested and empty folders included', () => withFixture(async (f) => {
     await f.writeRemote('x/y/z.txt', 'zed');
     await f.writeRemote('top.txt', 'top');
