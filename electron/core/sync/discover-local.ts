@@ -1,13 +1,15 @@
 // Local discovery: a walk of the sync folder with lstat (inode, size, mtime), compared later with
 // the journal by reconcile. Symlinks and special files are skipped and reported; a folder that
 // cannot be read is "unavailable" (never read as deleted).
-import { lstatSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { LocalEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
 import type { IgnoreList } from './names.ts';
 import { remoteNameProblem, TEMP_PREFIX } from './names.ts';
 import { isUnder, joinPath } from './paths.ts';
+
+const YIELD_MS = 10;
 
 export interface LocalDiscovery {
   entries: Snapshot<LocalEntry>;
@@ -23,10 +25,18 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
   const unavailable: SyncPath[] = [];
   const temps: string[] = [];
 
+  // Reads and lstats synchronously, with a turn of the event loop every YIELD_MS: a thread-pool
+  // round trip per folder left the walk mostly waiting (bench a: 100 folders, ~20 ms idle of
+  // ~35), while other work (the remote listing beside it, a status request) still gets its turn.
+  let lastYield = performance.now();
   const walk = async (dirName: string): Promise<void> => {
+    if (performance.now() - lastYield > YIELD_MS) {
+      await yieldToLoop();
+      lastYield = performance.now();
+    }
     let names: string[];
     try {
-      names = await readdir(join(root, dirName));
+      names = readdirSync(join(root, dirName));
     } catch (error) {
       if (dirName === '') throw error;
       unavailable.push(dirName.normalize('NFC'));
@@ -34,8 +44,6 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
       return;
     }
     const dirs: string[] = [];
-    // lstat synchronously: one folder's entries at a time, so the event loop still turns between
-    // folders, without a thread-pool round trip per file (5× faster on a 100,000-file tree).
     for (const base of names) {
       const name = joinPath(dirName, base);
       if (base.startsWith(TEMP_PREFIX)) {
