@@ -71,6 +71,8 @@ export class DavClient {
   private readonly agent: http.Agent;
   private readonly base: URL;
   private readonly authorization: string;
+  /** The account root's URL path without its trailing slash. */
+  private readonly basePath: string;
   /** Count of HTTP requests sent, for tests and the benchmark. */
   requests = 0;
 
@@ -80,6 +82,7 @@ export class DavClient {
     const agentOptions = agentOptionsFor(options, options.maxSockets ?? 8);
     this.agent = this.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.base = new URL(this.url);
+    this.basePath = this.base.pathname.replace(/\/$/, '');
     this.authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
     this.client = createClient(this.url, {
       username: options.user,
@@ -92,6 +95,8 @@ export class DavClient {
 
   /** Server path (for the library) of a sync-relative name. */
   serverPath(name: string): string {
+    // The engine's names are clean relative paths: skip the split-and-join for them (per request).
+    if (name !== '' && !name.startsWith('/') && !name.endsWith('/') && !name.includes('//')) return this.remoteDir === '/' ? `/${name}` : `${this.remoteDir}/${name}`;
     return join(this.remoteDir, name);
   }
 
@@ -274,7 +279,9 @@ export class DavClient {
 
   /** The URL path of a server path (from the account root), each segment percent-encoded. */
   private urlPath(path: string): string {
-    return this.base.pathname.replace(/\/$/, '') + path.split('/').map(encodeURIComponent).join('/');
+    // Each segment percent-encoded: encoding the whole path, then giving the separators back, is
+    // the same (a "%2F" typed in a name becomes "%252F") in one pass.
+    return this.basePath + encodeURIComponent(path).replaceAll('%2F', '/');
   }
 
   /** MKCOL of a server path; 405 means it exists already (another client made it, or a retried MKCOL): fine for a sync. */
