@@ -239,8 +239,11 @@ export class DavClient {
     signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
-    const all: Record<string, string> = { Authorization: this.authorization, ...headers };
-    if (body === undefined) all['Content-Length'] = '0';
+    // Headers as a flat array (the rawHeaders form, documented for http.request): written as
+    // given, still validated, without a setHeader round per header; Host is then ours to send.
+    const all: string[] = ['Host', this.base.host, 'Authorization', this.authorization];
+    for (const name in headers) all.push(name, headers[name]!);
+    if (body === undefined) all.push('Content-Length', '0');
     return new Promise<http.IncomingMessage>((resolve, reject) => {
       let settled = false;
       const finish = (error: unknown, res?: http.IncomingMessage): void => {
