@@ -5,7 +5,7 @@
 // run is never lost (it becomes a conflict copy or waits for the next run).
 import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { lstatSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
@@ -55,7 +55,7 @@ export interface PropagateResult {
   deferred: SyncPath[];
 }
 
-/** The file changed while we waited for it to be stable: left for the next run. */
+/** The file changed since the scan (still being written, gone, no longer a plain file): left for the next run. */
 class StillWriting extends Error {}
 
 const localMtime = (st: Stats): number => Math.floor(st.mtimeMs);
@@ -67,6 +67,20 @@ const lstatOrNull = async (path: string): Promise<Stats | null> => {
   const st = lstatSync(path, { throwIfNoEntry: false });
   return st ?? null;
 };
+
+/**
+ * Opens a file to be sent; null when it is gone or is no longer a plain file's name (a symlink
+ * now, a folder in its path). O_NONBLOCK: a name swapped for a fifo must not hang the open.
+ */
+function openToSend(path: string): number | null {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
 
 export class LocalError extends Error {
   readonly stopsRun: boolean;
@@ -108,17 +122,29 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
 
   const upload = async (p: SyncPath, isNew: boolean, name = localName(p), guard = true): Promise<void> => {
     const full = join(ctx.root, name);
-    const st = await lstatOrNull(full);
-    if (!st?.isFile()) return; // gone or replaced since discovery: the next run sees it
+    // Opened once: what is stat'ed is what is sent (and one path lookup instead of two per file).
+    const fd = openToSend(full);
+    if (fd === null) throw new StillWriting(name); // gone or replaced since discovery: the next run sees it
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new StillWriting(name);
+      await sendOpenFile(p, isNew, name, guard, full, fd, st);
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  const sendOpenFile = async (p: SyncPath, isNew: boolean, name: string, guard: boolean, full: string, fd: number, st: Stats): Promise<void> => {
     // Possibly still being written (a save in progress, a download into the folder): wait until
     // it is minFileAgeMs old (at most that long, whatever its clock says) and send it only if it
-    // did not change meanwhile; otherwise the next run looks again.
+    // did not change meanwhile (nor was replaced: the name is looked up again); otherwise the
+    // next run looks again.
     const minAge = ctx.minFileAgeMs ?? 0;
     const age = Date.now() - st.mtimeMs;
     if (minAge > 0 && age < minAge) {
       await sleep(Math.min(minAge - age, minAge), undefined, { signal });
       const again = await lstatOrNull(full);
-      if (!again?.isFile() || again.size !== st.size || again.mtimeMs !== st.mtimeMs) throw new StillWriting(name);
+      if (!again?.isFile() || again.ino !== st.ino || again.size !== st.size || again.mtimeMs !== st.mtimeMs) throw new StillWriting(name);
     }
     if (quotaGuess !== null && st.size >= quotaGuess) throw new RemoteError('quota', `not uploaded: the server is out of space for a file of ${st.size} bytes`);
     const known = ctx.remote.get(p) ?? null;
@@ -127,7 +153,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     let done = 0;
     const started = performance.now();
     const result = await ctx.uploaderFor(st.size).upload({
-      name: target, localPath: full, size: st.size, mtimeMs: st.mtimeMs, ifMatch, ifNoneMatch: isNew && guard, signal,
+      name: target, localPath: full, fd, size: st.size, mtimeMs: st.mtimeMs, ifMatch, ifNoneMatch: isNew && guard, signal,
       progress: (bytes) => ctx.events.transfer(p, 'up', (done += bytes), st.size),
     }).finally(() => ctx.events.transferEnd(p));
     const key = name.normalize('NFC');

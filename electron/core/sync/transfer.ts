@@ -17,6 +17,8 @@ export interface UploadJob {
   name: string;
   /** Absolute local file to read. */
   localPath: string;
+  /** That file, opened by the caller (who closes it) and fstat'ed for `size`: small files are read from it. */
+  fd?: number;
   size: number;
   mtimeMs: number;
   /** Overwrite only this remote version (ETag); null when creating. */
@@ -90,7 +92,7 @@ export class PlainUploader implements Uploader {
   private async uploadSmall(job: UploadJob): Promise<PutResult> {
     // Synchronous reads: a few KiB take microseconds, less than three thread-pool round trips.
     // O_NONBLOCK: should the file have been swapped for a fifo since its lstat, the open must not hang the process.
-    const fd = openSync(job.localPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = job.fd ?? openSync(job.localPath, constants.O_RDONLY | constants.O_NONBLOCK);
     let data: Buffer;
     try {
       const buffer = Buffer.allocUnsafe(job.size);
@@ -98,7 +100,7 @@ export class PlainUploader implements Uploader {
       // Shrunk since the scan: send what is there; the journal keeps the scanned state, so the next run sends it again.
       data = buffer.subarray(0, bytesRead);
     } finally {
-      closeSync(fd);
+      if (job.fd === undefined) closeSync(fd);
     }
     const result = await this.dav.put(job.name, data, data.length, {
       ifMatch: job.ifMatch, ifNoneMatch: job.ifNoneMatch, mtimeMs: job.mtimeMs, signal: job.signal, idleMs: 2 * IDLE_MS,

@@ -1,6 +1,7 @@
 // Safety nets around the journal and the sync folder (RELIABILITY.md sync faults 4, 34 and the
 // selective-sync and exclude rules): nothing is deleted because state went missing.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
@@ -90,6 +91,35 @@ describe('sync safety nets', () => {
     expect(await f.remote.exists('/build')).toBe(false);
     expect(await f.remote.exists('/Big archive/local-only.txt')).toBe(false);
     expect(await f.readRemote('Big archive/huge.bin')).toBe('not wanted here');
+  });
+
+  it('a file swapped for a symlink or a fifo after the scan is not sent, not followed and does not hang the run', async () => {
+    f = await SyncFixture.start(server);
+    writeFileSync(join(f.stateDir, 'secret.txt'), 'outside the sync folder');
+    // Old, so no wait for a file still being written re-checks the name (the open itself must not follow).
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(join(f.stateDir, 'secret.txt'), old, old);
+    f.writeLocal('link.txt', 'a plain file at scan time');
+    f.writeLocal('pipe.txt', 'a plain file at scan time');
+    f.writeLocal('plain.txt', 'stays plain');
+    // Between the plan and the uploads (runStart is emitted right before them), the names change.
+    const off = f.engine.events.on('runStart', () => {
+      rmSync(join(f.localDir, 'link.txt'));
+      symlinkSync(join(f.stateDir, 'secret.txt'), join(f.localDir, 'link.txt'));
+      rmSync(join(f.localDir, 'pipe.txt'));
+      execFileSync('mkfifo', [join(f.localDir, 'pipe.txt')]);
+    });
+    const run = await f.sync();
+    off();
+    expect(run.errors).toEqual([]);
+    expect(run.actions.upload).toBe(1);
+    expect(await f.readRemote('plain.txt')).toBe('stays plain');
+    const names = ((await f.remote.getDirectoryContents('/')) as { basename: string }[]).map((e) => e.basename).sort();
+    expect(names).toEqual(['plain.txt']);
+    // The next run sees them for what they are: a symlink reported, a fifo skipped, nothing sent.
+    const next = await f.sync();
+    expect(next.actions.upload ?? 0).toBe(0);
+    expect(next.issues.map((i) => `${i.path}: ${i.kind}`)).toContain('link.txt: symlink');
   });
 
   it('temp files left by a crashed download are removed at the next start, never synced', async () => {
