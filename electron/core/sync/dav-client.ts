@@ -221,9 +221,31 @@ export class DavClient {
     if (options.mtimeMs !== undefined) headers['X-OC-MTime'] = String(Math.floor(options.mtimeMs / 1000));
     const path = this.serverPath(name);
     const res = await this.send('PUT', path, `upload ${path}`, headers, body, options.signal, options.idleMs);
-    const etag = header(res.headers['oc-etag']) ?? header(res.headers.etag);
-    const date = Date.parse(header(res.headers.date) ?? '');
-    return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: numericFileId(header(res.headers['oc-fileid'])), serverTimeMs: Number.isNaN(date) ? null : date };
+    // The four answer headers wanted, from rawHeaders in one pass: res.headers would build an
+    // object of all of them first, a measurable part of a small upload's cost (bench a).
+    let ocEtag: string | null = null, etag: string | null = null, fileId: string | null = null, date: string | null = null;
+    const raw = res.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+      const key = raw[i]!.toLowerCase();
+      if (key === 'oc-etag') ocEtag ??= raw[i + 1]!;
+      else if (key === 'etag') etag ??= raw[i + 1]!;
+      else if (key === 'oc-fileid') fileId ??= raw[i + 1]!;
+      else if (key === 'date') date ??= raw[i + 1]!;
+    }
+    const version = ocEtag ?? etag;
+    return { etag: version ? version.replace(/^W\//, '').replace(/"/g, '') : null, fileId: numericFileId(fileId), serverTimeMs: this.parseDate(date) };
+  }
+
+  private lastDate: { text: string; ms: number | null } = { text: '', ms: null };
+
+  /** An HTTP date in ms, null when absent or unreadable; answers within one second share theirs. */
+  private parseDate(text: string | null): number | null {
+    if (text === null) return null;
+    if (text !== this.lastDate.text) {
+      const ms = Date.parse(text);
+      this.lastDate = { text, ms: Number.isNaN(ms) ? null : ms };
+    }
+    return this.lastDate.ms;
   }
 
   /**

@@ -1,0 +1,68 @@
+// DavClient's reading of a PUT answer and the request it writes, against a local HTTP server that
+// answers with chosen headers (what Nextcloud, Apache and odd servers send), and records what came.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DavClient } from '../../../electron/core/sync/dav-client.ts';
+
+describe('DavClient PUT answers', () => {
+  let server: http.Server;
+  let answer: [string, string][] = [];
+  const seen: { url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
+  let client: DavClient;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({ url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+        res.sendDate = false; // the test decides whether a Date goes out
+        res.writeHead(201, answer.flat());
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    client = new DavClient({ url: `http://127.0.0.1:${port}/remote.php/dav/files/anna/`, user: 'anna', password: 'pw', remoteDir: '/Werk plek' });
+  });
+  afterAll(async () => {
+    client.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('Nextcloud: OC-ETag wins over ETag, the long OC-FileId becomes the numeric one, Date is the server clock', async () => {
+    answer = [['ETag', '"other"'], ['OC-ETag', '"abc123"'], ['OC-FileId', '00000042ocinstance'], ['Date', 'Mon, 23 Nov 2026 10:00:00 GMT']];
+    const result = await client.put('a/b.txt', Buffer.from('hello'), 5, { ifNoneMatch: true, mtimeMs: 1_700_000_000_999 });
+    expect(result).toEqual({ etag: 'abc123', fileId: '42', serverTimeMs: Date.UTC(2026, 10, 23, 10, 0, 0) });
+    const request = seen.at(-1)!;
+    // Path segments percent-encoded under the account root; the body and the headers as sent.
+    expect(request.url).toBe('/remote.php/dav/files/anna/Werk%20plek/a/b.txt');
+    expect(request.body).toBe('hello');
+    expect(request.headers['if-none-match']).toBe('*');
+    expect(request.headers['x-oc-mtime']).toBe('1700000000');
+    expect(request.headers['content-length']).toBe('5');
+    expect(request.headers.host).toBe(`127.0.0.1:${(server.address() as AddressInfo).port}`);
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from('anna:pw').toString('base64')}`);
+  });
+
+  it('a weak ETag is read without W/ and quotes; If-Match carries the known version', async () => {
+    answer = [['etag', 'W/"5-1700000000"']];
+    const result = await client.put('c.txt', Buffer.from('x'), 1, { ifMatch: 'v1' });
+    expect(result).toEqual({ etag: '5-1700000000', fileId: null, serverTimeMs: null });
+    expect(seen.at(-1)!.headers['if-match']).toBe('"v1"');
+  });
+
+  it('no ETag and an unreadable Date: both null, never a made-up value', async () => {
+    answer = [['Date', 'not a date']];
+    expect(await client.put('d.txt', Buffer.from(''), 0, {})).toEqual({ etag: null, fileId: null, serverTimeMs: null });
+    answer = [['Date', 'Mon, 23 Nov 2026 10:00:01 GMT']];
+    expect((await client.put('d.txt', Buffer.from(''), 0, {})).serverTimeMs).toBe(Date.UTC(2026, 10, 23, 10, 0, 1));
+  });
+
+  it('names with #, % and ? are sent as path segments, not as fragment or query', async () => {
+    answer = [];
+    await client.put('100% #1?.txt', Buffer.from('y'), 1, {});
+    expect(seen.at(-1)!.url).toBe('/remote.php/dav/files/anna/Werk%20plek/100%25%20%231%3F.txt');
+  });
+});
