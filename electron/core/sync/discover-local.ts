@@ -35,8 +35,9 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
       lastYield = performance.now();
     }
     let names: string[];
+    const dirPath = join(root, dirName);
     try {
-      names = readdirSync(join(root, dirName));
+      names = readdirSync(dirPath);
     } catch (error) {
       if (dirName === '') throw error;
       unavailable.push(dirName.normalize('NFC'));
@@ -54,7 +55,7 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
       if (options.ignore.isIgnored(key) || (options.excluded.length > 0 && options.excluded.some((x) => isUnder(key, x)))) continue;
       let st;
       try {
-        st = lstatSync(join(root, name));
+        st = lstatSync(`${dirPath}/${base}`); // readdir's names need no path.join normalising
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // vanished during the walk
         unavailable.push(key);

@@ -26,8 +26,8 @@ export const DEFAULT_IGNORES = [
   '._sync_*.db*',
 ];
 
-/** Turns a glob (`*`, `?`, `[…]`) into a RegExp over one name or, if it has a '/', a whole path. */
-function globToRegExp(glob: string): RegExp {
+/** Turns a glob (`*`, `?`, `[…]`) into RegExp source over one name or, if it has a '/', a whole path. */
+function globToSource(glob: string): string {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -42,20 +42,32 @@ function globToRegExp(glob: string): RegExp {
       }
     } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
   }
-  return new RegExp(`^${out}$`, 'u');
+  return out;
 }
 
+/** One RegExp for a list of globs (null for none): a name is tested once, not once per glob (a scan tests every name). */
+const anyOf = (sources: string[]): RegExp | null => (sources.length ? new RegExp(`^(?:${sources.join('|')})$`, 'u') : null);
+
 export class IgnoreList {
-  private readonly byName: RegExp[] = [];
-  private readonly byPath: RegExp[] = [];
+  private readonly byName: RegExp | null;
+  private readonly byPath: RegExp | null;
 
   constructor(patterns: string[]) {
+    const names: string[] = [];
+    const paths: string[] = [];
     for (const raw of patterns) {
       const pattern = raw.trim().replace(/\/+$/, '');
       if (!pattern || pattern.startsWith('#')) continue;
-      if (pattern.includes('/')) this.byPath.push(globToRegExp(pattern.replace(/^\/+/, '')));
-      else this.byName.push(globToRegExp(pattern));
+      const source = globToSource(pattern.replace(/^\/+/, ''));
+      try {
+        new RegExp(source, 'u');
+      } catch {
+        throw new Error(`the exclude pattern "${raw.trim()}" cannot be read (a character range like [z-a]?): correct or remove that line`);
+      }
+      (pattern.includes('/') ? paths : names).push(source);
     }
+    this.byName = anyOf(names);
+    this.byPath = anyOf(paths);
   }
 
   /** Defaults plus the lines of a user exclude file (gitignore-like globs; '#' comments). */
@@ -73,7 +85,7 @@ export class IgnoreList {
 
   isIgnored(path: string): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    return this.byName.some((re) => re.test(name)) || this.byPath.some((re) => re.test(path));
+    return (this.byName?.test(name) ?? false) || (this.byPath?.test(path) ?? false);
   }
 }
 

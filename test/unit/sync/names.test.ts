@@ -28,6 +28,9 @@ describe('ignore list', () => {
   ])('%s ignored: %s', (path, ignored) => {
     expect(list.isIgnored(path)).toBe(ignored);
   });
+  it('an exclude line that is no valid pattern is named in the error, not a bare RegExp message', () => {
+    expect(() => IgnoreList.load(null, ['*.bak', '[z-a]*'])).toThrow('the exclude pattern "[z-a]*" cannot be read');
+  });
 });
 
 describe('names one side cannot store', () => {
