@@ -89,15 +89,15 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   }
 
   const localDir = resolve(localArg);
+  // Like other command-line tools: the session's HTTPS_PROXY / HTTP_PROXY / NO_PROXY, if any.
+  const proxyEnv = nodeProxyEnv({ mode: 'system' }, process.env).env;
   let url: string;
   try {
-    url = await resolveDavUrl(o.server, o.user);
+    url = await resolveDavUrl(o.server, o.user, { proxyEnv });
   } catch (error) {
     process.stderr.write(`werkplek sync: ${(error as Error).message}\n`);
     return 2;
   }
-  // Like other command-line tools: the session's HTTPS_PROXY / HTTP_PROXY / NO_PROXY, if any.
-  const proxyEnv = nodeProxyEnv({ mode: 'system' }, process.env).env;
   const engine = new SyncEngine(engineOptionsFrom({
     localDir,
     server: { url, user: o.user, password, remoteDir, ...(proxyEnv ? { proxyEnv } : {}) },

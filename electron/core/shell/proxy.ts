@@ -44,7 +44,7 @@ export function parseProxySetting(raw: string): ProxyVerdict {
   return { ok: true, config: { mode: 'fixed_servers', proxyRules: parts.join(','), proxyBypassRules: bypass } };
 }
 
-/** Proxy variables for Node's own HTTP (Agent `proxyEnv`): the file sync and the chat notifier. */
+/** Proxy variables for Node's own HTTP (Agent `proxyEnv`): the file sync, its sign-in and the chat notifier. */
 export interface NodeProxyEnv {
   HTTP_PROXY?: string;
   HTTPS_PROXY?: string;

@@ -1,8 +1,10 @@
 // Signing in to Nextcloud: Login Flow v2 (the user approves in the browser, we poll for an app
 // password) or an app password typed in; and finding the WebDAV root of an account. Spec:
-// docs.nextcloud.com, "Login Flow" (developer manual, client APIs).
+// docs.nextcloud.com, "Login Flow" (developer manual, client APIs). Requests go through the
+// proxy the caller passes (account-http.ts).
 import { createHash } from 'node:crypto';
 import { join as joinFs } from 'node:path';
+import { requestSmall, type AccountHttpOptions, type SmallAnswer } from './account-http.ts';
 
 export interface LoginFlowStart {
   /** Open this in the system browser. */
@@ -32,10 +34,10 @@ export function normaliseServerUrl(input: string): string {
 }
 
 /** Step 1 of Login Flow v2: POST /index.php/login/v2. */
-export async function startLoginFlow(server: string, userAgent = 'Werkplek', signal?: AbortSignal): Promise<LoginFlowStart> {
-  const response = await fetch(`${normaliseServerUrl(server)}/index.php/login/v2`, { method: 'POST', headers: { 'User-Agent': userAgent }, signal });
-  if (!response.ok) throw new Error(`the server does not offer Nextcloud sign-in (HTTP ${response.status}): is this the right address?`);
-  const body = (await response.json()) as { login?: unknown; poll?: { token?: unknown; endpoint?: unknown } };
+export async function startLoginFlow(server: string, userAgent = 'Werkplek', options: AccountHttpOptions = {}): Promise<LoginFlowStart> {
+  const response = await requestSmall(`${normaliseServerUrl(server)}/index.php/login/v2`, { method: 'POST', headers: { 'User-Agent': userAgent } }, options);
+  if (response.status < 200 || response.status >= 300) throw new Error(`the server does not offer Nextcloud sign-in (HTTP ${response.status}): is this the right address?`);
+  const body = (response.json ?? {}) as { login?: unknown; poll?: { token?: unknown; endpoint?: unknown } };
   if (typeof body.login !== 'string' || typeof body.poll?.token !== 'string' || typeof body.poll.endpoint !== 'string') {
     throw new Error('the server answered the sign-in request with something unexpected');
   }
@@ -43,15 +45,15 @@ export async function startLoginFlow(server: string, userAgent = 'Werkplek', sig
 }
 
 /** Step 2: poll until the user approved (200 with the app password); 404 means "not yet". */
-export async function pollLoginFlow(flow: LoginFlowStart, options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Credentials> {
+export async function pollLoginFlow(flow: LoginFlowStart, options: AccountHttpOptions & { intervalMs?: number; timeoutMs?: number } = {}): Promise<Credentials> {
   const deadline = Date.now() + (options.timeoutMs ?? 20 * 60_000);
   while (Date.now() < deadline) {
     options.signal?.throwIfAborted();
-    const response = await fetch(flow.poll.endpoint, {
-      method: 'POST', body: new URLSearchParams({ token: flow.poll.token }), signal: options.signal,
-    });
-    if (response.ok) {
-      const body = (await response.json()) as { server?: unknown; loginName?: unknown; appPassword?: unknown };
+    const response = await requestSmall(flow.poll.endpoint, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: flow.poll.token }).toString(),
+    }, options);
+    if (response.status >= 200 && response.status < 300) {
+      const body = (response.json ?? {}) as { server?: unknown; loginName?: unknown; appPassword?: unknown };
       if (typeof body.server !== 'string' || typeof body.loginName !== 'string' || typeof body.appPassword !== 'string') {
         throw new Error('the server sent an incomplete sign-in answer');
       }
@@ -68,24 +70,24 @@ export async function pollLoginFlow(flow: LoginFlowStart, options: { intervalMs?
  * a Nextcloud base URL (status.php answers "installed") gets /remote.php/dav/files/USER/; any
  * other answer means a plain WebDAV root. `certain` is false when the server could not be asked.
  */
-export async function findDavRoot(server: string, user: string, signal?: AbortSignal): Promise<{ url: string; certain: boolean }> {
+export async function findDavRoot(server: string, user: string, options: AccountHttpOptions = {}): Promise<{ url: string; certain: boolean }> {
   const base = normaliseServerUrl(server);
   if (/\/remote\.php\//.test(`${base}/`)) return { url: `${base}/`, certain: true };
-  let response: Response;
+  let response: SmallAnswer;
   try {
-    response = await fetch(`${base}/status.php`, { signal: signal ?? AbortSignal.timeout(15_000) });
+    response = await requestSmall(`${base}/status.php`, { method: 'GET' }, { ...options, signal: options.signal ?? AbortSignal.timeout(15_000) });
   } catch {
     return { url: `${base}/`, certain: false };
   }
-  if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
-    const status = (await response.json().catch(() => ({}))) as { installed?: unknown };
+  if (response.status >= 200 && response.status < 300 && /json/.test(response.contentType)) {
+    const status = (response.json ?? {}) as { installed?: unknown };
     if (status.installed === true) return { url: `${base}/remote.php/dav/files/${encodeURIComponent(user)}/`, certain: true };
   }
   return { url: `${base}/`, certain: true };
 }
 
-export async function resolveDavUrl(server: string, user: string, signal?: AbortSignal): Promise<string> {
-  return (await findDavRoot(server, user, signal)).url;
+export async function resolveDavUrl(server: string, user: string, options: AccountHttpOptions = {}): Promise<string> {
+  return (await findDavRoot(server, user, options)).url;
 }
 
 /** Keyring name of an account's secret. */

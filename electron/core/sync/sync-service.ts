@@ -11,7 +11,7 @@ import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
 import { idleStatus, type EngineStatus } from './status.ts';
 import type { EngineConfig } from './worker-protocol.ts';
-import { nodeProxyEnv, parseProxySetting } from '../shell/proxy.ts';
+import { nodeProxyEnv, parseProxySetting, type NodeProxyEnv } from '../shell/proxy.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -92,6 +92,15 @@ export class SyncService {
     return this.state();
   }
 
+  /** The web apps' proxy setting, for the sync's own HTTP and its account lookups (a bad value: the session's, as the shell does). */
+  private proxyEnv(): NodeProxyEnv | null {
+    const verdict = parseProxySetting(this.ctx.settings.get('shell.proxy'));
+    const { env, note } = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env);
+    if (note && note !== this.proxyNote) this.ctx.log.warn(`sync: ${note}`);
+    this.proxyNote = note;
+    return env;
+  }
+
   private async resolve(): Promise<Resolved> {
     const s = this.ctx.settings;
     const common = {
@@ -100,11 +109,7 @@ export class SyncService {
       pollIntervalSeconds: s.get('sync.pollIntervalSeconds'),
       uploadLimitKiBps: s.get('sync.uploadLimitKiBps'), downloadLimitKiBps: s.get('sync.downloadLimitKiBps'),
     };
-    // The web apps' proxy setting, for the engine's own HTTP (a bad value: the session's, as the shell does).
-    const verdict = parseProxySetting(s.get('shell.proxy'));
-    const { env: proxyEnv, note: proxyNote } = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env);
-    if (proxyNote && proxyNote !== this.proxyNote) this.ctx.log.warn(`sync: ${proxyNote}`);
-    this.proxyNote = proxyNote;
+    const proxyEnv = this.proxyEnv();
     const proxy = proxyEnv ? { proxyEnv } : {};
     const serverUrl = s.get('sync.serverUrl');
     if (!serverUrl && this.ctx.demo) {
@@ -124,7 +129,7 @@ export class SyncService {
     if (!password) return none('needs-sign-in', 'sign in to your server to start syncing');
     let davUrl = s.get('sync.davUrl');
     if (!davUrl) {
-      const found = await findDavRoot(serverUrl, user);
+      const found = await findDavRoot(serverUrl, user, { proxyEnv });
       if (!found.certain) return none('offline', 'the server cannot be reached; trying again shortly');
       davUrl = found.url;
       // Remember it, so later starts (and settings changes) need no lookup.
@@ -163,7 +168,7 @@ export class SyncService {
   /** Checks the app password against the server, then keeps it in the keyring and starts syncing. */
   async signIn(server: string, user: string, appPassword: string): Promise<SyncState> {
     const base = normaliseServerUrl(server);
-    const found = await findDavRoot(base, user);
+    const found = await findDavRoot(base, user, { proxyEnv: this.proxyEnv() });
     if (!found.certain) throw new Error(`cannot reach ${base}: check the address and your connection`);
     const dav = new DavClient({ url: found.url, user, password: appPassword });
     try {
@@ -191,12 +196,13 @@ export class SyncService {
   async startLogin(server: string): Promise<{ loginUrl: string }> {
     this.login?.abort.abort();
     const base = normaliseServerUrl(server);
-    const flow = await startLoginFlow(base, `Werkplek ${this.ctx.version}`);
+    const proxyEnv = this.proxyEnv();
+    const flow = await startLoginFlow(base, `Werkplek ${this.ctx.version}`, { proxyEnv });
     const abort = new AbortController();
     this.login = { url: flow.loginUrl, abort };
     await this.ctx.openExternal(flow.loginUrl);
     this.publish();
-    pollLoginFlow(flow, { signal: abort.signal })
+    pollLoginFlow(flow, { signal: abort.signal, proxyEnv })
       .then((creds) => this.signIn(creds.server || base, creds.user, creds.appPassword))
       .catch((error: unknown) => {
         if (!abort.signal.aborted) this.ctx.log.warn(`sync sign-in failed: ${(error as Error).message}`);
