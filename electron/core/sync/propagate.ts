@@ -398,11 +398,12 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     for (const a of early) await attempt(a); // moves and folders depend on each other: in plan order
     await mapLimit(transfers, ctx.parallel, attempt);
   } else {
-    // Folder creations, then transfers, in one queue: an item waits only for its own parent
-    // folder, so the first files go out while other folders are still being made (a first
-    // sync of a wide tree). Parents are queued before their children (by depth) and picked up
-    // first, so what an item waits for has always started: no slot waits on a queued item.
-    const depth = (a: SyncAction): number => target(a).split('/').length;
+    // Folder creations and transfers in one queue, in path order: a folder, then what is in it.
+    // An item waits only for its own parent folder, so the first files go out right after their
+    // folder is made, not after every folder of the tree (a first sync of a wide tree). A path
+    // sorts after its parent's (a prefix sorts first), so what an item waits for has always
+    // been picked up already: no slot waits on an item still queued.
+    const byPath = (x: SyncAction, y: SyncAction): number => (target(x) < target(y) ? -1 : target(x) > target(y) ? 1 : 0);
     const made = new Map<SyncPath, Promise<void>>();
     const afterParent = (a: SyncAction): Promise<void> => {
       const parent = made.get(parentOf(target(a)));
@@ -410,7 +411,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       if (a.kind === 'mkdirLocal' || a.kind === 'mkdirRemote') made.set(target(a), done);
       return done;
     };
-    await mapLimit([...early.sort((x, y) => depth(x) - depth(y)), ...transfers], ctx.parallel, afterParent);
+    await mapLimit([...early, ...transfers].sort(byPath), ctx.parallel, afterParent);
   }
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
