@@ -183,7 +183,11 @@ export class SyncEngine {
       this.fail(summary, error);
     } finally {
       this.runAbort = null;
+    }
+    try {
       this.journal.flush(); // what this run did is committed before anyone hears it ended
+    } catch (error) {
+      this.fail(summary, error); // a full disk: those records are redone by comparison next run
     }
     summary.requests = this.dav.requests - requestsBefore;
     if (summary.outcome === 'ok' && summary.errors.length) summary.outcome = 'errors';

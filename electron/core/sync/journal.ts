@@ -103,6 +103,8 @@ export class Journal {
   private commitTimer: NodeJS.Timeout | null = null;
   /** Savepoints open (transaction() nests): a group is never committed inside one. */
   private depth = 0;
+  /** A commit by the timer that failed (a full disk): thrown by the next write or flush. */
+  private failure: Error | null = null;
 
   constructor(file: string) {
     this.file = file;
@@ -214,26 +216,56 @@ export class Journal {
     if (this.depth > 0) return; // the outermost write commits
     if (this.commitTimer) clearTimeout(this.commitTimer);
     this.commitTimer = null;
+    this.throwFailure();
     if (this.pending === 0) return;
     this.pending = 0;
-    this.db.exec('COMMIT');
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      // The group is lost, as in a crash: the next run compares those items again.
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   close(): void {
     if (!this.db.isOpen) return;
-    this.flush();
-    this.db.close();
+    try {
+      this.flush();
+    } catch {
+      // A last commit that failed (a full disk) is as if the process had died: the next run
+      // compares those items again. Closing must still close.
+    } finally {
+      this.db.close();
+    }
   }
 
   /** Runs a write inside the open group, opening one (and its commit timer) if none is. */
   private write(work: () => void): void {
+    this.throwFailure();
     if (this.pending === 0) {
       this.db.exec('BEGIN IMMEDIATE');
       // unref: a pending commit must not keep a CLI process alive; close() commits anyway.
-      this.commitTimer = setTimeout(() => this.flush(), GROUP_COMMIT_MS).unref();
+      this.commitTimer = setTimeout(() => this.commitLater(), GROUP_COMMIT_MS).unref();
     }
     this.pending++;
     work();
     if (this.pending >= GROUP_COMMIT_ROWS && this.depth === 0) this.flush();
+  }
+
+  /** The timer's commit: a failure cannot be thrown from a timer, so the next write or flush throws it. */
+  private commitLater(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  private throwFailure(): void {
+    const failure = this.failure;
+    if (!failure) return;
+    this.failure = null;
+    throw failure;
   }
 }

@@ -1,8 +1,8 @@
-// Carries out a plan: moves and folder creations in order, transfers in parallel, then deletions
-// (to the trash locally). Every finished action is recorded in the journal at once (committed in
-// groups of a few milliseconds, see journal.ts). Each action
-// re-checks the side it overwrites or deletes just before acting, so a change made during the
-// run is never lost (it becomes a conflict copy or waits for the next run).
+// Carries out a plan: moves in plan order; folder creations and transfers in one parallel queue
+// (each item waits for its parent folder only); then deletions (to the trash locally). Every
+// finished action is recorded in the journal at once (committed in groups of a few milliseconds,
+// see journal.ts). Each action re-checks the side it overwrites or deletes just before acting, so
+// a change made during the run is never lost (it becomes a conflict copy or waits for the next run).
 import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';

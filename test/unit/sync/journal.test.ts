@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../../electron/core/sync/journal.ts';
 import type { JournalEntry } from '../../../electron/core/sync/model.ts';
 
@@ -88,5 +88,46 @@ describe('journal', () => {
     expect(j.get('committed.txt')).not.toBeNull();
     expect(j.get('in-flight.txt')).toBeNull();
     j.close();
+  });
+});
+
+// A commit that fails because the disk is full: on a real 256 KiB tmpfs (needs root and mount).
+const fullDisk = ((): { dir: string; skip: string | null } => {
+  const dir = mkdtempSync(join(tmpdir(), 'werkplek-journal-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'pipe' });
+    return { dir, skip: null };
+  } catch (error) {
+    const reason = `cannot mount a small tmpfs here (${String((error as { stderr?: Buffer }).stderr ?? error).trim()})`;
+    console.warn(`[journal full disk] skipped: ${reason}`);
+    return { dir, skip: reason };
+  }
+})();
+
+describe.skipIf(fullDisk.skip !== null)('journal on a full disk', () => {
+  afterAll(() => {
+    execFileSync('umount', ['-l', fullDisk.dir]); // lazy: a journal a failed test left open must not fail the suite
+  });
+
+  it('a group commit that fails is reported by the next write, loses only that group, and writing works again once there is space', async () => {
+    const file = join(fullDisk.dir, 'j.sqlite');
+    const j = new Journal(file);
+    j.put(entry('before.txt'));
+    j.flush();
+    // Fill the disk to the last byte, then write rows whose commit cannot go anywhere.
+    const filler = join(fullDisk.dir, 'filler');
+    expect(() => execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=4k'], { stdio: 'pipe' })).toThrow();
+    for (let i = 0; i < 200; i++) j.put(entry(`lost/${'x'.repeat(200)}-${i}`));
+    await sleep(200); // the group's timer tries to commit, and fails
+    expect(() => j.put(entry('next.txt'))).toThrow(/full/i);
+    rmSync(filler);
+    j.put(entry('after.txt'));
+    j.flush();
+    j.close();
+    const again = new Journal(file);
+    expect(again.get('before.txt')).not.toBeNull();
+    expect(again.get('after.txt')).not.toBeNull();
+    expect([...again.all().keys()].filter((k) => k.startsWith('lost/'))).toEqual([]);
+    again.close();
   });
 });
