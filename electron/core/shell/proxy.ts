@@ -45,11 +45,12 @@ export function parseProxySetting(raw: string): ProxyVerdict {
 }
 
 /** Proxy variables for Node's own HTTP (Agent `proxyEnv`): the file sync, its sign-in and the chat notifier. */
-export interface NodeProxyEnv {
+// A type, not an interface: Node's Agent `proxyEnv` takes a string-indexed record.
+export type NodeProxyEnv = {
   HTTP_PROXY?: string;
   HTTPS_PROXY?: string;
   NO_PROXY?: string;
-}
+};
 
 /** Loopback never goes through a proxy (the embedded demo server lives there). */
 const LOOPBACK = 'localhost,127.0.0.1,::1';

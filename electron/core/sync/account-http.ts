@@ -26,7 +26,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function requestSmall(url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }, options: AccountHttpOptions = {}): Promise<SmallAnswer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
-  const agent = options.proxyEnv ? new (secure ? https.Agent : http.Agent)({ proxyEnv: options.proxyEnv } as http.AgentOptions) : undefined;
+  const agent = options.proxyEnv ? new (secure ? https.Agent : http.Agent)({ proxyEnv: options.proxyEnv }) : undefined;
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(init.body));
   return new Promise<SmallAnswer>((resolve, reject) => {

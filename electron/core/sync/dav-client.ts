@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import { createClient, parseXML, prepareFileFromProps, type FileStat, type WebDAVClient } from 'webdav';
 import type { EntryType, RemoteEntry } from './model.ts';
 import { classifyStatus, RemoteError, toRemoteError } from './remote-error.ts';
+import type { NodeProxyEnv } from '../shell/proxy.ts';
 
 const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
 <d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
@@ -30,7 +31,7 @@ export interface DavOptions {
   remoteDir?: string;
   maxSockets?: number;
   /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY for this client (from shell.proxy); none: connect directly. */
-  proxyEnv?: { HTTP_PROXY?: string; HTTPS_PROXY?: string; NO_PROXY?: string } | null;
+  proxyEnv?: NodeProxyEnv | null;
 }
 
 /** Keep-alive agent options, through the proxy when one is set (Node's Agent `proxyEnv`). */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableServers, type WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import { mountSmallTmpfs } from '../../fixtures/small-tmpfs.ts';
 import { SyncEngine } from '../../../electron/core/sync/engine.ts';
 import { moveToTrash } from '../../../electron/core/sync/trash.ts';
 import { TEMP_PREFIX } from '../../../electron/core/sync/names.ts';
@@ -17,15 +18,7 @@ const base = mkdtempSync(join(tmpdir(), 'werkplek-diskfull-'));
 const mountDir = join(base, 'mnt');
 mkdirSync(mountDir);
 
-function tryMount(): string | null {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountDir], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return `cannot mount a small tmpfs here (${String((error as { stderr?: Buffer }).stderr ?? error).trim()})`;
-  }
-}
-const cannotMount = tryMount();
+const cannotMount = mountSmallTmpfs(mountDir, '1m');
 if (cannotMount) console.warn(`[disk-full] skipped: ${cannotMount}`);
 
 describe.skipIf(cannotMount !== null)('sync onto a full disk', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../../electron/core/sync/journal.ts';
+import { mountSmallTmpfs } from '../../fixtures/small-tmpfs.ts';
 import type { JournalEntry } from '../../../electron/core/sync/model.ts';
 
 const entry = (path: string, type: 'file' | 'dir' = 'file'): JournalEntry => ({
@@ -94,14 +95,9 @@ describe('journal', () => {
 // A commit that fails because the disk is full: on a real 256 KiB tmpfs (needs root and mount).
 const fullDisk = ((): { dir: string; skip: string | null } => {
   const dir = mkdtempSync(join(tmpdir(), 'werkplek-journal-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'pipe' });
-    return { dir, skip: null };
-  } catch (error) {
-    const reason = `cannot mount a small tmpfs here (${String((error as { stderr?: Buffer }).stderr ?? error).trim()})`;
-    console.warn(`[journal full disk] skipped: ${reason}`);
-    return { dir, skip: reason };
-  }
+  const skip = mountSmallTmpfs(dir, '256k');
+  if (skip) console.warn(`[journal full disk] skipped: ${skip}`);
+  return { dir, skip };
 })();
 
 describe.skipIf(fullDisk.skip !== null)('journal on a full disk', () => {
