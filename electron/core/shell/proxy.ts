@@ -99,13 +99,18 @@ export function nodeProxyEnv(config: ProxySetting, env: Record<string, string | 
   }
 }
 
+/** nodeProxyEnv of the raw shell.proxy value; a value that does not parse means the session's, as in the shell. */
+export function nodeProxyEnvForSetting(setting: string, env: Record<string, string | undefined>): { env: NodeProxyEnv | null; note: string | null } {
+  const verdict = parseProxySetting(setting);
+  return nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, env);
+}
+
 /**
  * Environment for a Node child process (the chat notifier), whose `fetch` takes its proxy from
  * these variables when NODE_USE_ENV_PROXY is set. "direct" blanks the inherited ones.
  */
 export function childProcessProxyEnv(setting: string, env: Record<string, string | undefined>): Record<string, string> {
-  const verdict = parseProxySetting(setting);
-  const proxy = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, env).env;
+  const proxy = nodeProxyEnvForSetting(setting, env).env;
   if (!proxy) return { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '' };
   return { ...proxy, NODE_USE_ENV_PROXY: '1' } as Record<string, string>;
 }

@@ -11,7 +11,7 @@ import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
 import { idleStatus, type EngineStatus } from './status.ts';
 import type { EngineConfig } from './worker-protocol.ts';
-import { nodeProxyEnv, parseProxySetting, type NodeProxyEnv } from '../shell/proxy.ts';
+import { nodeProxyEnvForSetting, type NodeProxyEnv } from '../shell/proxy.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -94,8 +94,7 @@ export class SyncService {
 
   /** The web apps' proxy setting, for the sync's own HTTP and its account lookups (a bad value: the session's, as the shell does). */
   private proxyEnv(): NodeProxyEnv | null {
-    const verdict = parseProxySetting(this.ctx.settings.get('shell.proxy'));
-    const { env, note } = nodeProxyEnv(verdict.ok ? verdict.config : { mode: 'system' }, process.env);
+    const { env, note } = nodeProxyEnvForSetting(this.ctx.settings.get('shell.proxy'), process.env);
     if (note && note !== this.proxyNote) this.ctx.log.warn(`sync: ${note}`);
     this.proxyNote = note;
     return env;
