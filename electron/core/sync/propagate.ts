@@ -1,5 +1,5 @@
 // Carries out a plan: moves in plan order; folder creations and transfers in one parallel queue
-// (each item waits for its parent folder only); then deletions (to the trash locally). Every
+// (each item waits for its parent folder only, without holding a slot: pool.ts); then deletions (to the trash locally). Every
 // finished action is recorded in the journal at once (committed in groups of a few milliseconds,
 // see journal.ts). Each action re-checks the side it overwrites or deletes just before acting, so
 // a change made during the run is never lost (it becomes a conflict copy or waits for the next run).
@@ -13,7 +13,7 @@ import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncP
 import { conflictName } from './names.ts';
 import { PENDING_ETAG_SLACK_MS } from './reconcile.ts';
 import { baseName, parentOf } from './paths.ts';
-import { mapLimit } from './pool.ts';
+import { mapLimit, mapTreeOrder } from './pool.ts';
 import { RemoteError } from './remote-error.ts';
 import { downloadToTemp, PartialDownload, sha1File, syncDir, type StreamWrapper, type Uploader } from './transfer.ts';
 
@@ -399,19 +399,13 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     await mapLimit(transfers, ctx.parallel, attempt);
   } else {
     // Folder creations and transfers in one queue, in path order: a folder, then what is in it.
-    // An item waits only for its own parent folder, so the first files go out right after their
-    // folder is made, not after every folder of the tree (a first sync of a wide tree). A path
-    // sorts after its parent's (a prefix sorts first), so what an item waits for has always
-    // been picked up already: no slot waits on an item still queued.
+    // An item waits only for its own folder (see mapTreeOrder), so the first files go out right
+    // after their folder is made, and no slot idles while a folder is being made.
     const byPath = (x: SyncAction, y: SyncAction): number => (target(x) < target(y) ? -1 : target(x) > target(y) ? 1 : 0);
-    const made = new Map<SyncPath, Promise<void>>();
-    const afterParent = (a: SyncAction): Promise<void> => {
-      const parent = made.get(parentOf(target(a)));
-      const done = parent ? parent.then(() => attempt(a)) : attempt(a);
-      if (a.kind === 'mkdirLocal' || a.kind === 'mkdirRemote') made.set(target(a), done);
-      return done;
-    };
-    await mapLimit([...early, ...transfers].sort(byPath), ctx.parallel, afterParent);
+    await mapTreeOrder({
+      items: [...early, ...transfers].sort(byPath), path: target, parent: parentOf,
+      makesFolder: (a) => a.kind === 'mkdirLocal' || a.kind === 'mkdirRemote',
+    }, ctx.parallel, attempt);
   }
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
