@@ -63,6 +63,25 @@ export const numericFileId = (header: string | null): string | null => {
 
 const header = (value: string | string[] | undefined): string | null => (Array.isArray(value) ? value[0] ?? null : value ?? null);
 
+/** Cancels of requests in flight, per signal: one 'abort' listener per signal (a run's), not an add and a remove per request. */
+const inFlight = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `cancel` when `signal` aborts; returns the function that forgets it (the request is done). */
+function whenAborted(signal: AbortSignal, cancel: () => void): () => void {
+  let cancels = inFlight.get(signal);
+  if (!cancels) {
+    const all = new Set<() => void>();
+    inFlight.set(signal, (cancels = all));
+    signal.addEventListener('abort', () => {
+      for (const c of [...all]) c();
+      all.clear();
+    }, { once: true });
+  }
+  const mine = cancels;
+  mine.add(cancel);
+  return () => mine.delete(cancel);
+}
+
 const join = (...parts: string[]): string => `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
 
 export class DavClient {
@@ -216,10 +235,10 @@ export class DavClient {
    * `ifNoneMatch`: only create. `idleMs`: the request fails when the socket is silent that long.
    */
   async put(name: string, body: Readable | Buffer, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal; idleMs?: number }): Promise<PutResult> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) };
-    if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
-    else if (options.ifNoneMatch) headers['If-None-Match'] = '*';
-    if (options.mtimeMs !== undefined) headers['X-OC-MTime'] = String(Math.floor(options.mtimeMs / 1000));
+    const headers = ['Content-Type', 'application/octet-stream', 'Content-Length', String(size)];
+    if (options.ifMatch) headers.push('If-Match', `"${options.ifMatch}"`);
+    else if (options.ifNoneMatch) headers.push('If-None-Match', '*');
+    if (options.mtimeMs !== undefined) headers.push('X-OC-MTime', String(Math.floor(options.mtimeMs / 1000)));
     const path = this.serverPath(name);
     const res = await this.send('PUT', path, `upload ${path}`, headers, body, options.signal, options.idleMs);
     // The four answer headers wanted, from rawHeaders in one pass: res.headers would build an
@@ -255,42 +274,44 @@ export class DavClient {
    * stream pipeline with its own AbortController and DOMException, Headers objects, url-join)
    * cost ~1 ms of CPU per request, more than a 4 KiB upload itself, which made a first sync of
    * many small files several times slower than a bare client (bench a). The library has no lean
-   * path; listings (PROPFIND, parsed) and downloads still go through it. A status outside 2xx
-   * becomes a RemoteError.
+   * path; listings (PROPFIND, parsed) and downloads still go through it. `headers`: name, value,
+   * name, value… A status outside 2xx becomes a RemoteError.
    */
-  private send(method: string, path: string, what: string, headers: Record<string, string>, body?: Readable | Buffer, signal?: AbortSignal, idleMs = REQUEST_TIMEOUT_MS): Promise<http.IncomingMessage> {
+  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal, idleMs = REQUEST_TIMEOUT_MS): Promise<http.IncomingMessage> {
     signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
     // Headers as a flat array (the rawHeaders form, documented for http.request): written as
     // given, still validated, without a setHeader round per header; Host is then ours to send.
-    const all: string[] = ['Host', this.base.host, 'Authorization', this.authorization];
-    for (const name in headers) all.push(name, headers[name]!);
+    const all = ['Host', this.base.host, 'Authorization', this.authorization];
+    for (const item of headers) all.push(item);
     if (body === undefined) all.push('Content-Length', '0');
     return new Promise<http.IncomingMessage>((resolve, reject) => {
       let settled = false;
+      let forget: (() => void) | undefined;
       const finish = (error: unknown, res?: http.IncomingMessage): void => {
         if (settled) return;
         settled = true;
-        signal?.removeEventListener('abort', onAbort);
+        forget?.();
         if (error) reject(error);
         else resolve(res!);
       };
       const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method, path: this.urlPath(path), headers: all, agent: this.agent }, (res) => {
         const status = res.statusCode ?? 0;
-        res.resume(); // the answer's body is not needed; read it so the socket goes back to the pool
-        res.once('end', () => {
+        res.on('end', () => {
           if (status < 200 || status >= 300) finish(classifyStatus(status, what, header(res.headers['retry-after'])));
           else finish(null, res);
         });
+        // A connection lost mid-answer destroys the answer with an ECONNRESET "aborted" error.
         res.on('error', (error) => finish(toRemoteError(error, what)));
-        res.once('aborted', () => finish(new RemoteError('network', `the answer to ${what} broke off`)));
+        res.resume(); // the answer's body is not needed; read it so the socket goes back to the pool
       });
-      const onAbort = (): void => {
-        finish(toRemoteError(Object.assign(new Error('aborted'), { name: 'AbortError' }), what));
-        req.destroy();
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal) {
+        forget = whenAborted(signal, () => {
+          finish(toRemoteError(Object.assign(new Error('aborted'), { name: 'AbortError' }), what));
+          req.destroy();
+        });
+      }
       req.setTimeout(idleMs, () => req.destroy(new RemoteError('network', `no answer for ${what}`)));
       req.on('error', (error) => finish(toRemoteError(error, what)));
       if (body === undefined || Buffer.isBuffer(body)) {
@@ -312,7 +333,7 @@ export class DavClient {
 
   /** MKCOL of a server path; 405 means it exists already (another client made it, or a retried MKCOL): fine for a sync. */
   private async makeFolder(path: string, signal?: AbortSignal): Promise<void> {
-    await this.send('MKCOL', path, `create folder ${path}`, {}, undefined, signal).catch((error: unknown) => {
+    await this.send('MKCOL', path, `create folder ${path}`, [], undefined, signal).catch((error: unknown) => {
       if (error instanceof RemoteError && error.status === 405) return;
       throw error;
     });
@@ -330,7 +351,7 @@ export class DavClient {
 
   /** DELETE; with `ifMatch`, only while the server still has that version (412 otherwise). */
   async delete(name: string, ifMatch?: string | null, signal?: AbortSignal): Promise<void> {
-    const headers: Record<string, string> = ifMatch ? { 'If-Match': `"${ifMatch}"` } : {};
+    const headers = ifMatch ? ['If-Match', `"${ifMatch}"`] : [];
     const path = this.serverPath(name);
     await this.send('DELETE', path, `delete ${path}`, headers, undefined, signal).catch((error: unknown) => {
       if (error instanceof RemoteError && error.kind === 'notFound') return; // already gone: done
@@ -342,7 +363,7 @@ export class DavClient {
   async move(from: string, to: string, signal?: AbortSignal): Promise<void> {
     const source = this.serverPath(from);
     const destination = new URL(this.urlPath(this.serverPath(to)), this.base).href;
-    await this.send('MOVE', source, `move ${source}`, { Destination: destination, Overwrite: 'F' }, undefined, signal);
+    await this.send('MOVE', source, `move ${source}`, ['Destination', destination, 'Overwrite', 'F'], undefined, signal);
   }
 
   close(): void {

@@ -66,3 +66,57 @@ describe('DavClient PUT answers', () => {
     expect(seen.at(-1)!.url).toBe('/remote.php/dav/files/anna/Werk%20plek/100%25%20%231%3F.txt');
   });
 });
+
+describe('DavClient requests cancelled by their run', () => {
+  let server: http.Server;
+  let client: DavClient;
+  let arrived = 0;
+  const held: http.ServerResponse[] = [];
+
+  beforeAll(async () => {
+    // Takes every body, then answers only MKCOL: PUTs hang until the test ends.
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        arrived++;
+        if (req.method === 'MKCOL') res.writeHead(201).end();
+        else held.push(res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    client = new DavClient({ url: `http://127.0.0.1:${port}/dav/`, user: 'u', password: 'p', maxSockets: 8 });
+  });
+  afterAll(async () => {
+    client.close();
+    for (const res of held) res.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('an abort fails every request still waiting on that signal, at once, and none that finished', async () => {
+    const run = new AbortController();
+    const other = new AbortController();
+    await client.mkdir('done-before', run.signal); // finished: must not be touched by the abort
+    const waiting = [1, 2, 3].map((n) => client.put(`f${n}.txt`, Buffer.from('x'), 1, { signal: run.signal }));
+    const unrelated = client.put('other.txt', Buffer.from('x'), 1, { signal: other.signal });
+    const outcomes = Promise.allSettled(waiting);
+    while (arrived < 5) await new Promise((r) => setTimeout(r, 5));
+    const started = performance.now();
+    run.abort(new Error('stopped by the user'));
+    const settled = await outcomes;
+    expect(performance.now() - started).toBeLessThan(1000);
+    for (const s of settled) {
+      expect(s.status).toBe('rejected');
+      expect((s as PromiseRejectedResult).reason).toMatchObject({ name: 'RemoteError', kind: 'network' });
+    }
+    // A request on another signal is still waiting for its answer.
+    const state = await Promise.race([unrelated.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('waiting'), 100))]);
+    expect(state).toBe('waiting');
+    other.abort();
+    await expect(unrelated).rejects.toMatchObject({ kind: 'network' });
+    // The aborted signal refuses new requests before anything is sent.
+    const before = arrived;
+    await expect(client.mkdir('late', run.signal)).rejects.toThrow('stopped by the user');
+    expect(arrived).toBe(before);
+  });
+});
