@@ -1,6 +1,6 @@
 // The sync journal: for every path, the local and remote state at the last successful sync.
-// node:sqlite (built into Node 24 and Electron's Node, so no native module), WAL mode. Writes are
-// committed in small groups (see GROUP_COMMIT_MS): a crash loses at most the actions of those
+// node:sqlite (built into Node 24 and Electron's Node, so no native module), WAL mode. Records are
+// written and committed in small groups (see GROUP_COMMIT_MS; reads see them at once): a crash loses at most the actions of those
 // last milliseconds, which the next run redoes by comparing states again (a file found on both
 // sides without a journal entry is compared byte for byte: same bytes are simply recorded).
 // synchronous=NORMAL is durable across a process crash (kill -9); a power cut may roll back the
@@ -103,6 +103,8 @@ export class Journal {
   private commitTimer: NodeJS.Timeout | null = null;
   /** Savepoints open (transaction() nests): a group is never committed inside one. */
   private depth = 0;
+  /** Finished actions of the open group not inserted yet (see put). */
+  private queued: JournalEntry[] = [];
   /** A commit by the timer that failed (a full disk): thrown by the next write or flush. */
   private failure: Error | null = null;
 
@@ -130,6 +132,7 @@ export class Journal {
    * entries that is ~40 MB of memory instead of ~135 MB (bench d), and faster.
    */
   all(): Map<SyncPath, JournalEntry> {
+    this.insertQueued();
     const stmt = this.db.prepare(`SELECT ${COLUMNS} FROM entries`);
     const result = new Map<SyncPath, JournalEntry>();
     if (typeof stmt.setReturnArrays !== 'function') {
@@ -142,12 +145,37 @@ export class Journal {
   }
 
   get(path: SyncPath): JournalEntry | null {
+    this.insertQueued();
     const row = this.getOne.get(path) as unknown as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   put(e: JournalEntry): void {
-    this.write(() => this.upsert.run(e.path, e.type, e.localInode, e.localSize, e.localMtimeMs, e.remoteEtag, e.remoteFileId, e.remotePermissions, e.remoteSize, e.remoteMtimeMs));
+    // Queued, then inserted together with the rest of its group (at the commit, or before any other
+    // use of the journal): inserted one at a time between transfers, each found sqlite's code and
+    // pages gone from the CPU caches. Bench a's 2,101 records: 15.5 ms of puts + commits → 9 ms.
+    // Inside a savepoint, at once: a savepoint that fails must take it back.
+    if (this.depth > 0) {
+      this.write(() => this.insert(e));
+      return;
+    }
+    this.throwFailure();
+    this.queued.push(e);
+    this.openGroup();
+    if (this.pending >= GROUP_COMMIT_ROWS) this.flush();
+  }
+
+  private insert(e: JournalEntry): void {
+    this.upsert.run(e.path, e.type, e.localInode, e.localSize, e.localMtimeMs, e.remoteEtag, e.remoteFileId, e.remotePermissions, e.remoteSize, e.remoteMtimeMs);
+  }
+
+  /** Inserts the queued rows into the open group, so whatever comes next sees them (and follows them). */
+  private insertQueued(): void {
+    if (this.queued.length === 0) return;
+    const rows = this.queued;
+    this.queued = [];
+    if (!this.db.isTransaction) this.db.exec('BEGIN IMMEDIATE');
+    for (const e of rows) this.insert(e);
   }
 
   /** Removes the entry and, for a folder, everything below it. */
@@ -177,6 +205,7 @@ export class Journal {
   }
 
   getMeta(key: string): string | null {
+    this.insertQueued();
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
@@ -191,6 +220,7 @@ export class Journal {
 
   /** Meta entries whose key starts with `prefix`. */
   metaWithPrefix(prefix: string): { key: string; value: string }[] {
+    this.insertQueued();
     return this.db.prepare('SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?').all(prefix.length, prefix) as { key: string; value: string }[];
   }
 
@@ -220,9 +250,11 @@ export class Journal {
     if (this.pending === 0) return;
     this.pending = 0;
     try {
+      this.insertQueued();
       this.db.exec('COMMIT');
     } catch (error) {
       // The group is lost, as in a crash: the next run compares those items again.
+      this.queued = [];
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
@@ -243,14 +275,17 @@ export class Journal {
   /** Runs a write inside the open group, opening one (and its commit timer) if none is. */
   private write(work: () => void): void {
     this.throwFailure();
-    if (this.pending === 0) {
-      this.db.exec('BEGIN IMMEDIATE');
-      // unref: a pending commit must not keep a CLI process alive; close() commits anyway.
-      this.commitTimer = setTimeout(() => this.commitLater(), GROUP_COMMIT_MS).unref();
-    }
-    this.pending++;
+    this.insertQueued();
+    if (!this.db.isTransaction) this.db.exec('BEGIN IMMEDIATE');
+    this.openGroup();
     work();
     if (this.pending >= GROUP_COMMIT_ROWS && this.depth === 0) this.flush();
+  }
+
+  /** Counts a write into the open group, starting the group's commit timer with its first write. */
+  private openGroup(): void {
+    // unref: a pending commit must not keep a CLI process alive; close() commits anyway.
+    if (this.pending++ === 0) this.commitTimer = setTimeout(() => this.commitLater(), GROUP_COMMIT_MS).unref();
   }
 
   /** The timer's commit: a failure cannot be thrown from a timer, so the next write or flush throws it. */

@@ -73,6 +73,29 @@ describe('journal', () => {
     again.close();
   });
 
+  it('a record not yet written out is seen by every read, and what is done after it follows it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'werkplek-journal-')), 'j.sqlite');
+    const j = new Journal(file);
+    j.put(entry('a.txt'));
+    expect(j.get('a.txt')).toEqual(entry('a.txt'));
+    j.put(entry('d', 'dir'));
+    j.put(entry('d/x.txt'));
+    expect([...j.all().keys()].sort()).toEqual(['a.txt', 'd', 'd/x.txt']);
+    // Later writes apply after the earlier records, in order, whatever kind they are.
+    j.put(entry('b.txt'));
+    j.delete('b.txt');
+    j.put(entry('e', 'dir'));
+    j.put(entry('e/y.txt'));
+    j.move('e', 'f');
+    j.put({ ...entry('a.txt'), localSize: 9 });
+    j.put({ ...entry('a.txt'), localSize: 10 }); // the last record of a path wins
+    j.close();
+    const again = new Journal(file);
+    expect([...again.all().keys()].sort()).toEqual(['a.txt', 'd', 'd/x.txt', 'f', 'f/y.txt']);
+    expect(again.get('a.txt')?.localSize).toBe(10);
+    again.close();
+  });
+
   it('a process killed mid-group loses only that group; the journal opens cleanly', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'werkplek-journal-')), 'j.sqlite');
     const script = `
