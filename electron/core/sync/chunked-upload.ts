@@ -14,7 +14,7 @@
 // the next attempt by the target's size and SHA-1 checksum: no chunk is sent again.
 //
 // Wiring (engine helper), in whoever builds SyncEngine (CLI, sync service):
-//   const chunked = chunkedUploaderFor({ server: davOptions, stateDir: join(dirname(journalFile), 'uploads'), wrap });
+//   const chunked = chunkedUploaderFor({ server: davOptions, stateDir: uploadStateDirFor(journalFile), wrap });
 //   new SyncEngine({ ..., uploaderFor: chunked, wrap });
 // `chunkedUploaderFor` matches the SyncEngineOptions.uploaderFor seam (size, plain, dav) → Uploader.
 //

@@ -11,6 +11,7 @@ import { DavClient } from '../../../electron/core/sync/dav-client.ts';
 import { PlainUploader, type UploadJob } from '../../../electron/core/sync/transfer.ts';
 import { ChunkedUploader } from '../../../electron/core/sync/chunked-upload.ts';
 import { RemoteError } from '../../../electron/core/sync/remote-error.ts';
+import { uploadStateDirFor } from '../../../electron/core/sync/engine-options.ts';
 
 const sabre = availableServers().find((s) => s.name === 'sabredav')!;
 if (!sabre.available) console.warn(`[chunked upload] skipped: ${sabre.reason}`);
@@ -112,6 +113,27 @@ describe.skipIf(!sabre.available)('chunked upload v2 (SabreDAV)', () => {
     expect(chunkPuts()).toEqual(['4', '5', '6']);
     expect(readFileSync(join(server.dataDir, 'resume.bin'))).toEqual(f.data);
     expect(await uploadsLeft()).toBe(0);
+  });
+
+  it('two sync pairs uploading to the same server path never take up each other\'s half-sent upload', async () => {
+    // Each pair's records live beside its own journal (uploadStateDirFor), as the app and the CLI wire them.
+    const first = file('shared.bin', 6 * CHUNK);
+    proxy.addRule({ method: 'PUT', path: /\/uploads\/.*\/4$/, times: 1, fault: { type: 'drop-request', afterBytes: CHUNK / 2 } });
+    const pairA = make({ stateDir: uploadStateDirFor(join(work, 'journals', 'pair-a.sqlite')) });
+    await expect(pairA.upload(job('shared.bin', first.path))).rejects.toMatchObject({ kind: 'network' });
+    proxy.requests.length = 0;
+    // Pair B has other bytes for the same path: a fresh upload of all of them, not a resume of A's chunks.
+    const second = file('shared-b.bin', 6 * CHUNK);
+    const pairB = make({ stateDir: uploadStateDirFor(join(work, 'journals', 'pair-b.sqlite')) });
+    await pairB.upload(job('shared.bin', second.path));
+    expect(count('MKCOL')).toBe(1);
+    expect(chunkPuts()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(readFileSync(join(server.dataDir, 'shared.bin'))).toEqual(second.data);
+    // A's record is still A's: A resumes its own upload later and sends only what was missing.
+    proxy.requests.length = 0;
+    await pairA.upload(job('shared.bin', first.path));
+    expect(chunkPuts()).toEqual(['4', '5', '6']);
+    expect(readFileSync(join(server.dataDir, 'shared.bin'))).toEqual(first.data);
   });
 
   it('restarts cleanly when the upload folder expired (404)', async () => {
