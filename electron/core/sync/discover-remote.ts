@@ -2,12 +2,12 @@
 // properties a folder's ETag changes whenever anything below it changes, so a folder whose ETag
 // equals the journal's is not listed: its subtree is taken from the journal (an unchanged tree
 // costs one request). Plain WebDAV servers make no such promise, so there every folder is listed.
-import type { JournalEntry, RemoteEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
+import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
 import type { DavClient } from './dav-client.ts';
 import { RemoteError } from './remote-error.ts';
 import type { IgnoreList } from './names.ts';
 import { localNameProblem } from './names.ts';
-import { baseName, isUnder, subtreeKeys } from './paths.ts';
+import { baseName, isUnder, parentOf, subtreeKeys } from './paths.ts';
 import { mapLimit } from './pool.ts';
 
 export interface RemoteDiscovery {
@@ -58,6 +58,32 @@ export function caseClashLosers(children: RemoteEntry[], journal: Snapshot<Journ
     for (const c of group) if (c !== winner) losers.add(c.path);
   }
   return losers;
+}
+
+/**
+ * New server names that differ only in letter case from a new local name, for a disk that cannot
+ * hold both (RELIABILITY #19): `report.txt` on the server, `Report.txt` here, neither synced yet.
+ * Downloading the server's would land on the local file. The local one is kept and uploaded; the
+ * server's is returned (the top-most of a subtree), to be reported and left alone on both sides,
+ * as for a clash between two server names. A name either side has synced before is not a clash but
+ * a rename or a replacement, which reconcile handles.
+ */
+export function localCaseClashLosers(remote: Snapshot<RemoteEntry>, local: Snapshot<LocalEntry>, journal: Snapshot<JournalEntry>): SyncPath[] {
+  const newLocal = new Map<string, SyncPath>();
+  for (const path of local.keys()) if (!journal.has(path) && !remote.has(path)) newLocal.set(path.toLowerCase(), path);
+  if (newLocal.size === 0) return [];
+  const losers = new Set<SyncPath>();
+  const insideLoser = (path: SyncPath): boolean => {
+    for (let p = parentOf(path); p !== ''; p = parentOf(p)) if (losers.has(p)) return true;
+    return false;
+  };
+  // In path order: a folder comes before what is in it, so only the top-most of a subtree is returned.
+  for (const path of [...remote.keys()].sort()) {
+    if (path === '' || local.has(path) || journal.has(path) || insideLoser(path)) continue;
+    const twin = newLocal.get(path.toLowerCase());
+    if (twin !== undefined && twin !== path) losers.add(path);
+  }
+  return [...losers];
 }
 
 export const fromJournal = (j: JournalEntry): RemoteEntry => ({

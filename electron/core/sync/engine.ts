@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { foldsCase } from './case-probe.ts';
 import { DavClient, type DavOptions } from './dav-client.ts';
 import { discoverLocal } from './discover-local.ts';
-import { discoverRemote } from './discover-remote.ts';
+import { discoverRemote, localCaseClashLosers } from './discover-remote.ts';
 import { Emitter } from './emitter.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
@@ -242,8 +242,12 @@ export class SyncEngine {
       await this.removeStaleTemp(root, local.temps);
       this.cleaned = true;
     }
+    // A new server name differing only in case from a new local one, on a disk that cannot hold
+    // both: the local one is synced, the server's reported and left alone (as remote clashes are).
+    const caseTwins = foldCase ? localCaseClashLosers(remote.entries, local.entries, journalSnap) : [];
+    const caseIssues: SyncIssue[] = caseTwins.map((path) => ({ path, kind: 'case-clash', message: 'a new name here differs from this one on the server only in upper/lower case, and this computer’s disk cannot hold both: the one here is synced, this one is not (rename one of them)' }));
     // Folders either side could not read are left alone on both sides this run.
-    const unavailable = [...remote.unavailable, ...local.unavailable];
+    const unavailable = [...remote.unavailable, ...local.unavailable, ...caseTwins];
     const keep = (p: SyncPath): boolean => !unavailable.some((u) => isUnder(p, u));
     const filter = <T>(m: Map<SyncPath, T>): Map<SyncPath, T> => (unavailable.length ? new Map([...m].filter(([k]) => keep(k))) : m);
     // Restored from a backup (RELIABILITY #5): the journal no longer describes the server, so this
@@ -257,7 +261,7 @@ export class SyncEngine {
     const r = filter(remote.entries);
     const decision = this.deletesDecision;
     const plan = reconcile(j, l, r, { restoreDeletes: decision === 'restore' });
-    summary.issues.push(...remote.issues, ...local.issues, ...plan.issues);
+    summary.issues.push(...remote.issues, ...caseIssues, ...local.issues, ...plan.issues);
     for (const issue of summary.issues) this.events.emit('issue', issue);
 
     const confirmation = checkDeletions(plan, j, l, r, this.options.deleteThreshold ?? 100);

@@ -99,4 +99,35 @@ describe.skipIf(cannotMount !== null)('sync folder on a case-insensitive disk (e
       await engine.close();
     }
   });
+
+  it('a new name here and a new server name differing only in case: the one here is kept and uploaded, the server\'s left alone', async () => {
+    const here = join(mountDir, 'Twins');
+    mkdirSync(here);
+    mkdirSync(join(server.dataDir, 'twins'));
+    writeFileSync(join(server.dataDir, 'twins', 'report.txt'), 'from the server');
+    writeFileSync(join(here, 'Report.txt'), 'written here');
+    const engine = new SyncEngine({
+      localDir: here, server: { url: server.url, user: server.user, password: server.password, remoteDir: '/twins' }, journalFile: join(base, 'twins.sqlite'),
+      minFileAgeMs: 0, trash: async (path) => { throw new Error(`nothing may be deleted here: ${path}`); },
+    });
+    try {
+      const first = await engine.syncNow();
+      expect(first.errors).toEqual([]);
+      expect(first.conflicts).toEqual([]);
+      expect(first.issues.filter((i) => i.kind === 'case-clash').map((i) => i.path)).toEqual(['report.txt']);
+      // Nothing was overwritten: the local file is as written, and both names are on the server with their own bytes.
+      expect(readdirSync(here)).toEqual(['Report.txt']);
+      expect(readFileSync(join(here, 'Report.txt'), 'utf8')).toBe('written here');
+      expect(readFileSync(join(server.dataDir, 'twins', 'Report.txt'), 'utf8')).toBe('written here');
+      expect(readFileSync(join(server.dataDir, 'twins', 'report.txt'), 'utf8')).toBe('from the server');
+      // From now on it is a clash between two server names: the synced one stays synced, quietly.
+      const second = await engine.syncNow();
+      expect(second.errors).toEqual([]);
+      expect(Object.keys(second.actions).filter((k) => k !== 'record')).toEqual([]);
+      expect(second.issues.filter((i) => i.kind === 'case-clash').map((i) => i.path)).toEqual(['report.txt']);
+      expect(readFileSync(join(here, 'Report.txt'), 'utf8')).toBe('written here');
+    } finally {
+      await engine.close();
+    }
+  });
 });
