@@ -32,6 +32,8 @@ export interface DavOptions {
   maxSockets?: number;
   /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY for this client (from shell.proxy); none: connect directly. */
   proxyEnv?: NodeProxyEnv | null;
+  /** A request fails after this long without an answer (default 60 s; tests of a hung server use less). */
+  requestTimeoutMs?: number;
 }
 
 /** Keep-alive agent options, through the proxy when one is set (Node's Agent `proxyEnv`). */
@@ -93,12 +95,14 @@ export class DavClient {
   private readonly authorization: string;
   /** The account root's URL path without its trailing slash. */
   private readonly basePath: string;
+  private readonly timeoutMs: number;
   /** Count of HTTP requests sent, for tests and the benchmark. */
   requests = 0;
 
   constructor(options: DavOptions) {
     this.url = options.url.endsWith('/') ? options.url : `${options.url}/`;
     this.remoteDir = join(options.remoteDir ?? '/');
+    this.timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     const agentOptions = agentOptionsFor(options, options.maxSockets ?? 8);
     this.agent = this.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.base = new URL(this.url);
@@ -125,7 +129,7 @@ export class DavClient {
     // nobody listens to (an uncaught exception): never start a request that is already cancelled.
     signal?.throwIfAborted();
     this.requests++;
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     try {
       return await work(signal ? AbortSignal.any([signal, timeout]) : timeout);
     } catch (error) {
@@ -214,7 +218,7 @@ export class DavClient {
     this.requests++;
     // Until the headers arrive a hung server must not hold the transfer forever; the body has its own idle watchdog.
     const headers = new AbortController();
-    const timer = setTimeout(() => headers.abort(new RemoteError('network', `no answer for ${path}`)), REQUEST_TIMEOUT_MS);
+    const timer = setTimeout(() => headers.abort(new RemoteError('network', `no answer for ${path}`)), this.timeoutMs);
     try {
       const rangeHeaders: Record<string, string> = range ? { Range: `bytes=${range.from}-`, 'If-Range': `"${range.ifRange}"` } : {};
       const response = await this.client.customRequest(path, { method: 'GET', headers: rangeHeaders, signal: signal ? AbortSignal.any([signal, headers.signal]) : headers.signal });
@@ -277,7 +281,7 @@ export class DavClient {
    * path; listings (PROPFIND, parsed) and downloads still go through it. `headers`: name, value,
    * name, value… A status outside 2xx becomes a RemoteError.
    */
-  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal, idleMs = REQUEST_TIMEOUT_MS): Promise<http.IncomingMessage> {
+  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal, idleMs = this.timeoutMs): Promise<http.IncomingMessage> {
     signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
