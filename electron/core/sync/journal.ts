@@ -1,8 +1,9 @@
 // The sync journal: for every path, the local and remote state at the last successful sync.
 // node:sqlite (built into Node 24 and Electron's Node, so no native module), WAL mode. Records are
-// written and committed in small groups (see GROUP_COMMIT_MS; reads see them at once): a crash loses at most the actions of those
-// last milliseconds, which the next run redoes by comparing states again (a file found on both
-// sides without a journal entry is compared byte for byte: same bytes are simply recorded).
+// written and committed in small groups (see GROUP_COMMIT_MS; reads see them at once): a crash
+// loses at most the actions of those last milliseconds, which the next run redoes by comparing
+// states again (a file found on both sides without a journal entry is compared byte for byte:
+// same bytes are simply recorded).
 // synchronous=NORMAL is durable across a process crash (kill -9); a power cut may roll back the
 // last commits, which is equally safe.
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
