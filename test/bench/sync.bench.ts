@@ -23,13 +23,13 @@ import { availableServers, startSabreDav, type WebdavServerHandle } from '../fix
 import { startFaultProxy } from '../fixtures/fault-proxy.ts';
 import type { BenchRow } from './bench-types.ts';
 
-const PARALLEL = 6;
+export const PARALLEL = 6;
 const A_REPS = 5;
 const MiB = 1024 * 1024;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A minimal keep-alive HTTP client: the physical limit for WebDAV transfers. */
-class RawClient {
+export class RawClient {
   readonly agent: http.Agent;
   private readonly base: URL;
   private readonly auth: string;
@@ -58,14 +58,14 @@ class RawClient {
   close(): void { this.agent.destroy(); }
 }
 
-async function mapLimit<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+export async function mapLimit<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) await work(items[next++]!);
   }));
 }
 
-function makeTree(root: string, folders: number, perFolder: number, size: number): string[] {
+export function makeTree(root: string, folders: number, perFolder: number, size: number): string[] {
   const files: string[] = [];
   const data = Buffer.alloc(size);
   const old = new Date(Date.now() - 3600_000);
@@ -87,7 +87,7 @@ const engineFor = (server: WebdavServerHandle, localDir: string, remoteDir: stri
   new SyncEngine({ localDir, server: { url: server.url, user: server.user, password: server.password, remoteDir }, journalFile, parallel: PARALLEL, trash: async () => undefined });
 
 /** The fastest server this machine has for transfers (Apache, else rclone, else webdav-server). */
-async function transferServer(under?: string): Promise<WebdavServerHandle> {
+export async function transferServer(under?: string): Promise<WebdavServerHandle> {
   const all = availableServers();
   const pick = ['apache-mod_dav', 'rclone', 'webdav-server'].map((n) => all.find((s) => s.name === n)!).find((s) => s.available)!;
   return pick.start({ under });
