@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SyncEngine } from '../../electron/core/sync/engine.ts';
 import type { WebdavServerHandle } from '../fixtures/servers/index.ts';
-import { makeTree, mapLimit, median, PARALLEL, RawClient, transferServer } from './sync.bench.ts';
+import { engineFor, makeTree, mapLimit, median, PARALLEL, RawClient, transferServer } from './sync.bench.ts';
 
 type Engine = typeof SyncEngine;
 const WARM_UP = 2;
@@ -36,7 +36,7 @@ try {
   const raw = new RawClient(server, PARALLEL);
   let n = 0;
   const runEngine = async (Engine: Engine, dir: string): Promise<void> => {
-    const engine = new Engine({ localDir: local, server: { url: server!.url, user: server!.user, password: server!.password, remoteDir: `/${dir}` }, journalFile: join(work, `${dir}.sqlite`), parallel: PARALLEL, trash: async () => undefined });
+    const engine = engineFor(server!, local, `/${dir}`, join(work, `${dir}.sqlite`), Engine);
     try {
       const summary = await engine.syncNow();
       if (summary.outcome !== 'ok' || summary.actions.upload !== files.length) throw new Error(`engine run: ${JSON.stringify(summary).slice(0, 300)}`);

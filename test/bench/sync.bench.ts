@@ -83,8 +83,9 @@ export function makeTree(root: string, folders: number, perFolder: number, size:
   return files;
 }
 
-const engineFor = (server: WebdavServerHandle, localDir: string, remoteDir: string, journalFile: string): SyncEngine =>
-  new SyncEngine({ localDir, server: { url: server.url, user: server.user, password: server.password, remoteDir }, journalFile, parallel: PARALLEL, trash: async () => undefined });
+/** An engine (this checkout's, or another's class: compare-engines.ts) syncing localDir with remoteDir. */
+export const engineFor = (server: WebdavServerHandle, localDir: string, remoteDir: string, journalFile: string, Engine: typeof SyncEngine = SyncEngine): SyncEngine =>
+  new Engine({ localDir, server: { url: server.url, user: server.user, password: server.password, remoteDir }, journalFile, parallel: PARALLEL, trash: async () => undefined });
 
 /** The fastest server this machine has for transfers (Apache, else rclone, else webdav-server). */
 export async function transferServer(under?: string): Promise<WebdavServerHandle> {

@@ -1,7 +1,7 @@
 // Carries out a plan: moves in plan order; folder creations and transfers in one parallel queue
-// (each item waits for its parent folder only, without holding a slot: pool.ts); then deletions (to the trash locally). Every
-// finished action is recorded in the journal at once (committed in groups of a few milliseconds,
-// see journal.ts). Each action re-checks the side it overwrites or deletes just before acting, so
+// (each item waits for its parent folder only, without holding a slot: pool.ts); then deletions
+// (to the trash locally). Every finished action is recorded in the journal at once (committed in
+// groups of a few milliseconds, see journal.ts). Each action re-checks the side it overwrites or deletes just before acting, so
 // a change made during the run is never lost (it becomes a conflict copy or waits for the next run).
 import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
