@@ -84,6 +84,46 @@ function whenAborted(signal: AbortSignal, cancel: () => void): () => void {
   return () => mine.delete(cancel);
 }
 
+/**
+ * Deadlines of requests whose body is in memory (or empty): one timer for all of them, looking
+ * every so often, instead of a socket timeout set and cleared per request, which cost a visible
+ * share of a small upload's CPU (bench a). Streamed bodies keep their socket idle timeout: their
+ * time depends on their size, not on the server's silence.
+ */
+class Watchdog {
+  private readonly deadlines = new Map<http.ClientRequest, { at: number; what: string }>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly everyMs: number;
+
+  constructor(timeoutMs: number) {
+    // A late answer is noticed within a quarter of the timeout, and at most a second after it.
+    this.everyMs = Math.max(10, Math.min(1000, Math.floor(timeoutMs / 4)));
+  }
+
+  watch(req: http.ClientRequest, timeoutMs: number, what: string): void {
+    this.deadlines.set(req, { at: Date.now() + timeoutMs, what });
+    // unref: a request still running must not be the only thing keeping a CLI process alive.
+    this.timer ??= setInterval(() => this.check(), this.everyMs).unref();
+  }
+
+  forget(req: http.ClientRequest): void {
+    this.deadlines.delete(req);
+  }
+
+  private check(): void {
+    const now = Date.now();
+    for (const [req, { at, what }] of this.deadlines) {
+      if (now < at) continue;
+      this.deadlines.delete(req);
+      req.destroy(new RemoteError('network', `no answer for ${what}`));
+    }
+    if (this.deadlines.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+}
+
 const join = (...parts: string[]): string => `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
 
 export class DavClient {
@@ -98,11 +138,13 @@ export class DavClient {
   private readonly timeoutMs: number;
   /** Count of HTTP requests sent, for tests and the benchmark. */
   requests = 0;
+  private readonly watchdog: Watchdog;
 
   constructor(options: DavOptions) {
     this.url = options.url.endsWith('/') ? options.url : `${options.url}/`;
     this.remoteDir = join(options.remoteDir ?? '/');
     this.timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.watchdog = new Watchdog(this.timeoutMs);
     const agentOptions = agentOptionsFor(options, options.maxSockets ?? 8);
     this.agent = this.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.base = new URL(this.url);
@@ -236,15 +278,15 @@ export class DavClient {
 
   /**
    * PUT a stream (or a buffer) of known length. `ifMatch`: only overwrite this version;
-   * `ifNoneMatch`: only create. `idleMs`: the request fails when the socket is silent that long.
+   * `ifNoneMatch`: only create. No answer within the client's request timeout fails it.
    */
-  async put(name: string, body: Readable | Buffer, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal; idleMs?: number }): Promise<PutResult> {
+  async put(name: string, body: Readable | Buffer, size: number, options: { ifMatch?: string | null; ifNoneMatch?: boolean; mtimeMs?: number; signal?: AbortSignal }): Promise<PutResult> {
     const headers = ['Content-Type', 'application/octet-stream', 'Content-Length', String(size)];
     if (options.ifMatch) headers.push('If-Match', `"${options.ifMatch}"`);
     else if (options.ifNoneMatch) headers.push('If-None-Match', '*');
     if (options.mtimeMs !== undefined) headers.push('X-OC-MTime', String(Math.floor(options.mtimeMs / 1000)));
     const path = this.serverPath(name);
-    const res = await this.send('PUT', path, `upload ${path}`, headers, body, options.signal, options.idleMs);
+    const res = await this.send('PUT', path, `upload ${path}`, headers, body, options.signal);
     // The four answer headers wanted, from rawHeaders in one pass: res.headers would build an
     // object of all of them first, a measurable part of a small upload's cost (bench a).
     let ocEtag: string | null = null, etag: string | null = null, fileId: string | null = null, date: string | null = null;
@@ -281,7 +323,7 @@ export class DavClient {
    * path; listings (PROPFIND, parsed) and downloads still go through it. `headers`: name, value,
    * name, value… A status outside 2xx becomes a RemoteError.
    */
-  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal, idleMs = this.timeoutMs): Promise<http.IncomingMessage> {
+  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal): Promise<http.IncomingMessage> {
     signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
@@ -297,6 +339,7 @@ export class DavClient {
         if (settled) return;
         settled = true;
         forget?.();
+        this.watchdog.forget(req);
         if (error) reject(error);
         else resolve(res!);
       };
@@ -316,12 +359,13 @@ export class DavClient {
           req.destroy();
         });
       }
-      req.setTimeout(idleMs, () => req.destroy(new RemoteError('network', `no answer for ${what}`)));
       req.on('error', (error) => finish(toRemoteError(error, what)));
       if (body === undefined || Buffer.isBuffer(body)) {
+        this.watchdog.watch(req, this.timeoutMs, what);
         req.end(body);
         return;
       }
+      req.setTimeout(this.timeoutMs, () => req.destroy(new RemoteError('network', `no answer for ${what}`)));
       // A body that fails (a read error) fails the request instead of leaving it waiting for bytes.
       body.on('error', (error) => req.destroy(error));
       body.pipe(req);
