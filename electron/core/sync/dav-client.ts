@@ -84,6 +84,8 @@ function whenAborted(signal: AbortSignal, cancel: () => void): () => void {
   return () => mine.delete(cancel);
 }
 
+const noAnswer = (what: string): RemoteError => new RemoteError('network', `no answer for ${what}`);
+
 /**
  * Deadlines of requests whose body is in memory (or empty): one timer for all of them, looking
  * every so often, instead of a socket timeout set and cleared per request, which cost a visible
@@ -93,15 +95,17 @@ function whenAborted(signal: AbortSignal, cancel: () => void): () => void {
 class Watchdog {
   private readonly deadlines = new Map<http.ClientRequest, { at: number; what: string }>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly timeoutMs: number;
   private readonly everyMs: number;
 
   constructor(timeoutMs: number) {
+    this.timeoutMs = timeoutMs;
     // A late answer is noticed within a quarter of the timeout, and at most a second after it.
     this.everyMs = Math.max(10, Math.min(1000, Math.floor(timeoutMs / 4)));
   }
 
-  watch(req: http.ClientRequest, timeoutMs: number, what: string): void {
-    this.deadlines.set(req, { at: Date.now() + timeoutMs, what });
+  watch(req: http.ClientRequest, what: string): void {
+    this.deadlines.set(req, { at: Date.now() + this.timeoutMs, what });
     // unref: a request still running must not be the only thing keeping a CLI process alive.
     this.timer ??= setInterval(() => this.check(), this.everyMs).unref();
   }
@@ -115,7 +119,7 @@ class Watchdog {
     for (const [req, { at, what }] of this.deadlines) {
       if (now < at) continue;
       this.deadlines.delete(req);
-      req.destroy(new RemoteError('network', `no answer for ${what}`));
+      req.destroy(noAnswer(what));
     }
     if (this.deadlines.size === 0 && this.timer) {
       clearInterval(this.timer);
@@ -260,7 +264,7 @@ export class DavClient {
     this.requests++;
     // Until the headers arrive a hung server must not hold the transfer forever; the body has its own idle watchdog.
     const headers = new AbortController();
-    const timer = setTimeout(() => headers.abort(new RemoteError('network', `no answer for ${path}`)), this.timeoutMs);
+    const timer = setTimeout(() => headers.abort(noAnswer(path)), this.timeoutMs);
     try {
       const rangeHeaders: Record<string, string> = range ? { Range: `bytes=${range.from}-`, 'If-Range': `"${range.ifRange}"` } : {};
       const response = await this.client.customRequest(path, { method: 'GET', headers: rangeHeaders, signal: signal ? AbortSignal.any([signal, headers.signal]) : headers.signal });
@@ -361,11 +365,11 @@ export class DavClient {
       }
       req.on('error', (error) => finish(toRemoteError(error, what)));
       if (body === undefined || Buffer.isBuffer(body)) {
-        this.watchdog.watch(req, this.timeoutMs, what);
+        this.watchdog.watch(req, what);
         req.end(body);
         return;
       }
-      req.setTimeout(this.timeoutMs, () => req.destroy(new RemoteError('network', `no answer for ${what}`)));
+      req.setTimeout(this.timeoutMs, () => req.destroy(noAnswer(what)));
       // A body that fails (a read error) fails the request instead of leaving it waiting for bytes.
       body.on('error', (error) => req.destroy(error));
       body.pipe(req);

@@ -102,7 +102,7 @@ export class PlainUploader implements Uploader {
     } finally {
       if (job.fd === undefined) closeSync(fd);
     }
-    // No idleMs: the client's request timeout applies (60 s, or the account's), as for any request without a long body.
+    // The client's request timeout applies (60 s, or the account's), as for any request with its body in memory.
     const result = await this.dav.put(job.name, data, data.length, {
       ifMatch: job.ifMatch, ifNoneMatch: job.ifNoneMatch, mtimeMs: job.mtimeMs, signal: job.signal,
     });
