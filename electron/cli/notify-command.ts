@@ -9,6 +9,7 @@ import { MatrixService } from '../core/matrix/matrix-service.ts';
 import { MemoryKeyring } from '../core/secrets/keyring.ts';
 import type { DecisionRecord } from '../core/matrix/notifier.ts';
 import type { ContentLevel } from '../core/matrix/notification-text.ts';
+import { stderr, stdout } from './terminal-text.ts';
 
 const usage = `Usage: werkplek notify --homeserver URL --user NAME [--password-env VAR] [--json]
                        [--content full|sender|none] [--for SECONDS]
@@ -25,11 +26,11 @@ send a test message to see a decision. The device is signed out on exit.
   --for SECONDS        stop after this many seconds
 `;
 
-function formatDecision(d: DecisionRecord, json: boolean): string {
+function printDecision(d: DecisionRecord, json: boolean): void {
   const at = new Date().toISOString();
-  if (json) return JSON.stringify({ at, ...d });
+  if (json) return stdout.json({ at, ...d });
   const verdict = d.notified ? 'NOTIFY' : `skip (${d.reason})`;
-  return `${at}  ${verdict.padEnd(24)} room=${d.roomId} "${d.roomName}"  sender=${d.sender}  rule=${d.ruleId ?? 'none'}  event=${d.eventId}  phase=${d.phase}`;
+  stdout.line(`${at}  ${verdict.padEnd(24)} room=${d.roomId} "${d.roomName}"  sender=${d.sender}  rule=${d.ruleId ?? 'none'}  event=${d.eventId}  phase=${d.phase}`);
 }
 
 export async function runNotifyCommand(argv: string[], options: { exitWhenDone?: boolean } = {}): Promise<number> {
@@ -49,11 +50,12 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
       strict: true,
     }));
   } catch (error) {
-    process.stderr.write(`werkplek notify: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    stderr.line(`werkplek notify: ${error instanceof Error ? error.message : String(error)}`, '');
+    stderr.ownText(usage);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(usage);
+    stdout.ownText(usage);
     return 0;
   }
   const homeserver = values.homeserver as string | undefined;
@@ -69,13 +71,14 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
   const password = process.env[passwordEnv];
   if (!password) problems.push(`set the password in the environment variable ${passwordEnv} (or name another with --password-env)`);
   if (problems.length) {
-    process.stderr.write(`werkplek notify: ${problems.join('; ')}\n\n${usage}`);
+    stderr.line(`werkplek notify: ${problems.join('; ')}`, '');
+    stderr.ownText(usage);
     return 2;
   }
 
   const json = values.json === true;
   const dataDir = mkdtempSync(join(tmpdir(), 'werkplek-notify-'));
-  const err = (line: string) => process.stderr.write(`${line}\n`);
+  const err = (line: string) => stderr.line(line);
   const service = new MatrixService({
     keyring: new MemoryKeyring(),
     dataDir,
@@ -85,7 +88,7 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
     settings: () => ({ homeserver: homeserver!, content: content as ContentLevel, sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: 'en' }),
     output: {
       status: (s) => err(`status: ${s.state}${s.message ? ` (${s.message})` : ''}`),
-      decision: (d) => process.stdout.write(`${formatDecision(d, json)}\n`),
+      decision: (d) => printDecision(d, json),
       notification: (n) => {
         if (!json) err(`  → ${n.kind}: "${n.title}" — "${n.body}"${n.sound ? ' (sound)' : ''}`);
       },

@@ -2,24 +2,25 @@
 // app uses at start-up, for IT staff before they roll a policy out.
 import { formatProblem, loadPolicy } from '../core/config/policy-load.ts';
 import { policyJsonSchema } from '../core/config/policy-schema.ts';
+import { stderr, stdout } from './terminal-text.ts';
 
 export async function runPolicyCommand(argv: string[]): Promise<number> {
   const [sub, file] = argv;
   if (sub === 'schema') {
-    process.stdout.write(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
+    stdout.json(policyJsonSchema(), 2);
     return 0;
   }
   if (sub === 'check' && file) {
     const loaded = loadPolicy(file);
     if (!loaded.present) {
-      process.stderr.write(`${file}: no such file\n`);
+      stderr.line(`${file}: no such file`);
       return 1;
     }
-    for (const problem of loaded.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    stderr.line(...loaded.problems.map(formatProblem));
     if (loaded.problems.length > 0) return 1;
-    process.stdout.write(`${file}: OK (${loaded.policy.apps?.length ?? 0} apps, ${Object.keys(loaded.policy.locked ?? {}).length} locked settings)\n`);
+    stdout.line(`${file}: OK (${loaded.policy.apps?.length ?? 0} apps, ${Object.keys(loaded.policy.locked ?? {}).length} locked settings)`);
     return 0;
   }
-  process.stderr.write('Usage: werkplek policy check FILE | werkplek policy schema\n');
+  stderr.line('Usage: werkplek policy check FILE | werkplek policy schema');
   return 2;
 }

@@ -8,6 +8,7 @@ import { journalPathFor, resolveDavUrl } from '../core/sync/account.ts';
 import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
 import { engineOptionsFrom } from '../core/sync/engine-options.ts';
 import { nodeProxyEnv } from '../core/shell/proxy.ts';
+import { stderr, stdout } from './terminal-text.ts';
 
 const usage = `Usage: werkplek sync --server URL --user NAME [--password-env VAR] LOCAL_DIR [REMOTE_DIR]
 
@@ -55,12 +56,13 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`werkplek sync: ${(error as Error).message}\n\n${usage}`);
+    stderr.line(`werkplek sync: ${(error as Error).message}`, '');
+    stderr.ownText(usage);
     return 2;
   }
   const { values: o, positionals } = parsed;
   if (o.help) {
-    process.stdout.write(usage);
+    stdout.ownText(usage);
     return 0;
   }
   const [localArg, remoteDir = '/'] = positionals;
@@ -84,7 +86,8 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   const upLimit = number('upload-limit', o['upload-limit'], 0);
   const downLimit = number('download-limit', o['download-limit'], 0);
   if (problems.length || !o.server || !o.user || !localArg || password === undefined) {
-    process.stderr.write(`werkplek sync: ${problems.join('; ')}\n\n${usage}`);
+    stderr.line(`werkplek sync: ${problems.join('; ')}`, '');
+    stderr.ownText(usage);
     return 2;
   }
 
@@ -95,7 +98,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   try {
     url = await resolveDavUrl(o.server, o.user, { proxyEnv });
   } catch (error) {
-    process.stderr.write(`werkplek sync: ${(error as Error).message}\n`);
+    stderr.line(`werkplek sync: ${(error as Error).message}`);
     return 2;
   }
   const engine = new SyncEngine(engineOptionsFrom({
@@ -132,39 +135,23 @@ function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSu
   const e = engine.events;
   const offs: Array<() => void> = [];
   if (json) {
-    const emit = (event: string) => (payload: unknown) => process.stdout.write(`${JSON.stringify({ event, ...(payload as object) })}\n`);
+    const emit = (event: string) => (payload: unknown) => stdout.json({ event, ...(payload as object) });
     for (const name of ['state', 'runStart', 'progress', 'item', 'itemError', 'conflict', 'issue', 'runEnd'] as const) offs.push(e.on(name, emit(name)));
     return { final: () => undefined, close: () => offs.forEach((off) => off()) };
   }
   const tty = process.stderr.isTTY;
-  let barShown = false;
-  const clearBar = (): void => {
-    if (barShown) process.stderr.write('\r\x1b[2K');
-    barShown = false;
-  };
   offs.push(e.on('progress', (p) => {
     if (!tty || p.filesTotal === 0) return;
     const fraction = p.bytesTotal ? p.bytesDone / p.bytesTotal : p.filesDone / p.filesTotal;
     const width = 24;
     const filled = Math.round(Math.min(1, fraction) * width);
     const eta = p.etaSeconds === null ? '' : ` ETA ${p.etaSeconds}s`;
-    process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${p.filesDone}/${p.filesTotal} files ${mb(p.bytesDone)}/${mb(p.bytesTotal)}${eta}`);
-    barShown = true;
+    stderr.bar(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${p.filesDone}/${p.filesTotal} files ${mb(p.bytesDone)}/${mb(p.bytesTotal)}${eta}`);
   }));
-  offs.push(e.on('itemError', (i) => {
-    clearBar();
-    process.stderr.write(`error: ${i.path}: ${i.message}\n`);
-  }));
-  offs.push(e.on('issue', (i) => {
-    clearBar();
-    process.stderr.write(`skipped: ${i.path}: ${i.message}\n`);
-  }));
-  offs.push(e.on('conflict', (c) => {
-    clearBar();
-    process.stderr.write(`conflict: ${c.path}: your version is kept as ${c.conflictCopy}\n`);
-  }));
+  offs.push(e.on('itemError', (i) => stderr.line(`error: ${i.path}: ${i.message}`)));
+  offs.push(e.on('issue', (i) => stderr.line(`skipped: ${i.path}: ${i.message}`)));
+  offs.push(e.on('conflict', (c) => stderr.line(`conflict: ${c.path}: your version is kept as ${c.conflictCopy}`)));
   const final = (s: RunSummary): void => {
-    clearBar();
     const words: Record<string, string> = {
       upload: 'uploaded', download: 'downloaded', conflict: 'compared (both changed)', moveLocal: 'moved here', moveRemote: 'moved on the server',
       mkdirLocal: 'folders made here', mkdirRemote: 'folders made on the server', deleteLocal: 'to the trash here', deleteRemote: 'deleted on the server',
@@ -174,10 +161,10 @@ function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSu
     const changes = Object.entries(s.actions).filter(([k]) => k !== 'record' && k !== 'forget');
     const counts = (changes.map(([k, n]) => `${n} ${words[k] ?? k}`).join(', ') || 'nothing to do') + (bookkeeping ? ` (${bookkeeping} journal entr${bookkeeping === 1 ? 'y' : 'ies'} updated)` : '');
     if (s.outcome === 'needs-confirmation' && s.confirmation) {
-      process.stderr.write(`waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes.\n`);
+      stderr.line(`waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes.`);
     } else if (s.outcome === 'ok' || s.outcome === 'errors') {
-      process.stderr.write(`${s.outcome === 'ok' ? 'in sync' : `${s.errors.length} item(s) failed`}: ${counts}\n`);
-    } else process.stderr.write(`sync stopped: ${s.message}\n`);
+      stderr.line(`${s.outcome === 'ok' ? 'in sync' : `${s.errors.length} item(s) failed`}: ${counts}`);
+    } else stderr.line(`sync stopped: ${s.message}`);
   };
   return { final, close: () => offs.forEach((off) => off()) };
 }

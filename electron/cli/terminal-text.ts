@@ -42,6 +42,7 @@ export class TerminalWriter {
 
   /** Writes each argument as one line: made safe (a newline inside it shown as `\n`), then a line break. */
   line(...lines: string[]): void {
+    if (!lines.length) return;
     this.clearBar();
     this.stream.write(lines.map((line) => `${terminalSafe(line)}\n`).join(''));
   }

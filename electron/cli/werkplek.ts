@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `werkplek` command line: headless sync, notification diagnostics, policy checks.
 import { runPolicyCommand } from './policy-command.ts';
+import { stderr } from './terminal-text.ts';
 
 const usage = `Usage: werkplek <command> [options]
 
@@ -20,8 +21,10 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
 if (!command) {
-  process.stderr.write(name && name !== '--help' && name !== '-h' ? `werkplek: unknown command "${name}"\n\n${usage}` : usage);
-  process.exitCode = name && name !== '--help' && name !== '-h' ? 2 : 0;
+  const unknown = name && name !== '--help' && name !== '-h';
+  if (unknown) stderr.line(`werkplek: unknown command "${name}"`, '');
+  stderr.ownText(usage);
+  process.exitCode = unknown ? 2 : 0;
 } else {
   process.exitCode = await command(rest);
 }

@@ -1,4 +1,6 @@
 // terminalSafe: what the CLI does to every human-readable line before a terminal sees it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TerminalWriter, terminalSafe } from '../../../electron/cli/terminal-text.ts';
@@ -94,5 +96,15 @@ describe('TerminalWriter', () => {
     out.writer.line('error: x');
     out.writer.line('in sync');
     expect(out.written()).toBe('\r\x1b[2K[##--] 50% \\x1b[2J\r\x1b[2K[###-] 75%\r\x1b[2Kerror: x\nin sync\n');
+  });
+});
+
+describe('the CLI’s output', () => {
+  it('goes through terminal-text.ts only: no other file of electron/cli writes to stdout or stderr itself', () => {
+    const dir = resolve(import.meta.dirname, '../../../electron/cli');
+    const writers = readdirSync(dir)
+      .filter((name) => name.endsWith('.ts') && name !== 'terminal-text.ts')
+      .filter((name) => /process\.(stdout|stderr)\.write|console\.\w+\(/.test(readFileSync(join(dir, name), 'utf8')));
+    expect(writers).toEqual([]);
   });
 });
