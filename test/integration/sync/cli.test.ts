@@ -1,10 +1,10 @@
 // `werkplek sync` as a real process against the npm webdav-server: exit codes, JSON events,
-// --watch picking up a local edit, SIGTERM ending it cleanly.
+// --watch picking up a local edit, SIGTERM ending it cleanly, a hostile server name printed safely.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 
@@ -85,5 +85,32 @@ describe('werkplek sync (CLI)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(existsSync(join(server.dataDir, 'saved-later.txt'))).toBe(true);
+  }, 60_000);
+
+  it('prints the name with its controls as escapes: no ESC, BEL or CR reaches the terminal, no forged line; --json still carries the name itself', async () => {
+    const forged = '✓ in sync: all files checked';
+    // Sets the window title (OSC 0 … BEL), clears the screen (CSI 2J), moves up a line, returns to
+    // the line's start and, after a newline, prints a line of its own.
+    const evil = `\x1b]0;pwned\x07\x1b[2J\x1b[1A\r\n${forged}\n`;
+    // Two names differing only in Unicode form (é composed, e + combining accent): the engine
+    // reports one of them by name (or both, where it refuses names with control characters).
+    // In a folder of their own, there only while this test runs: the other tests sync the root.
+    const remote = join(server.dataDir, 'evil');
+    mkdirSync(remote);
+    onTestFinished(() => rmSync(remote, { recursive: true }));
+    writeFileSync(join(remote, `caf\u00e9 ${evil}.txt`), 'composed');
+    writeFileSync(join(remote, `cafe\u0301 ${evil}.txt`), 'decomposed');
+    const args = (name: string): string[] => [...common(join(base, 'evil', name)), '/evil'];
+
+    const human = await werkplek(args('human'), { PW: server.password });
+    const printed = human.stdout + human.stderr;
+    expect(printed).not.toMatch(/[\x1b\x07\r]/);
+    expect(printed.split('\n').filter((line) => line.startsWith(forged))).toEqual([]);
+    expect(human.stderr).toContain(` \\x1b]0;pwned\\x07\\x1b[2J\\x1b[1A\\r\\n${forged}\\n.txt: `);
+
+    const json = await werkplek(['--json', ...args('json')], { PW: server.password });
+    expect(json.stdout).not.toMatch(/[\x1b\x07\r]/);
+    const paths = json.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { path?: string }).path);
+    expect(paths.some((path) => path?.endsWith(`${evil}.txt`))).toBe(true);
   }, 60_000);
 });
