@@ -1,5 +1,6 @@
 // `werkplek notify` as IT staff run it: a real process against the homeserver, one JSON line per
-// decision, exit on SIGINT with its diagnostics device signed out.
+// decision, exit on SIGINT with its diagnostics device signed out; names and texts from the server
+// printed safely in the text output.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
@@ -29,8 +30,13 @@ function run(args: string[], env: Record<string, string> = {}) {
   const stderr: string[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => stdout.push(line));
   createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
+  // Both streams byte for byte, as a terminal would get them.
+  const raw = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+  child.stdout.on('data', (d: Buffer) => raw.stdout.push(d));
+  child.stderr.on('data', (d: Buffer) => raw.stderr.push(d));
+  const printed = () => `${Buffer.concat(raw.stdout).toString()}${Buffer.concat(raw.stderr).toString()}`;
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, stdout, stderr, exited };
+  return { child, stdout, stderr, printed, exited };
 }
 
 describe('werkplek notify', () => {
@@ -53,6 +59,31 @@ describe('werkplek notify', () => {
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);
     expect(devices()).not.toContain('Werkplek notify diagnostics');
+  }, 60_000);
+
+  it('text output: a room name, display name and message body cannot drive the terminal or forge a line', async () => {
+    const forged = '2026-01-01T00:00:00.000Z  NOTIFY                   room=!forged:werkplek.test';
+    // Sets the window title (OSC 0 … BEL), clears the screen (CSI 2J), moves up a line, returns to
+    // the line's start and, after a newline, prints a line of its own.
+    const evil = (text: string) => `${text}\x1b]0;pwned\x07\x1b[2J\x1b[1A\r\n${forged}\n`;
+    const escaped = (text: string) => `${text}\\x1b]0;pwned\\x07\\x1b[2J\\x1b[1A\\r\\n${forged}\\n`;
+    hs.addUser('mallory', 'mallory-pw', evil('Mallory'));
+    const mallory = await PlainClient.login(hs.url, 'mallory', 'mallory-pw');
+    const roomId = await mallory.createRoom({ name: evil('Room'), invite: [alice] });
+    await (await PlainClient.login(hs.url, 'alice', 'alice-pw')).join(roomId);
+    const p = run(['--homeserver', hs.url, '--user', 'alice', '--password-env', 'PW'], { PW: 'alice-pw' });
+    await waitFor('the CLI syncing', () => p.stderr.some((l) => l.includes('status: syncing')), 30_000);
+    const eventId = await mallory.sendText(roomId, evil('Body'));
+    await waitFor('the decision and the notification', () => p.stdout.some((l) => l.includes(eventId)) && p.stderr.some((l) => l.includes('→')), 30_000);
+    p.child.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    const printed = p.printed();
+    expect(printed).not.toMatch(/[\x1b\x07\r]/);
+    expect(printed.split('\n').filter((line) => line.startsWith(forged))).toEqual([]);
+    // The decision names the room; the notification (one-to-one: titled by the sender) shows who and what.
+    expect(printed).toContain(`"${escaped('Room')}"`);
+    expect(printed).toContain(`"${escaped('Mallory')}"`);
+    expect(printed).toContain('"Body\\x1b]0;pwned\\x07\\x1b[2J\\x1b[1A ');
   }, 60_000);
 
   it('bad arguments: a clear message and exit code 2', async () => {
