@@ -37,6 +37,16 @@ describe('werkplek policy', () => {
     expect(result.stderr).toContain(`${file}:3:3: unknown key "colour"`);
   });
 
+  it('quotes what the file holds with its controls as escapes', async () => {
+    const file = join(dir, 'hostile.json');
+    // A key that would set the window title and clear the screen, then forge an OK line.
+    writeFileSync(file, JSON.stringify({ 'x\x1b]0;pwned\x07\x1b[2J\r\nforged.json: OK (9 apps, 0 locked settings)': 1 }));
+    const result = await run('policy', 'check', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/[\x1b\x07\r]/);
+    expect(result.stderr).toContain('unknown key "x\\x1b]0;pwned\\x07\\x1b[2J\\r\\nforged.json: OK (9 apps, 0 locked settings)"');
+  });
+
   it('exits 1 for a missing file and 2 for bad usage', async () => {
     expect((await run('policy', 'check', join(dir, 'missing.json'))).code).toBe(1);
     expect((await run('policy')).code).toBe(2);
