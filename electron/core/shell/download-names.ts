@@ -1,32 +1,59 @@
-// Where a download lands: the suggested name is reduced to one safe file name (no path, no
-// control or bidi characters, no leading dots, at most 255 bytes) and placed inside the
-// downloads folder without overwriting anything that is already there.
+// Where a download lands: the suggested name is reduced to one safe, visible file name (no path,
+// no control, format or bidi characters, no runs of spaces, no leading dots, never a desktop
+// launcher's ending, at most 255 bytes) and placed inside the downloads folder without overwriting
+// anything that is already there.
 import { isAbsolute, join, resolve, sep } from 'node:path';
+import { isDesktopEntryName, launchKindOfName } from './launchers.ts';
 
 const maxBytes = 255;
-// C0/C1 controls, DEL, bidi overrides/isolates (U+202A–U+202E, U+2066–U+2069), zero-width and BOM.
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// Nothing a person can see: controls (Cc), format characters (Cf: zero-width, bidi embeddings,
+// overrides, isolates and marks, soft hyphen, BOM, Arabic letter mark, Mongolian vowel separator,
+// tags, …), lone surrogates, and the fillers that render as blank (combining grapheme joiner, Hangul).
+const invisible = /[\p{Cc}\p{Cf}\p{Cs}\u034f\u115f\u1160\u3164\uffa0]/gu;
+const spaces = /[\s\p{Z}]+/gu;
 const reservedOnWindowsShares = /[<>:"|?*]/g;
+// An extension this short is kept whole when a name is shortened.
+const maxExtensionLength = 16;
 
 function truncateUtf8(text: string, bytes: number): string {
   let out = '';
+  let used = 0;
   for (const char of text) {
-    if (Buffer.byteLength(out + char, 'utf8') > bytes) break;
+    used += Buffer.byteLength(char, 'utf8');
+    if (used > bytes) break;
     out += char;
   }
   return out;
 }
 
+function splitExtension(name: string): [stem: string, extension: string] {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name.length - dot <= maxExtensionLength ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+}
+
+/**
+ * `stem + suffix + extension` in at most 255 bytes: only the stem is shortened (never inside a
+ * character), and a shortened stem neither ends in a dot or space nor becomes the name's ending
+ * when that would be a launcher's (`…long name.desktop` → `…long name_desktop`).
+ */
+function fitName(stem: string, suffix: string, extension: string): string {
+  const budget = maxBytes - Buffer.byteLength(suffix + extension, 'utf8');
+  if (Buffer.byteLength(stem, 'utf8') <= budget) return stem + suffix + extension;
+  let cut = truncateUtf8(stem, budget).replace(/[. ]+$/, '');
+  if (suffix + extension === '' && launchKindOfName(cut)) cut = cut.replace(/\.(?=[^.]*$)/, '_');
+  return cut + suffix + extension;
+}
+
 /** One safe file name from whatever the server or page suggested. */
 export function sanitizeDownloadName(suggested: string): string {
   const lastPart = suggested.split(/[/\\]/).pop() ?? '';
-  let name = lastPart.normalize('NFC').replace(unsafe, '').replace(reservedOnWindowsShares, '_').trim();
-  name = name.replace(/^\.+/, '').replace(/[. ]+$/, '');
+  let name = lastPart.replace(invisible, '').normalize('NFC').replace(reservedOnWindowsShares, '_').replace(spaces, ' ');
+  name = name.replace(/^[. ]+/, '').replace(/[. ]+$/, '');
   if (name === '') return 'download';
-  if (Buffer.byteLength(name, 'utf8') <= maxBytes) return name;
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-  return truncateUtf8(name.slice(0, name.length - extension.length), maxBytes - Buffer.byteLength(extension, 'utf8')) + extension;
+  // A launcher saved as text: it opens in an editor instead of running.
+  if (isDesktopEntryName(name)) name += '.txt';
+  const [stem, extension] = splitExtension(name);
+  return fitName(stem, '', extension);
 }
 
 /** `report.pdf`, then `report (1).pdf`, `report (2).pdf`, … whichever does not exist yet. */

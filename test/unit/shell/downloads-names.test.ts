@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isInside, resolveDownloadsDir, sanitizeDownloadName, uniqueDownloadPath } from '../../../electron/core/shell/download-names.ts';
+import { launchKindOfName } from '../../../electron/core/shell/launchers.ts';
 
 describe('sanitizeDownloadName', () => {
   const cases: Array<[string, string]> = [
@@ -24,6 +25,18 @@ describe('sanitizeDownloadName', () => {
     ['trailing space.txt  ', 'trailing space.txt'],
     ['Café.txt', 'Café.txt'],
     ['📄 notulen.odt', '📄 notulen.odt'],
+    // A desktop launcher is saved as text, whatever its case or what hid its ending.
+    ['invoice.desktop', 'invoice.desktop.txt'],
+    ['Invoice.DESKTOP', 'Invoice.DESKTOP.txt'],
+    ['evil.desktop...', 'evil.desktop.txt'],
+    ['evil.desktop   ', 'evil.desktop.txt'],
+    ['evil.desk\u200Btop', 'evil.desktop.txt'],
+    ['old-kde.kdelnk', 'old-kde.kdelnk.txt'],
+    // Runs of spaces of any kind are one space: they cannot push an ending out of sight.
+    ['invoice.pdf          .exe', 'invoice.pdf .exe'],
+    ['invoice.pdf\u00A0\u00A0\u2003\u3000.exe', 'invoice.pdf .exe'],
+    ['line\u2028separator.txt', 'line separator.txt'],
+    ['  . . hidden.txt', 'hidden.txt'],
   ];
   it.each(cases)('%j → %j', (input, expected) => {
     expect(sanitizeDownloadName(input)).toBe(expected);
@@ -50,6 +63,66 @@ describe('sanitizeDownloadName', () => {
   });
 });
 
+describe('sanitizeDownloadName against hostile names', () => {
+  // Format characters the old list missed (soft hyphen, Arabic letter mark, Mongolian vowel
+  // separator, word joiner, invisible plus, inhibit symmetric swapping, interlinear annotation
+  // anchor, a tag, a musical beam) and blank fillers (Hangul filler, combining grapheme joiner).
+  const invisible = [...'\u00AD\u061C\u180E\u2060\u2064\u206A\uFFF9\u{E0041}\u{1D173}\u3164\u034F'];
+  it.each(invisible.map((char) => [char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), char]))('drops U+%s', (_code, char) => {
+    expect(sanitizeDownloadName(`inv${char}oice${char}.pdf`)).toBe('invoice.pdf');
+  });
+
+  it('property: no Unicode format character survives', () => {
+    const format = fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code)).filter((char) => /^\p{Cf}$/u.test(char));
+    fc.assert(
+      fc.property(fc.array(format, { minLength: 1, maxLength: 5 }), (chars) => {
+        expect(sanitizeDownloadName(`a${chars.join('')}b.txt`)).toBe('ab.txt');
+      }),
+    );
+  });
+
+  // Shortening to 255 bytes never makes a launcher's ending, nor leaves a dot or space at the end.
+  const shortened: Array<[string, string, string]> = [
+    ['.desktop', `${'a'.repeat(247)}.desktop${'b'.repeat(20)}`, `${'a'.repeat(247)}_desktop`],
+    ['.sh', `${'a'.repeat(252)}.sh${'x'.repeat(30)}`, `${'a'.repeat(252)}_sh`],
+    ['.AppImage', `${'a'.repeat(246)}.AppImage${'y'.repeat(40)}`, `${'a'.repeat(246)}_AppImage`],
+    ['.exe then a dot', `${'a'.repeat(250)}.exe.${'z'.repeat(30)}`, `${'a'.repeat(250)}_exe`],
+    ['.run after two-byte characters', `${'é'.repeat(125)}x.run${'q'.repeat(30)}`, `${'é'.repeat(125)}x_run`],
+    ['a trailing space', `${'a'.repeat(254)} ${'b'.repeat(50)}`, 'a'.repeat(254)],
+  ];
+  it.each(shortened)('cutting at %s', (_what, input, expected) => {
+    const name = sanitizeDownloadName(input);
+    expect(name).toBe(expected);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+  });
+
+  it('kept: an ending the server chose stays (only shortening may not make one)', () => {
+    expect(sanitizeDownloadName('setup.exe')).toBe('setup.exe');
+    expect(sanitizeDownloadName(`${'s'.repeat(300)}.sh`)).toBe(`${'s'.repeat(252)}.sh`);
+  });
+
+  it('property: never a launcher ending it was not given, a desktop ending, a format or bidi character, "/", NUL, a run of spaces, or more than 255 bytes', () => {
+    const pieces = fc.oneof(
+      fc.constantFrom('.desktop', '.DESKTOP', '.sh', '.AppImage', '.exe', '.run', '.bin', '.jar', '.', ' ', '   ', '\u00A0', '/', '\\', '\u0000', '\u202E', '\u2066', '\u200B', '\u00AD', '\u061C', '\u180E', '\uFEFF', '\u{E0041}', 'é', '📄', 'x', 'report', '.pdf'),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom(...[40, 100, 120, 200, 240].map((length) => 'a'.repeat(length))),
+    );
+    const visibleEnd = (text: string) => text.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '').replace(/[\s\p{Z}.]+$/u, '').toLowerCase();
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        const input = parts.join('');
+        const name = sanitizeDownloadName(input);
+        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+        expect(name).not.toMatch(/[/\u0000]|\p{Cf}|\p{Bidi_Control}|\s\s|^[\s.]|[\s.]$/u);
+        expect(launchKindOfName(name)).not.toBe('desktop-entry');
+        if (launchKindOfName(name)) expect(visibleEnd(input.split(/[/\\]/).pop()!).endsWith(name.slice(name.lastIndexOf('.')).toLowerCase())).toBe(true);
+        expect(sanitizeDownloadName(name)).toBe(name);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('uniqueDownloadPath', () => {
   it('numbers names that already exist', () => {
     const taken = new Set(['/d/report.pdf', '/d/report (1).pdf']);
@@ -57,6 +130,7 @@ describe('uniqueDownloadPath', () => {
     expect(uniqueDownloadPath('/d', 'notes', (path) => path === '/d/notes')).toBe('/d/notes (1)');
     expect(uniqueDownloadPath('/d', 'new.txt', () => false)).toBe('/d/new.txt');
   });
+
 });
 
 describe('resolveDownloadsDir', () => {

@@ -57,7 +57,7 @@ describe('downloads', () => {
     await until((list) => list.every((entry) => entry.state === 'completed'));
     await call['shell.download']({ appId: 'docs', url: `${base}/report` });
     const list = await until((entries) => entries.length === 2 && entries.every((entry) => entry.state === 'completed'));
-    expect(readdirSync(downloadsDir).sort()).toEqual(['Jaaréverslag  (1).pdf', 'Jaaréverslag .pdf'].sort());
+    expect(readdirSync(downloadsDir).sort()).toEqual(['Jaaréverslag (1).pdf', 'Jaaréverslag .pdf'].sort());
     expect(readFileSync(join(downloadsDir, 'Jaaréverslag .pdf'), 'utf8')).toBe('hello world');
     expect(list[0]).toMatchObject({ appId: 'docs', receivedBytes: 11, totalBytes: 11, state: 'completed' });
   });
