@@ -2,7 +2,8 @@
 // no control, format or bidi characters, no runs of spaces, no leading dots, never a desktop
 // launcher's ending, at most 255 bytes) and placed inside the downloads folder without overwriting
 // anything that is already there.
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isDesktopEntryName, launchKindOfName } from './launchers.ts';
 
 const maxBytes = 255;
@@ -56,16 +57,29 @@ export function sanitizeDownloadName(suggested: string): string {
   return fitName(stem, '', extension);
 }
 
-/** `report.pdf`, then `report (1).pdf`, `report (2).pdf`, … whichever does not exist yet. */
+/**
+ * `report.pdf`, then `report (1).pdf`, `report (2).pdf`, … whichever does not exist yet; a long
+ * name's stem is shortened so that the number fits in 255 bytes and the extension stays.
+ */
 export function uniqueDownloadPath(dir: string, name: string, exists: (path: string) => boolean): string {
-  const dot = name.lastIndexOf('.');
-  const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  const safe = sanitizeDownloadName(name);
+  const [stem, extension] = splitExtension(safe);
   for (let n = 0; n < 10_000; n++) {
-    const candidate = n === 0 ? name : sanitizeDownloadName(`${stem} (${n})${extension}`);
-    const full = join(dir, candidate);
+    const full = join(dir, n === 0 ? safe : fitName(stem.replace(/ +$/, ''), ` (${n})`, extension));
     if (!exists(full)) return full;
   }
   throw new Error(`too many files named like "${name}" in ${dir}`);
+}
+
+/**
+ * Where a download is written until it is complete: `<name>.part`, or for a name too long for
+ * that, its shortened start and a hash of the whole name (distinct names, distinct partial files).
+ */
+export function partialDownloadPath(path: string): string {
+  const name = basename(path);
+  if (Buffer.byteLength(`${name}.part`, 'utf8') <= maxBytes) return `${path}.part`;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 16);
+  return join(dirname(path), `${truncateUtf8(name, maxBytes - hash.length - 6)}~${hash}.part`);
 }
 
 /** The downloads folder: the setting (policy may set it; `~` expands) or the system's. Must be absolute. */

@@ -12,7 +12,7 @@ import type { Download } from '../bridge/contract-shell.ts';
 import type { EventHub } from '../bridge/event-hub.ts';
 import type { SettingsService } from '../config/settings-service.ts';
 import type { Log } from '../context.ts';
-import { resolveDownloadsDir, sanitizeDownloadName, uniqueDownloadPath } from './download-names.ts';
+import { partialDownloadPath, resolveDownloadsDir, sanitizeDownloadName, uniqueDownloadPath } from './download-names.ts';
 import { fileNameFromDisposition, fileNameFromUrl } from './content-disposition.ts';
 
 export interface DownloadsOptions {
@@ -53,7 +53,7 @@ export class DownloadsService {
     const dir = this.folder();
     mkdirSync(dir, { recursive: true });
     const taken = new Set([...this.entries.values()].filter((entry) => entry.state === 'progressing').map((entry) => entry.path));
-    return uniqueDownloadPath(dir, sanitizeDownloadName(suggestedName), (path) => taken.has(path) || existsSync(path) || existsSync(`${path}.part`));
+    return uniqueDownloadPath(dir, sanitizeDownloadName(suggestedName), (path) => taken.has(path) || existsSync(path) || existsSync(partialDownloadPath(path)));
   }
 
   begin(input: { appId: string | null; url: string; path: string; totalBytes: number; cancel: () => void }): Download {
@@ -107,7 +107,7 @@ export class DownloadsService {
   /**
    * Download with Node's fetch (the preview host, which cannot see its iframes' downloads). The
    * caller has checked that the URL belongs to the app; redirects are followed only while they
-   * stay acceptable to `allowed`. Written to `<name>.part`, renamed when complete.
+   * stay acceptable to `allowed`. Written to `<name>.part` (partialDownloadPath), renamed when complete.
    */
   async fetchInto(appId: string, url: string, allowed: (url: string) => boolean): Promise<Download> {
     const controller = new AbortController();
@@ -128,7 +128,7 @@ export class DownloadsService {
     }
     const name = fileNameFromDisposition(response.headers.get('content-disposition')) ?? fileNameFromUrl(current) ?? 'download';
     const path = this.target(name);
-    const partial = `${path}.part`;
+    const partial = partialDownloadPath(path);
     const total = Number(response.headers.get('content-length') ?? 0) || 0;
     const entry = this.begin({ appId, url, path, totalBytes: total, cancel: () => controller.abort() });
     let received = 0;

@@ -1,7 +1,7 @@
 // Download names: sanitised into the downloads folder, nothing overwritten, no way out of it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isInside, resolveDownloadsDir, sanitizeDownloadName, uniqueDownloadPath } from '../../../electron/core/shell/download-names.ts';
+import { isInside, partialDownloadPath, resolveDownloadsDir, sanitizeDownloadName, uniqueDownloadPath } from '../../../electron/core/shell/download-names.ts';
 import { launchKindOfName } from '../../../electron/core/shell/launchers.ts';
 
 describe('sanitizeDownloadName', () => {
@@ -131,6 +131,66 @@ describe('uniqueDownloadPath', () => {
     expect(uniqueDownloadPath('/d', 'new.txt', () => false)).toBe('/d/new.txt');
   });
 
+  const long: Array<[string, string, string]> = [
+    ['ASCII with an extension', `${'a'.repeat(251)}.pdf`, `${'a'.repeat(247)} (1).pdf`],
+    ['two-byte characters', `${'é'.repeat(125)}.pdf`, `${'é'.repeat(123)} (1).pdf`],
+    ['four-byte characters', `${'📄'.repeat(62)}xyz.odt`, `${'📄'.repeat(61)} (1).odt`],
+    ['no extension', 'n'.repeat(255), `${'n'.repeat(251)} (1)`],
+    ['an extension too long to keep', `${'a'.repeat(200)}.${'b'.repeat(54)}`, `${'a'.repeat(200)}.${'b'.repeat(50)} (1)`],
+    ['a space where the stem is cut', `${'a'.repeat(246)} bcd.pdf`, `${'a'.repeat(246)} (1).pdf`],
+  ];
+  it.each(long)('a second 255-byte name (%s) gets a shortened numbered name', (_what, name, second) => {
+    expect(Buffer.byteLength(name)).toBeGreaterThanOrEqual(254);
+    expect(uniqueDownloadPath('/d', name, (path) => path === `/d/${name}`)).toBe(`/d/${second}`);
+    expect(Buffer.byteLength(second)).toBeLessThanOrEqual(255);
+  });
+
+  it('numbers on past (9) and (99) with the stem shortened further each time', () => {
+    const name = `${'r'.repeat(251)}.pdf`;
+    const taken = new Set<string>([`/d/${name}`]);
+    for (let n = 1; n < 120; n++) taken.add(uniqueDownloadPath('/d', name, (path) => taken.has(path)));
+    expect(taken.size).toBe(120);
+    const last = uniqueDownloadPath('/d', name, (path) => taken.has(path)).slice(3);
+    expect(last).toBe(`${'r'.repeat(245)} (120).pdf`);
+    for (const path of taken) expect(Buffer.byteLength(path.slice(3))).toBeLessThanOrEqual(255);
+  });
+
+  it('numbers the shortened name of a desktop launcher as text', () => {
+    expect(uniqueDownloadPath('/d', 'evil.desktop', (path) => path === '/d/evil.desktop.txt')).toBe('/d/evil.desktop (1).txt');
+  });
+
+  it('property: every numbered name is new, at most 255 bytes, whole characters, with the extension kept', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 90, maxLength: 300 }).filter((stem) => !stem.includes('\uFFFD')), fc.constantFrom('.pdf', '.tar', ''), fc.integer({ min: 1, max: 30 }), (stem, extension, count) => {
+        const first = sanitizeDownloadName(stem + extension);
+        const taken = new Set<string>([`/d/${first}`]);
+        for (let n = 0; n < count; n++) {
+          const next = uniqueDownloadPath('/d', first, (path) => taken.has(path));
+          expect(taken.has(next)).toBe(false);
+          taken.add(next);
+          const name = next.slice(3);
+          expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+          expect(name).not.toContain('\uFFFD');
+          if (first.endsWith(extension)) expect(name.endsWith(extension)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('partialDownloadPath', () => {
+  it('is <name>.part while that fits, else a shortened name with a hash of the whole one', () => {
+    expect(partialDownloadPath('/d/report.pdf')).toBe('/d/report.pdf.part');
+    const first = `${'a'.repeat(247)} (1).pdf`;
+    const second = `${'a'.repeat(247)} (2).pdf`;
+    const partials = [first, second].map((name) => partialDownloadPath(`/d/${name}`).slice(3));
+    for (const partial of partials) {
+      expect(Buffer.byteLength(partial)).toBeLessThanOrEqual(255);
+      expect(partial).toMatch(/^a+~[0-9a-f]{16}\.part$/);
+    }
+    expect(partials[0]).not.toBe(partials[1]);
+  });
 });
 
 describe('resolveDownloadsDir', () => {

@@ -13,11 +13,14 @@ import { fileNameFromDisposition } from '../../../electron/core/shell/content-di
 let server: Server;
 let base = '';
 let slowCancelled = false;
+const longName = `${'Notulen '.repeat(31)}abc.pdf`; // 255 bytes
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/report') {
       response.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="../../evil.pdf"; filename*=UTF-8''Jaar%C3%A9verslag%20%E2%80%AE.pdf`, 'content-length': '11' }).end('hello world');
+    } else if (request.url === '/long') {
+      response.writeHead(200, { 'content-disposition': `attachment; filename="${longName}"`, 'content-length': '4' }).end('long');
     } else if (request.url === '/slow') {
       response.writeHead(200, { 'content-length': String(1024 * 1024), 'content-disposition': 'attachment; filename=slow.bin' });
       response.write(Buffer.alloc(1024));
@@ -60,6 +63,23 @@ describe('downloads', () => {
     expect(readdirSync(downloadsDir).sort()).toEqual(['Jaaréverslag (1).pdf', 'Jaaréverslag .pdf'].sort());
     expect(readFileSync(join(downloadsDir, 'Jaaréverslag .pdf'), 'utf8')).toBe('hello world');
     expect(list[0]).toMatchObject({ appId: 'docs', receivedBytes: 11, totalBytes: 11, state: 'completed' });
+  });
+
+  it('saves a 255-byte name, and the second download of it under a shortened numbered name', async () => {
+    expect(Buffer.byteLength(longName)).toBe(255);
+    const { call, downloadsDir, until } = await core();
+    await call['shell.download']({ appId: 'docs', url: `${base}/long` });
+    await until((list) => list.every((entry) => entry.state !== 'progressing'));
+    await call['shell.download']({ appId: 'docs', url: `${base}/long` });
+    const list = await until((entries) => entries.length === 2 && entries.every((entry) => entry.state !== 'progressing'));
+    expect(list.map((entry) => [entry.state, entry.error])).toEqual([
+      ['completed', null],
+      ['completed', null],
+    ]);
+    const second = `${'Notulen '.repeat(30)}Notulen (1).pdf`;
+    expect(Buffer.byteLength(second)).toBeLessThanOrEqual(255);
+    expect(readdirSync(downloadsDir).sort()).toEqual([longName, second].sort());
+    expect(readFileSync(join(downloadsDir, second), 'utf8')).toBe('long');
   });
 
   it('cancels a running download, removes the partial file and aborts the request', async () => {
