@@ -1,7 +1,8 @@
 // `werkplek://` links (from a mail, the intranet, a second launch):
 //   werkplek://app/<appId>                     open that app
 //   werkplek://app/<appId>?url=<https URL>     open that URL in the app (only inside its origins)
-//   werkplek://file/<path in the sync folder>  open a synced file (never anything outside the folder)
+//   werkplek://file/<path in the sync folder>  open a synced file (never anything outside the folder;
+//                                              the real path and a question before launchers: linked-files.ts)
 import { resolve, sep } from 'node:path';
 import type { AppDefinition } from '../config/catalog-schema.ts';
 import { isAllowedNavigation } from './origins.ts';

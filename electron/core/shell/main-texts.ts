@@ -1,5 +1,6 @@
 // Words the main process shows itself (tray menu, application menu, dialogs), in Dutch and English.
 // The renderer has its own i18n files; these few strings live here so main needs no i18n runtime.
+import type { LaunchKind } from './launchers.ts';
 
 const en = {
   open: 'Open Werkplek',
@@ -35,6 +36,22 @@ const en = {
   copyLink: 'Copy link address',
   openLinkOutside: 'Open link in browser',
   syncStates: { 'not-configured': 'not set up', idle: 'up to date', syncing: 'syncing', paused: 'paused', offline: 'offline', error: 'error', 'needs-confirmation': 'waiting for you', 'needs-sign-in': 'sign-in needed' } as Record<string, string>,
+  // A werkplek:// link to a file that would start something: the question before it is opened.
+  linkedFileTitle: 'Open a file from a link?',
+  linkedFileMessage: '“{name}” is {kind}.',
+  linkedFileDetail: 'A werkplek:// link asks Werkplek to open it. Opening it can start a program on this computer with your rights. Open it only if you expected this file and trust whoever sent the link.',
+  linkedFileShow: 'Show in folder',
+  linkedFileOpen: 'Open anyway',
+  cancel: 'Cancel',
+  launchKinds: {
+    'desktop-entry': 'a desktop launcher (.desktop) that can start any program',
+    appimage: 'an AppImage program',
+    'windows-program': 'a Windows program',
+    'java-program': 'a Java program',
+    'software-package': 'a software package that installs programs',
+    script: 'a script',
+    program: 'a program (an executable file)',
+  } satisfies Record<LaunchKind, string>,
 };
 
 const nl: typeof en = {
@@ -71,6 +88,21 @@ const nl: typeof en = {
   copyLink: 'Linkadres kopiëren',
   openLinkOutside: 'Link openen in browser',
   syncStates: { 'not-configured': 'niet ingesteld', idle: 'bijgewerkt', syncing: 'bezig', paused: 'gepauzeerd', offline: 'offline', error: 'fout', 'needs-confirmation': 'wacht op jou', 'needs-sign-in': 'opnieuw aanmelden' },
+  linkedFileTitle: 'Een bestand uit een link openen?',
+  linkedFileMessage: '“{name}” is {kind}.',
+  linkedFileDetail: 'Een werkplek://-link vraagt Werkplek om het te openen. Openen kan een programma op deze computer starten, met jouw rechten. Open het alleen als je dit bestand verwachtte en de afzender van de link vertrouwt.',
+  linkedFileShow: 'Tonen in map',
+  linkedFileOpen: 'Toch openen',
+  cancel: 'Annuleren',
+  launchKinds: {
+    'desktop-entry': 'een starter voor het bureaublad (.desktop) die elk programma kan starten',
+    appimage: 'een AppImage-programma',
+    'windows-program': 'een Windows-programma',
+    'java-program': 'een Java-programma',
+    'software-package': 'een softwarepakket dat programma’s installeert',
+    script: 'een script',
+    program: 'een programma (een uitvoerbaar bestand)',
+  },
 };
 
 export type MainTexts = typeof en;
