@@ -22,6 +22,7 @@ import { applyProxy, applySpellcheck, sessionPreparer } from './app-sessions.ts'
 import { WerkplekTray } from './tray.ts';
 import { buildAppMenu } from './app-menu.ts';
 import { applyStartAtLogin, registerUrlScheme } from './desktop-integration.ts';
+import { openLinkedFile } from './linked-files.ts';
 import { hardenAllWebContents } from './web-contents-guard.ts';
 import { startUpdater } from './updater.ts';
 import { utilityProcessLauncher } from './sync-worker.ts';
@@ -235,16 +236,15 @@ if (!app.requestSingleInstanceLock()) {
       .catch(() => {});
     void core.handlers['sync.state']({}).then((state) => tray.update({ syncState: state.state, syncPaused: state.state === 'paused' })).catch(() => {});
 
-    // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder.
+    // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder
+    // (its real path; a file that would start something only after a question: linked-files.ts).
     handleLink = (raw) => {
       const syncDir = ctx.settings.get('sync.localDir');
       const syncRoot = syncDir ? syncDir.replace(/^~(?=\/|$)/, homedir()) : null;
       const link = parseDeepLink(raw, { apps: ctx.catalog.enabledApps(), syncRoot });
       if (link.kind === 'app') activate(link.appId, link.url ?? undefined);
-      else if (link.kind === 'file') {
-        if (!existsSync(link.path)) log.warn(`werkplek link: ${link.path} is not in the sync folder (yet)`);
-        else void shell.openPath(link.path);
-      } else log.warn(`werkplek link refused: ${link.reason}`);
+      else if (link.kind === 'file' && syncRoot) void openLinkedFile(link.path, syncRoot, { window, texts: texts(), log });
+      else log.warn(`werkplek link refused: ${link.kind === 'invalid' ? link.reason : 'file sync is not set up'}`);
     };
     registerUrlScheme(log);
     for (const link of pendingLinks.splice(0)) handleLink(link);

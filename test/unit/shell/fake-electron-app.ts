@@ -9,6 +9,11 @@ export const recorded = {
   ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
   protocolHandlers: new Map<string, unknown>(),
   opened: [] as string[],
+  openedPaths: [] as string[],
+  shownInFolder: [] as string[],
+  messageBoxes: [] as Array<{ message: string; buttons: string[] }>,
+  /** The button the next message box answers with. */
+  messageBoxResponse: 0,
   quitCalls: 0,
 };
 
@@ -97,12 +102,17 @@ export const electronAppModule = {
   },
   Tray: FakeTray,
   nativeImage: { createFromPath: () => ({ isEmpty: () => true }), createEmpty: () => ({ isEmpty: () => true }), createFromDataURL: () => ({ isEmpty: () => true }) },
-  dialog: { showMessageBox: async () => ({ response: 0 }) },
+  dialog: {
+    showMessageBox: async (...args: unknown[]) => {
+      recorded.messageBoxes.push(args.at(-1) as { message: string; buttons: string[] });
+      return { response: recorded.messageBoxResponse };
+    },
+  },
   powerMonitor: new EventEmitter(),
   shell: {
     openExternal: async (url: string) => void recorded.opened.push(url),
-    openPath: async () => '',
-    showItemInFolder: () => {},
+    openPath: async (path: string) => (recorded.openedPaths.push(path), ''),
+    showItemInFolder: (path: string) => void recorded.shownInFolder.push(path),
   },
   protocol: {
     registerSchemesAsPrivileged: () => {},

@@ -118,6 +118,34 @@ describe('main process composition', () => {
     expect(FakeWebContentsView.created.flatMap((view) => view.webContents.loaded)).toHaveLength(loadedBefore);
   });
 
+  it('a werkplek://file link opens a plain file, never one behind a symlink out of the sync folder, and asks before a launcher', async () => {
+    const { chmodSync, mkdirSync, realpathSync, symlinkSync } = await import('node:fs');
+    const sync = join(home, 'Werkplek'); // the default sync.localDir, ~/Werkplek
+    mkdirSync(sync, { recursive: true });
+    writeFileSync(join(sync, 'notes.txt'), 'notes');
+    writeFileSync(join(sync, 'install.sh'), '#!/bin/sh\necho hi\n');
+    chmodSync(join(sync, 'install.sh'), 0o755);
+    symlinkSync('/etc', join(sync, 'etc'));
+    const link = async (path: string) => {
+      const before = [recorded.openedPaths.length, recorded.shownInFolder.length, recorded.messageBoxes.length];
+      fakeApp.emit('second-instance', {}, ['/opt/Werkplek/werkplek', `werkplek://file/${path}`]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { opened: recorded.openedPaths.slice(before[0]), shown: recorded.shownInFolder.slice(before[1]), asked: recorded.messageBoxes.slice(before[2]) };
+    };
+    expect(await link('notes.txt')).toEqual({ opened: [realpathSync(join(sync, 'notes.txt'))], shown: [], asked: [] });
+    expect(await link('etc/passwd')).toEqual({ opened: [], shown: [], asked: [] });
+    // A script: the question names the type; its default answer only shows the file in its folder.
+    recorded.messageBoxResponse = 0;
+    const shown = await link('install.sh');
+    expect(shown).toMatchObject({ opened: [], shown: [realpathSync(join(sync, 'install.sh'))] });
+    expect(shown.asked).toEqual([expect.objectContaining({ message: '“install.sh” is a script.', buttons: ['Show in folder', 'Open anyway', 'Cancel'] })]);
+    recorded.messageBoxResponse = 2;
+    expect(await link('install.sh')).toMatchObject({ opened: [], shown: [] });
+    recorded.messageBoxResponse = 1;
+    expect(await link('install.sh')).toMatchObject({ opened: [realpathSync(join(sync, 'install.sh'))], shown: [] });
+    recorded.messageBoxResponse = 0;
+  });
+
   it('the tray menu switches do-not-disturb in the settings', async () => {
     const menu = recorded.trays[0]!.menu as unknown as { items: Array<{ label?: string; click?: (item: { checked: boolean }) => void }> };
     menu.items.find((item) => item.label === 'Do not disturb')!.click!({ checked: true });
