@@ -21,7 +21,6 @@
 // HTTP goes through the `webdav` library's customRequest (it has no chunking API of its own);
 // the capabilities document is fetched the same way (OCS, not WebDAV).
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -31,7 +30,7 @@ import { Transform } from 'node:stream';
 import { createClient, type WebDAVClient } from 'webdav';
 import { agentOptionsFor, type DavClient, type DavOptions, type PutResult } from './dav-client.ts';
 import { RemoteError, toRemoteError } from './remote-error.ts';
-import { noWrap, type StreamWrapper, type UploadJob, type Uploader } from './transfer.ts';
+import { noWrap, readRange, type StreamWrapper, type UploadJob, type Uploader } from './transfer.ts';
 
 export interface ChunkedUploadConfig {
   /** The same server options the engine's DavClient gets (url = the user's files root). */
@@ -187,7 +186,7 @@ export class ChunkedUploader implements Uploader {
       await this.abort(state, job); // another version of the file: its chunks are useless
       state = null;
     }
-    const local = await hashRanges(job.localPath, job.size, this.chunkSize);
+    const local = await hashRanges(job, job.size, this.chunkSize);
     if (state && state.chunks.some((c) => local.chunks[c.n - 1] !== c.sha1)) {
       await this.abort(state, job); // the bytes changed under the same size and mtime
       state = null;
@@ -215,7 +214,7 @@ export class ChunkedUploader implements Uploader {
       if (stored.has(n)) continue;
       const offset = (n - 1) * this.chunkSize;
       const size = Math.min(this.chunkSize, job.size - offset);
-      const body = createReadStream(job.localPath, { start: offset, end: offset + size - 1, highWaterMark: 256 * 1024 });
+      const body = readRange(job, offset, offset + size - 1, 256 * 1024);
       const sentHash = createHash('sha1');
       const counter = new Transform({ transform(chunk: Buffer, _e, done) { sentHash.update(chunk); job.progress(chunk.length); done(null, chunk); } });
       const wrapped = wrap('up', body);
@@ -291,13 +290,13 @@ export class FileChangedError extends Error {
 }
 
 /** SHA-1 of each chunk-sized range and of the whole file, in one read. */
-async function hashRanges(path: string, size: number, chunkSize: number): Promise<{ chunks: string[]; sha1: string }> {
+async function hashRanges(job: Pick<UploadJob, 'localPath' | 'fd'>, size: number, chunkSize: number): Promise<{ chunks: string[]; sha1: string }> {
   const whole = createHash('sha1');
   const chunks: string[] = [];
   let current = createHash('sha1');
   let inChunk = 0;
   let total = 0;
-  for await (const buf of createReadStream(path, { start: 0, end: Math.max(0, size - 1), highWaterMark: MiB }) as AsyncIterable<Buffer>) {
+  for await (const buf of readRange(job, 0, Math.max(0, size - 1), MiB) as AsyncIterable<Buffer>) {
     let data = size === 0 ? Buffer.alloc(0) : buf.subarray(0, Math.max(0, size - total));
     total += data.length;
     whole.update(data);
@@ -309,7 +308,7 @@ async function hashRanges(path: string, size: number, chunkSize: number): Promis
       if (inChunk === chunkSize) { chunks.push(current.digest('hex')); current = createHash('sha1'); inChunk = 0; }
     }
   }
-  if (total !== size) throw new RemoteError('protocol', `${path} is shorter than when it was scanned (${total} of ${size} bytes)`);
+  if (total !== size) throw new RemoteError('protocol', `${job.localPath} is shorter than when it was scanned (${total} of ${size} bytes)`);
   if (inChunk > 0) chunks.push(current.digest('hex'));
   return { chunks, sha1: whole.digest('hex') };
 }

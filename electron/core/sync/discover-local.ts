@@ -1,12 +1,12 @@
 // Local discovery: a walk of the sync folder with lstat (inode, size, mtime), compared later with
-// the journal by reconcile. Symlinks and special files are skipped and reported; a folder that
-// cannot be read is "unavailable" (never read as deleted).
+// the journal by reconcile. Symlinks and special files are reported and "unavailable", as is a
+// folder that cannot be read: left alone on both sides, never read as deleted.
 import { lstatSync, readdirSync } from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { LocalEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
 import type { IgnoreList } from './names.ts';
-import { remoteNameProblem, TEMP_PREFIX } from './names.ts';
+import { syncNameProblem, TEMP_PREFIX } from './names.ts';
 import { isUnder, joinPath } from './paths.ts';
 
 const YIELD_MS = 10;
@@ -62,14 +62,21 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
         issues.push({ path: key, kind: 'unreadable', message: (error as Error).message });
         continue;
       }
+      // A link or a special file: its path is left alone on both sides (unavailable), so the
+      // engine never writes through the link nor reads its absence as a deletion.
       if (st.isSymbolicLink()) {
-        issues.push({ path: key, kind: 'symlink', message: 'symbolic links are not synced' });
+        unavailable.push(key);
+        issues.push({ path: key, kind: 'symlink', message: 'a symbolic link: not synced in either direction; what the server has under this name is left alone' });
         continue;
       }
-      if (!st.isFile() && !st.isDirectory()) continue; // sockets, fifos, devices: not user data to sync
-      const problem = remoteNameProblem(base);
+      if (!st.isFile() && !st.isDirectory()) {
+        unavailable.push(key);
+        issues.push({ path: key, kind: 'special-file', message: 'not a file or folder (a socket, pipe or device): not synced in either direction' });
+        continue;
+      }
+      const problem = syncNameProblem(base);
       if (problem) {
-        issues.push({ path: key, kind: 'invalid-name-local', message: `not uploaded: ${problem}` });
+        issues.push({ path: key, kind: 'invalid-name-local', message: `not synced: ${problem}` });
         continue;
       }
       if (entries.has(key)) {

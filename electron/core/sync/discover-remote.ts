@@ -6,7 +6,7 @@ import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncIssue, SyncPa
 import type { DavClient } from './dav-client.ts';
 import { RemoteError } from './remote-error.ts';
 import type { IgnoreList } from './names.ts';
-import { localNameProblem } from './names.ts';
+import { pathInScope, syncNameProblem } from './names.ts';
 import { baseName, isUnder, parentOf, subtreeKeys } from './paths.ts';
 import { mapLimit } from './pool.ts';
 
@@ -86,6 +86,15 @@ export function localCaseClashLosers(remote: Snapshot<RemoteEntry>, local: Snaps
   return [...losers];
 }
 
+/**
+ * Children in an order that does not depend on the server's: where two names differ only in
+ * Unicode form (NFC and NFD), the one already in NFC comes first and is the one synced.
+ */
+function inSpellingOrder(children: RemoteEntry[]): RemoteEntry[] {
+  const rank = (c: RemoteEntry): number => (c.name === c.path ? 0 : 1);
+  return [...children].sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 export const fromJournal = (j: JournalEntry): RemoteEntry => ({
   path: j.path, name: j.path, type: j.type, etag: j.remoteEtag, fileId: j.remoteFileId,
   permissions: j.remotePermissions, size: j.remoteSize, mtimeMs: j.remoteMtimeMs, checksum: null,
@@ -102,12 +111,14 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   const journalKeys = [...journal.keys()].sort();
 
   const fillFromJournal = (dir: SyncPath): void => {
-    for (const key of subtreeKeys(journalKeys, dir)) entries.set(key, fromJournal(journal.get(key)!));
+    // Only what would have been listed: a name the journal holds from before a rule changed is left alone.
+    for (const key of subtreeKeys(journalKeys, dir)) if (pathInScope(key, options.ignore)) entries.set(key, fromJournal(journal.get(key)!));
   };
 
-  const visit = async (dir: SyncPath): Promise<SyncPath[]> => {
+  /** Lists one folder: `dir` is its key (NFC), `serverName` its own spelling, which requests must use. */
+  const visit = async (dir: SyncPath, serverName: string): Promise<{ key: SyncPath; name: string }[]> => {
     listed++;
-    const listing = await dav.list(dir, options.signal);
+    const listing = await dav.list(serverName, options.signal);
     if (dir === '') {
       nextcloud = listing.nextcloud;
       dataFingerprint = listing.dataFingerprint;
@@ -116,17 +127,24 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
     entries.set(dir, listing.self);
     // After a restore the journal's folder ETags say nothing about the server: list everything.
     const trust = nextcloud && !restored && options.trustFolderEtags !== 'never';
-    const next: SyncPath[] = [];
+    const next: { key: SyncPath; name: string }[] = [];
     const clashing = options.foldCase ? caseClashLosers(listing.children, journal) : null;
-    for (const child of listing.children) {
+    for (const dropped of (listing as { dropped?: { href: string; reason: string }[] }).dropped ?? []) { // TODO(listing): typed once Listing.dropped lands
+      issues.push({ path: dir, kind: 'listing-entry-dropped', message: `the server listed an entry that is not in this folder, ignored: ${dropped.reason} (${dropped.href})` });
+    }
+    for (const child of inSpellingOrder(listing.children)) {
       const key = child.path;
-      if (options.ignore.isIgnored(key) || options.excluded.some((x) => isUnder(key, x))) continue;
+      if (options.excluded.some((x) => isUnder(key, x))) continue;
+      if (options.ignore.isIgnored(key)) {
+        issues.push({ path: key, kind: 'ignored-remote', message: 'on the server, but matches the ignore list: not downloaded' });
+        continue;
+      }
       if (clashing?.has(key)) {
         unavailable.push(key);
         issues.push({ path: key, kind: 'case-clash', message: 'another name on the server differs only in upper/lower case, and this computer’s disk cannot hold both: this one is not synced (rename one on the server)' });
         continue;
       }
-      const problem = localNameProblem(baseName(child.name));
+      const problem = syncNameProblem(baseName(child.name));
       if (problem) {
         issues.push({ path: key, kind: 'invalid-name-remote', message: `not downloaded: ${problem}` });
         continue;
@@ -145,22 +163,22 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
       if (child.type !== 'dir') continue;
       const known = journal.get(key);
       if (trust && known?.type === 'dir' && known.remoteEtag !== '' && known.remoteEtag === child.etag) fillFromJournal(key);
-      else next.push(key);
+      else next.push({ key, name: child.name });
     }
     return next;
   };
 
   // The root must answer; anything else means no propagation at all this run. Below it, level by
   // level, a few listings at a time; a folder that fails is left alone, its siblings still sync.
-  let level = await visit('');
+  let level = await visit('', '');
   while (level.length) {
     const results = await mapLimit(level, options.concurrency ?? 4, async (dir) => {
       try {
-        return await visit(dir);
+        return await visit(dir.key, dir.name);
       } catch (error) {
         if (error instanceof RemoteError && error.stopsRun) throw error;
-        unavailable.push(dir);
-        issues.push({ path: dir, kind: 'remote-error', message: `folder not listed, left alone this time: ${(error as Error).message}` });
+        unavailable.push(dir.key);
+        issues.push({ path: dir.key, kind: 'remote-error', message: `folder not listed, left alone this time: ${(error as Error).message}` });
         return [];
       }
     });

@@ -2,8 +2,8 @@
 // triggers (watcher, poll, requestSync) coalesce into runs that never overlap. Plain Node: the
 // app runs it in a utilityProcess (worker-entry.ts), the CLI and tests in-process.
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { foldsCase } from './case-probe.ts';
 import { DavClient, type DavOptions } from './dav-client.ts';
 import { discoverLocal } from './discover-local.ts';
@@ -12,7 +12,8 @@ import { Emitter } from './emitter.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
 import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
-import { IgnoreList } from './names.ts';
+import { IgnoreList, pathInScope, TEMP_PREFIX } from './names.ts';
+import { LocalFolder } from './local-fs.ts';
 import { isUnder } from './paths.ts';
 import { PARTIAL_DOWNLOAD, propagate } from './propagate.ts';
 import { reconcile } from './reconcile.ts';
@@ -97,6 +98,8 @@ export type EngineEvents = {
 const transferKinds = new Set<SyncAction['kind']>(['upload', 'download', 'conflict']);
 /** Journal meta key of the server's data fingerprint (Nextcloud's oc:data-fingerprint). */
 const DATA_FINGERPRINT = 'data-fingerprint';
+/** Journal meta key of the token in our temp files' names (see tempNameFor). */
+const TEMP_TOKEN = 'temp-token';
 /** How long a 507 keeps uploads of that size or larger from being tried (no retry storm, yet not forever). */
 export const QUOTA_GUESS_MS = 30 * 60_000;
 
@@ -237,9 +240,10 @@ export class SyncEngine {
       }),
       discoverLocal(root, { ignore, excluded }),
     ]);
+    const folder = new LocalFolder(root);
     if (!this.cleaned) {
       // Temp files can only be left by a process that died mid-download: looked at once per start.
-      await this.removeStaleTemp(root, local.temps);
+      await this.removeStaleTemp(folder, local.temps);
       this.cleaned = true;
     }
     // A new server name differing only in case from a new local one, on a disk that cannot hold
@@ -250,13 +254,16 @@ export class SyncEngine {
     const unavailable = [...remote.unavailable, ...local.unavailable, ...caseTwins];
     const keep = (p: SyncPath): boolean => !unavailable.some((u) => isUnder(p, u));
     const filter = <T>(m: Map<SyncPath, T>): Map<SyncPath, T> => (unavailable.length ? new Map([...m].filter(([k]) => keep(k))) : m);
+    // The journal may hold names from before a rule changed (an ignore pattern added, a name
+    // neither side may hold): what discovery no longer looks at on either side is left alone.
+    const inScope = (m: Map<SyncPath, JournalEntry>): Map<SyncPath, JournalEntry> => new Map([...m].filter(([k]) => pathInScope(k, ignore)));
     // Restored from a backup (RELIABILITY #5): the journal no longer describes the server, so this
     // run merges as a first sync would: nothing deleted on either side, differing files compared
     // and kept both ways. Until such a run completes without failures the next one does the same.
     if (remote.restored) {
       summary.issues.push({ path: '', kind: 'server-restored', message: 'the server was restored from a backup: nothing is deleted this time; files that differ are kept both ways (conflict copies)' });
     }
-    const j = remote.restored ? new Map<SyncPath, JournalEntry>() : filter(journalSnap);
+    const j = remote.restored ? new Map<SyncPath, JournalEntry>() : filter(inScope(journalSnap));
     const l = filter(local.entries);
     const r = filter(remote.entries);
     const decision = this.deletesDecision;
@@ -273,7 +280,7 @@ export class SyncEngine {
     }
     this.deletesDecision = null;
 
-    await this.dropStalePartials(root, plan.actions);
+    await this.dropStalePartials(folder, plan.actions);
     const progress: Progress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaSeconds: null };
     for (const a of plan.actions) {
       if (a.kind !== 'upload' && a.kind !== 'download' && a.kind !== 'conflict') continue;
@@ -286,7 +293,7 @@ export class SyncEngine {
     const sent = new Map<SyncPath, number>();
     const plain = new PlainUploader(this.dav, this.options.wrap ?? noWrap);
     const result = await propagate(plan.actions, {
-      root, dav: this.dav, journal: this.journal, local: l, remote: r,
+      root, folder, tempToken: this.tempToken(), dav: this.dav, journal: this.journal, local: l, remote: r,
       uploaderFor: (size) => this.options.uploaderFor?.(size, plain, this.dav) ?? plain,
       wrap: this.options.wrap ?? noWrap,
       trash: this.options.trash ?? ((path) => moveToTrash(path)),
@@ -367,22 +374,34 @@ export class SyncEngine {
   }
 
   /** Kept bytes of a cut-off download that this plan no longer downloads (gone, or a new version): drop them. */
-  private async dropStalePartials(root: string, actions: SyncAction[]): Promise<void> {
+  private async dropStalePartials(folder: LocalFolder, actions: SyncAction[]): Promise<void> {
     const wanted = new Set(actions.filter((a) => a.kind === 'download' || a.kind === 'conflict').map((a) => ('path' in a ? a.path : '')));
     for (const m of this.journal.metaWithPrefix(PARTIAL_DOWNLOAD)) {
       if (wanted.has(m.key.slice(PARTIAL_DOWNLOAD.length))) continue;
-      await rm(join(root, (JSON.parse(m.value) as { temp: string }).temp), { force: true });
+      await folder.removeTemp((JSON.parse(m.value) as { temp: string }).temp);
       this.journal.deleteMeta(m.key);
     }
   }
 
-  private async removeStaleTemp(root: string, temps: string[]): Promise<void> {
-    // Only between runs: a temp file is ours and unfinished, from a run that crashed, unless it
-    // holds the first part of a cut-off download that the journal keeps for a resume.
-    const keep = new Set(this.journal.metaWithPrefix(PARTIAL_DOWNLOAD).map((m) => join(root, (JSON.parse(m.value) as { temp: string }).temp)));
+  /** The token in this journal's temp names: made once, kept with the journal. */
+  private tempToken(): string {
+    let token = this.journal.getMeta(TEMP_TOKEN);
+    if (!token) {
+      token = randomBytes(8).toString('hex');
+      this.journal.setMeta(TEMP_TOKEN, token);
+    }
+    return token;
+  }
+
+  private async removeStaleTemp(folder: LocalFolder, temps: string[]): Promise<void> {
+    // Only between runs, and only temp files with this journal's token: ours and unfinished, from
+    // a run that crashed, unless one holds the first part of a cut-off download kept for a resume.
+    // A user's own file that merely starts with our prefix is never touched.
+    const ours = `${TEMP_PREFIX}${this.tempToken()}-`;
+    const keep = new Set(this.journal.metaWithPrefix(PARTIAL_DOWNLOAD).map((m) => (JSON.parse(m.value) as { temp: string }).temp));
     for (const name of temps) {
-      const full = join(root, name);
-      if (!keep.has(full) && (await lstat(full).catch(() => null))?.isFile()) await rm(full, { force: true });
+      if (!name.slice(name.lastIndexOf('/') + 1).startsWith(ours) || keep.has(name)) continue;
+      if ((await lstat(folder.abs(name)).catch(() => null))?.isFile()) await folder.removeTemp(name);
     }
   }
 

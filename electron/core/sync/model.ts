@@ -68,7 +68,9 @@ export type ActionKind = SyncAction['kind'];
 /** An item the run cannot sync, with the reason; never a reason to delete anything. */
 export interface SyncIssue {
   path: SyncPath;
-  kind: 'symlink' | 'invalid-name-remote' | 'invalid-name-local' | 'read-only' | 'type-change' | 'unreadable' | 'remote-error' | 'case-clash' | 'server-restored';
+  kind:
+    | 'symlink' | 'special-file' | 'invalid-name-remote' | 'invalid-name-local' | 'ignored-remote' | 'listing-entry-dropped'
+    | 'read-only' | 'type-change' | 'unreadable' | 'remote-error' | 'case-clash' | 'server-restored';
   message: string;
 }
 

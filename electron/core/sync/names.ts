@@ -109,6 +109,23 @@ export function remoteNameProblem(name: string): string | null {
   return null;
 }
 
+/**
+ * Why a name is synced in neither direction, or null. One rule for both sides: a name the server
+ * will not take is not downloaded either, and a name this disk cannot hold is not uploaded, so a
+ * name skipped on one side is never read there as deleted (which would delete it on the other).
+ */
+export const syncNameProblem = (name: string): string | null => localNameProblem(name) ?? remoteNameProblem(name);
+
+/** Every name along the path is synced (not ignored, storable on both sides): journal entries outside are left alone. */
+export function pathInScope(path: string, ignore: IgnoreList): boolean {
+  if (path === '') return true;
+  for (let end = path.indexOf('/'); ; end = path.indexOf('/', end + 1)) {
+    const prefix = end < 0 ? path : path.slice(0, end);
+    if (ignore.isIgnored(prefix) || syncNameProblem(prefix.slice(prefix.lastIndexOf('/') + 1)) !== null) return false;
+    if (end < 0) return true;
+  }
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** `report (conflicted copy 2026-11-23 141502).pdf`; `.bashrc (conflicted copy …)` for dotfiles. */

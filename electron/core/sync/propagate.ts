@@ -3,9 +3,9 @@
 // (to the trash locally). Every finished action is recorded in the journal at once (committed in
 // groups of a few milliseconds, see journal.ts). Each action re-checks the side it overwrites or deletes just before acting, so
 // a change made during the run is never lost (it becomes a conflict copy or waits for the next run).
-import { lstat, mkdir, rename, rm, utimes } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { closeSync, fstatSync, lstatSync, type Stats } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
@@ -15,7 +15,8 @@ import { PENDING_ETAG_SLACK_MS } from './reconcile.ts';
 import { baseName, parentOf } from './paths.ts';
 import { mapLimit, mapTreeOrder } from './pool.ts';
 import { RemoteError } from './remote-error.ts';
-import { downloadToTemp, PartialDownload, sha1File, syncDir, type StreamWrapper, type Uploader } from './transfer.ts';
+import { downloadToTemp, PartialDownload, sha1File, syncDir, tempNameFor, type StreamWrapper, type Uploader } from './transfer.ts';
+import type { LocalFolder } from './local-fs.ts';
 
 export interface PropagateEvents {
   transfer(path: SyncPath, direction: 'up' | 'down', bytesDone: number, bytesTotal: number): void;
@@ -27,6 +28,10 @@ export interface PropagateEvents {
 
 export interface PropagateContext {
   root: string;
+  /** The sync folder, confined: every write, rename and delete goes through it (local-fs.ts). */
+  folder: LocalFolder;
+  /** The journal's token in our temp files' names (see tempNameFor). */
+  tempToken: string;
   dav: DavClient;
   journal: Journal;
   local: Snapshot<LocalEntry>;
@@ -70,11 +75,11 @@ const lstatOrNull = async (path: string): Promise<Stats | null> => {
 
 /**
  * Opens a file to be sent; null when it is gone or is no longer a plain file's name (a symlink
- * now, a folder in its path). O_NONBLOCK: a name swapped for a fifo must not hang the open.
+ * now, a folder in its path). A folder above it that became a link: OutsideSyncFolder.
  */
-function openToSend(path: string): number | null {
+function openToSend(folder: LocalFolder, rel: string): number | null {
   try {
-    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    return folder.openToRead(rel);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR') return null;
@@ -110,6 +115,8 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const abs = (p: SyncPath): string => join(ctx.root, localName(p));
 
   const record = (p: SyncPath, st: Stats, remote: Pick<RemoteEntry, 'etag' | 'fileId' | 'permissions' | 'size' | 'mtimeMs'>): void => {
+    // A link (or anything else) is never recorded as a file: the journal describes only what is synced.
+    if (!st.isFile() && !st.isDirectory()) throw new LocalError(`${p} is no longer a plain file or folder: not synced`);
     const type = st.isDirectory() ? 'dir' : 'file';
     const entry: JournalEntry = {
       path: p, type, localInode: st.ino, localSize: type === 'file' ? st.size : 0, localMtimeMs: type === 'file' ? localMtime(st) : 0,
@@ -123,7 +130,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const upload = async (p: SyncPath, isNew: boolean, name = localName(p), guard = true): Promise<void> => {
     const full = join(ctx.root, name);
     // Opened once: what is stat'ed is what is sent (and one path lookup instead of two per file).
-    const fd = openToSend(full);
+    const fd = openToSend(ctx.folder, name);
     if (fd === null) throw new StillWriting(name); // gone or replaced since discovery: the next run sees it
     try {
       const st = fstatSync(fd);
@@ -188,28 +195,29 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const name = localName(p);
     let copy = conflictName(name, ctx.now());
     for (let n = 2; await lstatOrNull(join(ctx.root, copy)); n++) copy = conflictName(name, ctx.now(), n);
-    await rename(join(ctx.root, name), join(ctx.root, copy));
+    await ctx.folder.rename(name, copy);
     return copy;
   };
 
   const download = async (p: SyncPath, mode: 'new' | 'update' | 'conflict'): Promise<void> => {
     const R = ctx.remote.get(p);
     if (!R) return;
+    const name = localName(p);
     const target = abs(p);
-    await mkdir(dirname(target), { recursive: true });
+    ctx.folder.mkdirsFor(name);
     let done = 0;
     // A download of this same version cut off earlier left its bytes in a temp file: resume it.
     const partialKey = `${PARTIAL_DOWNLOAD}${p}`;
     const saved = JSON.parse(ctx.journal.getMeta(partialKey) ?? 'null') as { temp: string; etag: string } | null;
-    if (saved && saved.etag !== R.etag) await rm(join(ctx.root, saved.temp), { force: true });
-    const resume = saved && saved.etag === R.etag ? join(ctx.root, saved.temp) : null;
+    if (saved && saved.etag !== R.etag) await ctx.folder.remove(saved.temp);
+    const temp = saved && saved.etag === R.etag ? saved.temp : tempNameFor(name, ctx.tempToken);
     let got;
     try {
-      got = await downloadToTemp(ctx.dav, remoteName(p), target, { size: R.size, checksum: R.checksum, etag: R.etag },
-        (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap, resume);
+      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag },
+        (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap);
     } catch (error) {
       // Only our own cut-off bytes (a run stopped by another item's failure passes that item's error on).
-      if (error instanceof PartialDownload && !signal.aborted) ctx.journal.setMeta(partialKey, JSON.stringify({ temp: relative(ctx.root, error.tempPath), etag: R.etag }));
+      if (error instanceof PartialDownload && !signal.aborted) ctx.journal.setMeta(partialKey, JSON.stringify({ temp, etag: R.etag }));
       else if (saved) ctx.journal.deleteMeta(partialKey);
       throw error;
     } finally {
@@ -217,7 +225,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     }
     if (saved) ctx.journal.deleteMeta(partialKey);
     try {
-      if (R.mtimeMs > 0) await utimes(got.tempPath, new Date(), new Date(R.mtimeMs));
+      if (R.mtimeMs > 0) await ctx.folder.setMtime(temp, new Date(R.mtimeMs));
       const now = await lstatOrNull(target);
       const J = ctx.journal.get(p);
       // The local file as reconcile saw it (or absent for a new one)? Then it may be replaced.
@@ -226,7 +234,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       if (!untouched && !vacant) {
         // Only here are the bytes compared, so the common download pays no hashing (read the temp file back).
         const theirs = await sha1File(got.tempPath);
-        if (now.isFile() && now.size === got.size && (await sha1File(target)) === theirs) {
+        if (now.isFile() && now.size === got.size && (await sha1File(ctx.folder.checked(name))) === theirs) {
           record(p, now, R); // same bytes on both sides: nothing to keep twice
           return;
         }
@@ -234,36 +242,38 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         // The server holds the start of our file (possibly nothing): an upload of ours cut off
         // mid-body on a server that writes in place (webdav-server does). Ours contains every byte
         // of it: send it.
-        if (got.size < now.size && (await sha1File(target, got.size)) === theirs) {
+        if (got.size < now.size && (await sha1File(ctx.folder.checked(name), got.size)) === theirs) {
           await upload(p, false);
           return;
         }
         const copy = await keepLocalCopy(p);
-        await rename(got.tempPath, target);
+        await ctx.folder.rename(temp, name);
         await syncDir(dirname(target));
         record(p, await lstat(target), R);
         ctx.events.conflict(p, copy.normalize('NFC'));
         await upload(copy.normalize('NFC'), true, copy);
         return;
       }
-      await rename(got.tempPath, target);
+      await ctx.folder.rename(temp, name);
       await syncDir(dirname(target));
       record(p, await lstat(target), R);
     } finally {
-      await rm(got.tempPath, { force: true });
+      // Renamed into place, or left over.
+      await ctx.folder.removeTemp(temp);
     }
   };
 
   const run = async (a: SyncAction): Promise<void> => {
     switch (a.kind) {
       case 'moveLocal': {
-        const from = abs(a.from);
-        const to = join(ctx.root, ctx.remote.get(a.to)?.name ?? a.to);
+        const fromName = localName(a.from);
+        const toName = ctx.remote.get(a.to)?.name ?? a.to;
+        const to = join(ctx.root, toName);
         // On a disk that ignores case, a case-only rename finds the file itself at the target: fine.
         const there = await lstatOrNull(to);
-        if (there && there.ino !== (await lstatOrNull(from))?.ino) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
-        await mkdir(dirname(to), { recursive: true });
-        await rename(from, to);
+        if (there && there.ino !== (await lstatOrNull(abs(a.from)))?.ino) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
+        ctx.folder.mkdirsFor(toName);
+        await ctx.folder.rename(fromName, toName);
         ctx.journal.move(a.from, a.to);
         const R = ctx.remote.get(a.to);
         const J = ctx.journal.get(a.to);
@@ -286,7 +296,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       }
       case 'mkdirLocal': {
         const full = abs(a.path);
-        await mkdir(full, { recursive: true });
+        ctx.folder.mkdirs(localName(a.path));
         const R = ctx.remote.get(a.path)!;
         record(a.path, await lstat(full), R);
         return;
@@ -330,7 +340,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         const st = await lstatOrNull(full);
         const J = ctx.journal.get(a.path);
         if (st && a.type === 'file' && J && (st.size !== J.localSize || localMtime(st) !== J.localMtimeMs)) return; // edited meanwhile: keep
-        if (st) await ctx.trash(full);
+        if (st) await ctx.trash(ctx.folder.checked(localName(a.path)));
         ctx.journal.delete(a.path);
         return;
       }

@@ -2,15 +2,33 @@
 // single PUT, a chunked one (Nextcloud chunked upload v2, chunked-upload.ts) can take big files,
 // and any stream can be wrapped (bandwidth limit, throttle.ts). Downloads: one GET to a temporary
 // file beside the target, fsync, size and checksum checked, then an atomic rename.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { close, closeSync, constants, createReadStream, createWriteStream, open as openCallback, openSync, read, readSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { lstat, open, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DavClient, PutResult } from './dav-client.ts';
 import { TEMP_PREFIX } from './names.ts';
 import { RemoteError } from './remote-error.ts';
+
+/**
+ * Bytes start..end (inclusive) of the file to send. Where the caller opened and checked the file
+ * (local-fs.ts), the same file is opened again through /proc/self/fd: a name swapped for a link
+ * meanwhile is not followed. (A stream never gets the caller's descriptor itself: destroying a
+ * stream closes its descriptor, whatever autoClose says.)
+ */
+export function readRange(job: Pick<UploadJob, 'localPath' | 'fd'>, start: number, end: number, highWaterMark: number): Readable {
+  let fd: number | undefined;
+  if (job.fd !== undefined) {
+    try {
+      fd = openSync(`/proc/self/fd/${job.fd}`, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      fd = undefined; // no /proc (a container without it): by name, as before
+    }
+  }
+  return createReadStream(job.localPath, { ...(fd === undefined ? {} : { fd }), start, end, highWaterMark });
+}
 
 export interface UploadJob {
   /** Sync-relative real name on the server. */
@@ -56,7 +74,7 @@ export class PlainUploader implements Uploader {
     const stall = new AbortController();
     // Read exactly the size that was stat'ed: a file growing meanwhile is caught by the re-stat after.
     // 1 MiB reads: a 512 MiB file passes the stream stages in 512 steps, not thousands (bench c).
-    const source = job.size === 0 ? Readable.from([]) : createReadStream(job.localPath, { start: 0, end: job.size - 1, highWaterMark: STREAM_CHUNK });
+    const source = job.size === 0 ? Readable.from([]) : readRange(job, 0, job.size - 1, STREAM_CHUNK);
     const body = this.wrap('up', source);
     // Progress and the stall watchdog watch the bytes go by ('data' beside the request's pipe)
     // instead of being a stream stage of their own (bench c).
@@ -92,7 +110,7 @@ export class PlainUploader implements Uploader {
   private async uploadSmall(job: UploadJob): Promise<PutResult> {
     // Synchronous reads: a few KiB take microseconds, less than three thread-pool round trips.
     // O_NONBLOCK: should the file have been swapped for a fifo since its lstat, the open must not hang the process.
-    const fd = job.fd ?? openSync(job.localPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = job.fd ?? openSync(job.localPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     let data: Buffer;
     try {
       const buffer = Buffer.allocUnsafe(job.size);
@@ -121,7 +139,33 @@ export interface DownloadResult {
 
 const HASHES: Record<string, string> = { SHA1: 'sha1', MD5: 'md5', SHA256: 'sha256', SHA512: 'sha512' };
 
-export const tempPathFor = (target: string): string => join(dirname(target), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
+/**
+ * A temp name beside `rel` that carries the journal's token: at start, only temp files with this
+ * token are removed (ours, left by a crash), never a user's file that merely starts the same.
+ */
+export const tempNameFor = (rel: string, token: string): string => {
+  const slash = rel.lastIndexOf('/');
+  return `${rel.slice(0, slash + 1)}${TEMP_PREFIX}${token}-${randomBytes(6).toString('hex')}`;
+};
+
+const openFd = promisify(openCallback);
+const readFd = promisify(read);
+const closeFd = promisify(close);
+
+/** Feeds the first `length` bytes of an open file to a hash (the kept part of a resumed download). */
+async function hashPrefix(fd: number, length: number, hash: Hash): Promise<void> {
+  const buffer = Buffer.allocUnsafe(Math.min(length, STREAM_CHUNK));
+  for (let at = 0; at < length;) {
+    const { bytesRead } = await readFd(fd, buffer, 0, Math.min(buffer.length, length - at), at);
+    if (bytesRead === 0) throw new Error('the kept part of the download is shorter than recorded');
+    hash.update(buffer.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+}
+const { O_RDWR, O_WRONLY, O_CREAT, O_EXCL, O_TRUNC, O_NOFOLLOW } = constants;
+const WRITE_AT = O_RDWR | O_NOFOLLOW;
+const REWRITE = O_WRONLY | O_TRUNC | O_NOFOLLOW;
+const CREATE_NEW = O_WRONLY | O_CREAT | O_EXCL;
 
 /** A download cut off by the network: its temp file is kept so the next attempt can resume. */
 export class PartialDownload extends RemoteError {
@@ -138,12 +182,11 @@ export class PartialDownload extends RemoteError {
  * missing bytes are asked for (Range + If-Range); a server that sends everything starts it over.
  */
 export async function downloadToTemp(
-  dav: DavClient, name: string, target: string,
+  dav: DavClient, name: string, tempPath: string,
   expect: { size: number | null; checksum: string | null; etag?: string },
-  progress: (bytes: number) => void, signal: AbortSignal, wrap: StreamWrapper = noWrap, resume: string | null = null,
+  progress: (bytes: number) => void, signal: AbortSignal, wrap: StreamWrapper = noWrap,
 ): Promise<DownloadResult> {
-  const have = resume ? await stat(resume).then((st) => st.size, () => -1) : -1;
-  const tempPath = have >= 0 && resume ? resume : tempPathFor(target);
+  const have = await existingSize(tempPath);
   const stall = new AbortController();
   const both = AbortSignal.any([signal, stall.signal]);
   const [algo, want] = expect.checksum?.split(':') ?? [];
@@ -155,35 +198,37 @@ export async function downloadToTemp(
     const range = have > 0 && expect.etag ? { from: have, ifRange: expect.etag } : undefined;
     const { body, length, partial } = await dav.get(name, both, range);
     const offset = partial && range ? range.from : 0;
-    if (offset > 0 && check) await pipeline(createReadStream(tempPath, { start: 0, end: offset - 1 }), new Writable({ write: (c: Buffer, _e, d) => (check!.update(c), d()) }));
-    if (offset === 0) check = newCheck();
-    size = offset;
-    if (offset > 0) progress(offset);
-    // A fresh temp file must be new ('wx'); a resumed one is continued at its end, or rewritten.
-    // 1 MiB of buffer: the socket keeps flowing while a write is on its way, and queued chunks go out as one writev.
-    const out = createWriteStream(tempPath, { highWaterMark: STREAM_CHUNK, ...(offset > 0 ? { flags: 'r+', start: offset } : { flags: have >= 0 ? 'w' : 'wx', mode: 0o644 }) });
-    // Counting, hashing and the stall watchdog watch the bytes go by ('data' beside the pipe)
-    // instead of being stream stages of their own: each stage costs per chunk (bench c).
-    const source = wrap('down', body);
-    const idle = setTimeout(() => stall.abort(new RemoteError('network', `download of ${name} stalled`)), IDLE_MS);
-    source.on('data', (chunk: Buffer) => {
-      idle.refresh();
-      size += chunk.length;
-      received += chunk.length;
-      check?.update(chunk);
-      progress(chunk.length);
-    });
+    // One descriptor for the whole download, opened without following a link (O_NOFOLLOW, or
+    // O_EXCL for a new file): no later step looks the temp name up again. The write stream owns
+    // it (closes it, after an fsync: flush); a rewritten resume file is cut to 0 by O_TRUNC.
+    const fd = await openFd(tempPath, offset > 0 ? WRITE_AT : have >= 0 ? REWRITE : CREATE_NEW, 0o644);
+    let streamOwnsFd = false;
     try {
-      await pipeline(source, out, { signal: both });
+      if (offset > 0 && check) await hashPrefix(fd, offset, check);
+      if (offset === 0) check = newCheck();
+      size = offset;
+      if (offset > 0) progress(offset);
+      // 1 MiB of buffer: the socket keeps flowing while a write is on its way, and queued chunks go out as one writev.
+      const out = createWriteStream(tempPath, { fd, flush: true, highWaterMark: STREAM_CHUNK, ...(offset > 0 ? { start: offset } : {}) });
+      streamOwnsFd = true;
+      // Counting, hashing and the stall watchdog watch the bytes go by ('data' beside the pipe)
+      // instead of being stream stages of their own: each stage costs per chunk (bench c).
+      const source = wrap('down', body);
+      const idle = setTimeout(() => stall.abort(new RemoteError('network', `download of ${name} stalled`)), IDLE_MS);
+      source.on('data', (chunk: Buffer) => {
+        idle.refresh();
+        size += chunk.length;
+        received += chunk.length;
+        check?.update(chunk);
+        progress(chunk.length);
+      });
+      try {
+        await pipeline(source, out, { signal: both });
+      } finally {
+        clearTimeout(idle);
+      }
     } finally {
-      clearTimeout(idle);
-    }
-    const handle = await open(tempPath, 'r+');
-    try {
-      await handle.truncate(size); // a resumed file rewritten from the start may have been longer
-      await handle.sync();
-    } finally {
-      await handle.close();
+      if (!streamOwnsFd) await closeFd(fd);
     }
     if (length !== null && received !== length) throw new RemoteError('network', `download of ${name} ended early: ${received} of ${length} bytes`);
     if (expect.size !== null && expect.size !== size && length === null) throw new RemoteError('protocol', `download of ${name}: ${size} bytes, the listing said ${expect.size}`);
@@ -199,6 +244,16 @@ export async function downloadToTemp(
   }
 }
 
+/** Bytes already in a temp file to resume, -1 when there is none. A link there is never written through. */
+async function existingSize(tempPath: string): Promise<number> {
+  const st = await lstat(tempPath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (st && !st.isFile()) throw new Error(`${tempPath} is not a plain file: not written to`);
+  return st ? st.size : -1;
+}
+
 /** A response body that broke off is the network's doing; disk errors (ENOSPC…) stay what they are. */
 function bodyError(raw: unknown, name: string): unknown {
   if (raw instanceof RemoteError) return raw;
@@ -211,7 +266,8 @@ function bodyError(raw: unknown, name: string): unknown {
 export async function sha1File(path: string, length?: number): Promise<string> {
   const hash = createHash('sha1');
   if (length === 0) return hash.digest('hex');
-  await pipeline(createReadStream(path, length === undefined ? {} : { end: length - 1 }), hash);
+  const handle = await open(path, constants.O_RDONLY | O_NOFOLLOW | constants.O_NONBLOCK);
+  await pipeline(handle.createReadStream(length === undefined ? {} : { end: length - 1 }), hash);
   return hash.digest('hex');
 }
 

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { SyncFixture } from './sync-fixture.ts';
+import { Journal } from '../../../electron/core/sync/journal.ts';
 
 describe('sync safety nets', () => {
   let server: WebdavServerHandle;
@@ -124,13 +125,19 @@ describe('sync safety nets', () => {
 
   it('temp files left by a crashed download are removed at the next start, never synced', async () => {
     f = await SyncFixture.start(server);
-    mkdirSync(join(f.localDir, 'sub'));
-    writeFileSync(join(f.localDir, 'sub', '.werkplek-tmp-deadbeef0000'), 'half a download');
     f.writeLocal('real.txt', 'real');
+    await f.sync();
+    // Our temp names carry the journal's token (a user's file that merely starts alike is kept: confinement.test.ts).
+    const journal = new Journal(join(f.stateDir, 'journal.sqlite'));
+    const temp = `.werkplek-tmp-${journal.getMeta('temp-token')}-deadbeef0000`;
+    journal.close();
+    mkdirSync(join(f.localDir, 'sub'));
+    writeFileSync(join(f.localDir, 'sub', temp), 'half a download');
+    await f.restart();
     const run = await f.sync();
     expect(run.errors).toEqual([]);
     expect(readdirSync(join(f.localDir, 'sub'))).toEqual([]);
-    expect(await f.remote.exists('/sub/.werkplek-tmp-deadbeef0000')).toBe(false);
+    expect(await f.remote.exists(`/sub/${temp}`)).toBe(false);
   });
 
   it('a first sync into a server folder that does not exist yet creates it; once synced, a vanished one is an error, not a delete', async () => {

@@ -49,7 +49,7 @@ describe('bandwidth limits', () => {
     await upload(new PlainUploader(dav), 'down.bin', join(work, 'src.bin'));
     const throttle = new Throttle({ upBytesPerSecond: null, downBytesPerSecond: LIMIT });
     const t = performance.now();
-    const got = await downloadToTemp(dav, 'down.bin', join(work, 'down.bin'), { size: SIZE, checksum: null }, () => undefined, new AbortController().signal, throttle.wrap);
+    const got = await downloadToTemp(dav, 'down.bin', join(work, '.werkplek-tmp-test-down'), { size: SIZE, checksum: null }, () => undefined, new AbortController().signal, throttle.wrap);
     const rate = SIZE / ((performance.now() - t) / 1000);
     expect(readFileSync(got.tempPath)).toEqual(data);
     expect(rate).toBeLessThanOrEqual(LIMIT * 1.1);
