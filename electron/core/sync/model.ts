@@ -65,12 +65,16 @@ export type SyncAction =
 
 export type ActionKind = SyncAction['kind'];
 
+/** Why an item is not synced; each has a text in both languages (renderer i18n `sync:skipped.<kind>`). */
+export const SYNC_ISSUE_KINDS = [
+  'symlink', 'special-file', 'invalid-name-remote', 'invalid-name-local', 'ignored-remote', 'listing-entry-dropped',
+  'read-only', 'type-change', 'unreadable', 'remote-error', 'case-clash', 'server-restored',
+] as const;
+
 /** An item the run cannot sync, with the reason; never a reason to delete anything. */
 export interface SyncIssue {
   path: SyncPath;
-  kind:
-    | 'symlink' | 'special-file' | 'invalid-name-remote' | 'invalid-name-local' | 'ignored-remote' | 'listing-entry-dropped'
-    | 'read-only' | 'type-change' | 'unreadable' | 'remote-error' | 'case-clash' | 'server-restored';
+  kind: (typeof SYNC_ISSUE_KINDS)[number];
   message: string;
 }
 

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SYNC_ISSUE_KINDS } from '../../../electron/core/sync/model.ts';
 
 const i18nDir = resolve(import.meta.dirname, '../../../renderer/src/i18n');
 
@@ -27,5 +28,12 @@ describe('translations', () => {
     expect(keys(nl).sort()).toEqual(keys(en).sort());
     const empty = keys(nl).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl) === '');
     expect(empty).toEqual([]);
+  });
+
+  it('every reason the sync engine gives for not syncing an item has a text in both languages', () => {
+    for (const language of ['en', 'nl']) {
+      const skipped = (read(language, 'sync.json') as { skipped: Record<string, string> }).skipped;
+      expect(SYNC_ISSUE_KINDS.filter((kind) => !skipped[kind]), language).toEqual([]);
+    }
   });
 });
