@@ -10,6 +10,8 @@ export class SyncWatcher {
   constructor(root: string, debounceMs: number, onChange: () => void, onReady?: () => void) {
     this.watcher = watch(root, {
       ignoreInitial: true,
+      // A link is not synced (discover-local): its target, often outside the folder, is not watched either.
+      followSymlinks: false,
       // Our own temp files and the journal change during every run; they must not trigger another.
       ignored: (path: string) => path.includes(`/${TEMP_PREFIX}`) || /\/\.werkplek-journal/.test(path),
     });

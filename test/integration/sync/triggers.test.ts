@@ -1,8 +1,8 @@
 // What starts a sync when the engine runs on its own: the file watcher (a saved file is sent
 // without anyone pressing a button), the server poll, and the offline → back online path with
 // the edits made meanwhile. Waits on engine events, never on fixed sleeps.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FaultProxy } from '../../fixtures/fault-proxy.ts';
 import { webdavServerBehindFaultProxy } from '../../fixtures/faulty-server.ts';
@@ -88,5 +88,30 @@ describe('sync triggers', () => {
     f.engine.resume();
     await sent;
     expect(existsSync(join(server.dataDir, 'while-paused.txt'))).toBe(true);
+  }, 60_000);
+
+  it('a change behind a link in the folder (its target outside) starts no run: the link is not watched through', async () => {
+    const outside = join(dirname(server.dataDir), `outside-${Date.now()}`);
+    mkdirSync(outside);
+    f = await SyncFixture.start({ ...server, url: proxy.url }, { debounceMs: 100, pollIntervalSeconds: 600 });
+    symlinkSync(outside, join(f.localDir, 'ssh'));
+    let runs = 0;
+    f.engine.events.on('runStart', () => runs++);
+    f.engine.start();
+    // Start-up runs (the first, the watcher's once its first scan is ready) are over once none
+    // has ended for half a second.
+    let lastEnd = Date.now();
+    f.engine.events.on('runEnd', () => (lastEnd = Date.now()));
+    await nextRun(f);
+    while (Date.now() - lastEnd < 500) await new Promise((done) => setTimeout(done, 100));
+    runs = 0;
+    writeFileSync(join(outside, 'known_hosts'), 'changed outside');
+    // Well past the debounce: a followed link would have started a run by now.
+    await new Promise((done) => setTimeout(done, 1000));
+    const next = nextRun(f, (s) => (s.actions.upload ?? 0) > 0);
+    f.writeLocal('here.txt', 'a change inside');
+    await next;
+    expect(runs).toBe(1);
+    rmSync(outside, { recursive: true, force: true });
   }, 60_000);
 });
