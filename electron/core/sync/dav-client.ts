@@ -1,26 +1,39 @@
-// The only module that talks WebDAV, through the `webdav` client library with keep-alive agents.
-// It sends Nextcloud's PROPFIND body (oc:fileid, oc:permissions, oc:checksums) and maps answers to
-// RemoteEntry / RemoteError. Hand-written HTTP for the requests whose answer body is not needed
-// (PUT, MKCOL, DELETE, MOVE; see send()): the library sends them through node-fetch, whose
-// per-request stages cost more than the upload of a small file. Listings and GET use the library.
+// The only module that talks WebDAV, with keep-alive agents. It sends Nextcloud's PROPFIND body
+// (oc:fileid, oc:permissions, oc:checksums) and maps answers to RemoteEntry / RemoteError.
+// Hand-written HTTP (send()) for everything but GET: PUT, MKCOL, DELETE and MOVE, whose answer
+// body is not needed, and PROPFIND, whose answer is read as a stream by propfind-stream.ts, within
+// bounds (listingLimits), each href placed in the listed folder or reported as dropped. The
+// `webdav` library sends through node-fetch, whose per-request stages cost more than the upload
+// of a small file; only GET still goes through it.
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import { posix } from 'node:path';
-import { createClient, parseXML, prepareFileFromProps, type FileStat, type WebDAVClient } from 'webdav';
+import zlib from 'node:zlib';
+import { createClient, type WebDAVClient } from 'webdav';
 import type { EntryType, RemoteEntry } from './model.ts';
+import { MultistatusReader, type PropfindEntry } from './propfind-stream.ts';
 import { classifyStatus, RemoteError, toRemoteError } from './remote-error.ts';
 import type { NodeProxyEnv } from '../shell/proxy.ts';
 
-const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
+const PROPFIND_BYTES = Buffer.from(`<?xml version="1.0" encoding="utf-8"?>
 <d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
   <d:prop><d:resourcetype/><d:getetag/><d:getcontentlength/><d:getlastmodified/>
     <oc:fileid/><oc:permissions/><oc:size/><oc:checksums/><oc:data-fingerprint/></d:prop>
-</d:propfind>`;
+</d:propfind>`);
 
-/** Props whose text must stay text (the XML parser would turn "00123" into 123). */
-const TEXT_PROPS = /prop\.(getetag|fileid|permissions|checksum|displayname|data-fingerprint)$/;
 const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Bounds of one folder's listing. 100,000 entries: a Nextcloud entry is 0.3-0.7 KB of XML and
+ * ~0.3 KB once read, so up to ~70 MB of answer and ~30 MB of entries (a listing of 100,000 grew
+ * the process by ~100 MB at its peak, garbage included); a folder holding more files than that
+ * directly is rare, and it fails cleanly (left alone, reported) instead of taking the machine's
+ * memory. 256 MiB: more than 100,000 entries with long names need, so the entry bound normally
+ * speaks first; this one stops an answer of few entries padded with endless text. Only entries
+ * are kept, and their texts are part of the bytes read (one text is at most 64 KiB): at worst the
+ * process grows by a small multiple of maxBytes.
+ */
+export const DEFAULT_LISTING_LIMITS = { maxEntries: 100_000, maxBytes: 256 * 1024 * 1024 } as const;
 
 export interface DavOptions {
   /** The WebDAV root of the account, e.g. https://cloud.example.org/remote.php/dav/files/anna/ */
@@ -34,6 +47,8 @@ export interface DavOptions {
   proxyEnv?: NodeProxyEnv | null;
   /** A request fails after this long without an answer (default 60 s; tests of a hung server use less). */
   requestTimeoutMs?: number;
+  /** Bounds of one folder's listing (DEFAULT_LISTING_LIMITS): past one, that folder fails with a RemoteError. */
+  listingLimits?: { maxEntries?: number; maxBytes?: number };
 }
 
 /** Keep-alive agent options, through the proxy when one is set (Node's Agent `proxyEnv`). */
@@ -55,7 +70,20 @@ export interface Listing {
   nextcloud: boolean;
   /** Nextcloud's oc:data-fingerprint of the folder: a new value means the server was restored from a backup. */
   dataFingerprint: string | null;
+  /** Every href of the answer that is neither the folder nor a direct child, with why (a DROPPED text). */
+  dropped: { href: string; reason: string }[];
 }
+
+/** Why an href of a listing is not used (Listing.dropped's reason). */
+export const DROPPED = {
+  otherHost: 'on another host',
+  undecodable: 'an href that cannot be decoded',
+  outside: 'outside the listed folder',
+  deeper: 'deeper than one level below the listed folder',
+  encodedSlash: 'a name containing an encoded "/" (%2F)',
+  badName: 'an empty, "." or ".." name',
+  duplicate: 'a duplicate of an earlier href',
+} as const;
 
 /** OC-FileId is the long form ("00000042oc1a2b3c": id, then instance id); oc:fileid is just 42. */
 export const numericFileId = (header: string | null): string | null => {
@@ -128,7 +156,123 @@ class Watchdog {
   }
 }
 
+/**
+ * Streams an answer's body, decompressed (Content-Encoding gzip, deflate or br, as node-fetch
+ * accepted them), into `reader`; calls `done` once: with the first error, or null at the end.
+ * The reader's byte bound counts the bytes after decompression, so a small bomb stops early.
+ */
+function readBody(res: http.IncomingMessage, reader: MultistatusReader, what: string, done: (error: unknown) => void): void {
+  const encoding = header(res.headers['content-encoding'])?.trim().toLowerCase() ?? 'identity';
+  const unzip = encoding === 'identity' ? null
+    : encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip()
+      : encoding === 'deflate' ? zlib.createInflate()
+        : encoding === 'br' ? zlib.createBrotliDecompress() : undefined;
+  if (unzip === undefined) {
+    done(new RemoteError('protocol', `${what} came in an encoding this client does not read (${encoding})`));
+    return;
+  }
+  let over = false;
+  const stop = (error: unknown): void => {
+    if (over) return;
+    over = true;
+    unzip?.destroy();
+    done(error);
+  };
+  const source: Readable = unzip ?? res;
+  source.on('data', (chunk: Buffer) => {
+    if (over) return;
+    try {
+      reader.write(chunk);
+    } catch (error) {
+      stop(error);
+    }
+  });
+  source.on('end', () => {
+    if (over) return;
+    try {
+      reader.end();
+      stop(null);
+    } catch (error) {
+      stop(error);
+    }
+  });
+  // A connection lost mid-answer destroys the answer with an ECONNRESET "aborted" error.
+  res.on('error', (error) => stop(toRemoteError(error, what)));
+  if (unzip) {
+    unzip.on('error', (error) => stop(new RemoteError('protocol', `${what} is damaged (${encoding}: ${error.message})`)));
+    res.pipe(unzip);
+  }
+}
+
 const join = (...parts: string[]): string => `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
+
+/** An href with a scheme ("https:", "mailto:"), and its "scheme://authority" or "//authority" start. */
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+const AUTHORITY = /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]*/i;
+
+/** A percent-encoded path segment decoded; null when it cannot be (a lone "%", bytes not UTF-8). */
+function decodeSegment(segment: string): string | null {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+type HrefPlace = string | { reason: string };
+
+/**
+ * Where the hrefs of a PROPFIND of `folder` (its decoded path segments from the server's root)
+ * point: '' for the folder itself, the decoded name of a direct child, or a DROPPED reason.
+ * Hrefs are compared decoded, segment by segment (servers encode differently), and never
+ * normalised: "." and ".." are not resolved. A relative href is read against `requested` (the
+ * URL path asked for). An absolute href on another host name is dropped; its port and scheme
+ * are not compared, since a proxy or a TLS front in between changes them and the server then
+ * names its own (the tests' fault proxy does, in front of webdav-server's absolute hrefs).
+ */
+function hrefPlacer(base: URL, folder: readonly string[], requested: string): (href: string) => HrefPlace {
+  let knownAuthority: string | null = null;
+  // The raw start of the last href found inside the folder: hrefs spelt the same skip its decoding.
+  let knownPrefix: string | null = null;
+  return (href) => {
+    let path = href;
+    const authority = AUTHORITY.exec(href)?.[0];
+    if (authority !== undefined) {
+      if (authority !== knownAuthority) {
+        let hostname: string;
+        try {
+          hostname = new URL(authority, base).hostname;
+        } catch {
+          return { reason: DROPPED.undecodable };
+        }
+        if (hostname !== base.hostname) return { reason: DROPPED.otherHost };
+        knownAuthority = authority;
+      }
+      path = href.slice(authority.length) || '/';
+    } else if (SCHEME.test(href)) return { reason: DROPPED.otherHost };
+    else if (!href.startsWith('/')) path = requested + href;
+    const parts = path.split('/'); // parts[0] is the '' before the leading '/'
+    let end = parts.length;
+    if (end > 1 && parts[end - 1] === '') end--; // a collection's trailing '/'
+    if (knownPrefix === null || !path.startsWith(knownPrefix)) {
+      for (let i = 0; i < folder.length; i++) {
+        const segment = i + 1 < end ? decodeSegment(parts[i + 1]!) : undefined;
+        if (segment === null) return { reason: DROPPED.undecodable };
+        if (segment !== folder[i]) return { reason: DROPPED.outside };
+      }
+      knownPrefix = `${parts.slice(0, folder.length + 1).join('/')}/`;
+    }
+    const below = end - 1 - folder.length;
+    if (below === 0) return '';
+    if (below > 1) return { reason: DROPPED.deeper };
+    const name = decodeSegment(parts[end - 1]!);
+    if (name === null) return { reason: DROPPED.undecodable };
+    if (name === '' || name === '.' || name === '..') return { reason: DROPPED.badName };
+    if (name.includes('/')) return { reason: DROPPED.encodedSlash };
+    return name;
+  };
+}
 
 export class DavClient {
   readonly url: string;
@@ -140,6 +284,9 @@ export class DavClient {
   /** The account root's URL path without its trailing slash. */
   private readonly basePath: string;
   private readonly timeoutMs: number;
+  /** The account root's path segments, decoded. */
+  private readonly baseSegments: string[];
+  private readonly listingLimits: { maxEntries: number; maxBytes: number; raiseHint: string };
   /** Count of HTTP requests sent, for tests and the benchmark. */
   requests = 0;
   private readonly watchdog: Watchdog;
@@ -153,6 +300,8 @@ export class DavClient {
     this.agent = this.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.base = new URL(this.url);
     this.basePath = this.base.pathname.replace(/\/$/, '');
+    this.baseSegments = this.basePath.split('/').filter(Boolean).map((s) => decodeSegment(s) ?? s);
+    this.listingLimits = { ...DEFAULT_LISTING_LIMITS, ...options.listingLimits, raiseHint: 'the server option listingLimits' };
     this.authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
     this.client = createClient(this.url, {
       username: options.user,
@@ -160,7 +309,6 @@ export class DavClient {
       httpAgent: this.agent,
       httpsAgent: this.agent as https.Agent,
     });
-    this.client.registerTagParser((path, value) => (TEXT_PROPS.test(path) ? undefined : value));
   }
 
   /** Server path (for the library) of a sync-relative name. */
@@ -170,89 +318,92 @@ export class DavClient {
     return join(this.remoteDir, name);
   }
 
-  private async call<T>(what: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    // node-fetch handed an already-aborted signal destroys its own body stream with an error that
-    // nobody listens to (an uncaught exception): never start a request that is already cancelled.
-    signal?.throwIfAborted();
-    this.requests++;
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    try {
-      return await work(signal ? AbortSignal.any([signal, timeout]) : timeout);
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      throw toRemoteError(error, what);
-    }
-  }
-
   /** PROPFIND Depth 1 of a folder (sync-relative name; '' is the sync root). */
   async list(name: string, signal?: AbortSignal): Promise<Listing> {
     const path = this.serverPath(name);
-    // The raw multistatus is checked to be complete before it is parsed: the library's XML
-    // parser is lenient and would turn a cut-off listing into a shorter one (files "deleted").
-    const text = await this.call(`list ${path}`, async (s) => {
-      const res = await this.client.customRequest(path.endsWith('/') ? path : `${path}/`, { method: 'PROPFIND', headers: { Depth: '1', Accept: 'text/plain,application/xml', 'Content-Type': 'application/xml; charset=utf-8' }, data: PROPFIND_BODY, signal: s });
-      return res.text();
+    const what = `the listing of ${path}`;
+    const folder = `${path.replace(/\/$/, '')}/`;
+    const place = hrefPlacer(this.base, this.segmentsOf(path), this.urlPath(folder));
+    const seen = new Set<string>();
+    const dropped: Listing['dropped'] = [];
+    const children: RemoteEntry[] = [];
+    const found: { self?: RemoteEntry; dataFingerprint?: string | null } = {};
+    await this.propfind(folder, '1', what, (entry) => {
+      const at = place(entry.href);
+      if (typeof at !== 'string') dropped.push({ href: entry.href, reason: at.reason });
+      else if (seen.has(at)) dropped.push({ href: entry.href, reason: DROPPED.duplicate });
+      else {
+        seen.add(at);
+        // Never a shorter listing: an entry of ours that says nothing about itself fails the folder.
+        if (!entry.described) throw new RemoteError('protocol', `${what} has an entry without properties: ${entry.href}`);
+        if (at !== '') children.push(this.toEntry(entry, name === '' ? at : `${name}/${at}`));
+        else {
+          found.self = this.toEntry(entry, name);
+          found.dataFingerprint = entry.dataFingerprint;
+        }
+      }
     }, signal);
-    if (!/<\/(?:[\w.-]+:)?multistatus>\s*$/.test(text)) throw new RemoteError('protocol', `the listing of ${path} is cut off or not a WebDAV multistatus`);
-    const items = await this.parseListing(text);
-    const selfStat = items.find((i) => i.filename === path || i.filename === `${path}/` || (path === '/' && i.filename === '/'));
-    if (!selfStat) throw new RemoteError('protocol', `the listing of ${path} does not describe the folder itself`);
-    const self = this.toEntry(selfStat, name);
+    const { self } = found;
+    if (!self) throw new RemoteError('protocol', `${what} does not describe the folder itself${dropped.length ? ` (${dropped.length} href(s) dropped, the first ${dropped[0]!.reason}: ${dropped[0]!.href})` : ''}`);
     if (self.type !== 'dir') throw new RemoteError('protocol', `${path} is not a folder on the server`);
-    // Only direct children: a server that ignores "Depth: 1" must not make deeper items look like ours.
-    const direct = (i: FileStat): boolean => i !== selfStat && posix.dirname(i.filename) === (path === '/' ? '/' : path.replace(/\/$/, ''));
-    const children = items.filter(direct).map((i) => this.toEntry(i, name === '' ? i.basename : `${name}/${i.basename}`));
-    const fingerprint = (selfStat.props as Record<string, unknown> | undefined)?.['data-fingerprint'];
-    return { self, children, nextcloud: self.fileId !== null, dataFingerprint: typeof fingerprint === 'string' || typeof fingerprint === 'number' ? String(fingerprint) || null : null };
-  }
-
-  /** Multistatus text → FileStats, as the library's getDirectoryContents maps them (filenames relative to the account root). */
-  private async parseListing(text: string): Promise<FileStat[]> {
-    const tagParsers = [(p: string, v: string) => (TEXT_PROPS.test(p) ? undefined : v)];
-    const xml = await parseXML(text, { attributeNamePrefix: '@', attributeParsers: [], tagParsers } as never);
-    const base = decodeURIComponent(new URL(this.url).pathname);
-    const responses = (xml.multistatus as { response?: unknown }).response;
-    return (Array.isArray(responses) ? responses : responses ? [responses] : []).map((item: { href: string; propstat?: { prop?: unknown } | { prop?: unknown }[] }) => {
-      const href = decodeURIComponent(String(item.href).replace(/^https?:\/\/[^/]+/, ''));
-      const filename = `/${posix.relative(base, href)}`.replace(/(.)\/$/, '$1');
-      const propstat = Array.isArray(item.propstat) ? item.propstat[0] : item.propstat;
-      if (!propstat?.prop) throw new RemoteError('protocol', `the listing has an entry without properties: ${href}`);
-      return prepareFileFromProps(propstat.prop as never, filename, true);
-    });
+    return { self, children, nextcloud: self.fileId !== null, dataFingerprint: found.dataFingerprint ?? null, dropped };
   }
 
   /** PROPFIND Depth 0 of one item; null when it does not exist. */
   async stat(name: string, signal?: AbortSignal): Promise<RemoteEntry | null> {
     const path = this.serverPath(name);
+    const what = `the properties of ${path}`;
+    const place = hrefPlacer(this.base, this.segmentsOf(path), this.urlPath(path));
+    const found: { entry?: RemoteEntry } = {};
     try {
-      const stat = await this.call(`stat ${path}`, (s) => this.client.stat(path, { details: true, data: PROPFIND_BODY, signal: s }), signal);
-      return this.toEntry((stat as { data: FileStat }).data, name);
+      await this.propfind(path, '0', what, (entry) => {
+        // Anything but the item itself (a server ignoring Depth: 0) was not asked for.
+        if (found.entry || place(entry.href) !== '') return;
+        if (!entry.described) throw new RemoteError('protocol', `${what} has no properties: ${entry.href}`);
+        found.entry = this.toEntry(entry, name);
+      }, signal);
     } catch (error) {
       if (error instanceof RemoteError && error.kind === 'notFound') return null;
       throw error;
     }
+    if (!found.entry) throw new RemoteError('protocol', `${what}: the answer does not describe ${path}`);
+    return found.entry;
   }
 
-  private toEntry(stat: FileStat, name: string): RemoteEntry {
-    const props = (stat.props ?? {}) as Record<string, unknown>;
-    const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
-    const type: EntryType = stat.type === 'directory' ? 'dir' : 'file';
+  /** A server path's segments from the server's root: the account root's, then its own. */
+  private segmentsOf(path: string): string[] {
+    return [...this.baseSegments, ...path.split('/').filter(Boolean)];
+  }
+
+  /** PROPFIND of a server path, its multistatus read as it arrives into `onEntry`, within the listing limits. */
+  private async propfind(path: string, depth: '0' | '1', what: string, onEntry: (entry: PropfindEntry) => void, signal?: AbortSignal): Promise<void> {
+    const reader = new MultistatusReader(what, this.listingLimits, onEntry);
+    const headers = ['Depth', depth, 'Accept', 'application/xml', 'Accept-Encoding', 'gzip, deflate, br', 'Content-Type', 'application/xml; charset=utf-8', 'Content-Length', String(PROPFIND_BYTES.length)];
+    try {
+      await this.send('PROPFIND', path, what, headers, PROPFIND_BYTES, signal, reader);
+    } catch (error) {
+      // As for every request of a run: a cancel is the run's own reason, not a server failure.
+      if (signal?.aborted) throw signal.reason;
+      throw error;
+    }
+  }
+
+  private toEntry(entry: PropfindEntry, name: string): RemoteEntry {
+    const type: EntryType = entry.collection ? 'dir' : 'file';
     // Apache marks an ETag weak (W/) within a second of a change and strong after: same version.
-    const etag = text(props.getetag)?.replace(/^W\//, '').replace(/"/g, '') ?? null;
-    const checksums = props.checksums as { checksum?: unknown } | undefined;
-    const checksum = text(Array.isArray(checksums?.checksum) ? checksums.checksum[0] : checksums?.checksum);
-    const size = type === 'file' ? Number(props.getcontentlength ?? stat.size ?? 0) : Number(props.size ?? 0);
-    const mtime = stat.lastmod ? Date.parse(stat.lastmod) : 0;
+    const etag = entry.etag?.replace(/^W\//, '').replace(/"/g, '') ?? null;
+    const size = Number((type === 'file' ? entry.contentLength : entry.size) ?? 0);
+    const mtime = entry.lastModified ? Date.parse(entry.lastModified) : 0;
     return {
       path: name.normalize('NFC'),
       name,
       type,
       etag: etag ?? '',
-      fileId: text(props.fileid),
-      permissions: text(props.permissions),
+      fileId: entry.fileId,
+      permissions: entry.permissions,
       size: Number.isFinite(size) ? size : 0,
       mtimeMs: Number.isNaN(mtime) ? 0 : mtime,
-      checksum: checksum ? checksum.split(' ')[0]! : null,
+      checksum: entry.checksum ? entry.checksum.split(' ')[0]! : null,
     };
   }
 
@@ -319,15 +470,15 @@ export class DavClient {
   }
 
   /**
-   * One request whose answer body is not needed (PUT, MKCOL, DELETE, MOVE), hand-written over
-   * node:http with the client's keep-alive agent, not the library: its path (node-fetch, a
-   * stream pipeline with its own AbortController and DOMException, Headers objects, url-join)
-   * cost ~1 ms of CPU per request, more than a 4 KiB upload itself, which made a first sync of
-   * many small files several times slower than a bare client (bench a). The library has no lean
-   * path; listings (PROPFIND, parsed) and downloads still go through it. `headers`: name, value,
-   * name, value… A status outside 2xx becomes a RemoteError.
+   * One request (PUT, MKCOL, DELETE, MOVE, PROPFIND), hand-written over node:http with the
+   * client's keep-alive agent, not the library: its path (node-fetch, a stream pipeline with its
+   * own AbortController and DOMException, Headers objects, url-join) cost ~1 ms of CPU per
+   * request, more than a 4 KiB upload itself, which made a first sync of many small files several
+   * times slower than a bare client (bench a). The library has no lean path; downloads still go
+   * through it. `headers`: name, value, name, value… A status outside 2xx becomes a RemoteError.
+   * The answer's body is read into `reader` when given (and the status is 2xx), else discarded.
    */
-  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal): Promise<http.IncomingMessage> {
+  private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal, reader?: MultistatusReader): Promise<http.IncomingMessage> {
     signal?.throwIfAborted();
     this.requests++;
     const request = this.base.protocol === 'https:' ? https.request : http.request;
@@ -349,6 +500,14 @@ export class DavClient {
       };
       const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method, path: this.urlPath(path), headers: all, agent: this.agent }, (res) => {
         const status = res.statusCode ?? 0;
+        if (reader && status >= 200 && status < 300) {
+          readBody(res, reader, what, (error) => {
+            if (!error) return finish(null, res);
+            finish(error);
+            req.destroy(); // mid-body: the rest is not wanted, and the socket cannot be reused
+          });
+          return;
+        }
         res.on('end', () => {
           if (status < 200 || status >= 300) finish(classifyStatus(status, what, header(res.headers['retry-after'])));
           else finish(null, res);
