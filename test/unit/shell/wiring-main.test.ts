@@ -2,49 +2,32 @@
 // window, hardened sessions, the bridge over IPC, tab views following shell.activate, panels
 // hiding the view, the tray count, the menu, and a clean quit that stops the core services.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-vi.mock('electron', async () => (await import('./fake-electron-app.ts')).electronAppModule);
-vi.mock('electron-store', async () => ({ default: (await import('./fake-electron-app.ts')).FakeStore }));
+vi.mock('electron', async () => (await import('./electron-double.ts')).electronModule);
+vi.mock('electron-store', async () => ({ default: (await import('./electron-double.ts')).DoubleStore }));
 
-const home = mkdtempSync(join(tmpdir(), 'werkplek-main-'));
-const { fakeApp, recorded, electronAppModule } = await import('./fake-electron-app.ts');
-const { FakeWebContentsView, FakeBrowserWindow } = await import('./fake-electron.ts');
+const { app: fakeApp, recorded, electronModule } = await import('./electron-double.ts');
+const { call, startMain, shellWindow } = await import('./main-harness.ts');
 const { callChannel } = await import('../../../electron/core/bridge/ipc-channels.ts');
 
-const trusted = { senderFrame: { url: 'app://werkplek/index.html', parent: null, isDestroyed: () => false } };
-const call = async (name: string, input: unknown) => {
-  const reply = (await recorded.ipcHandlers.get(callChannel)!(trusted, name, input)) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message);
-  return reply.value;
-};
-
+let home = '';
 beforeAll(async () => {
-  process.env.HOME = home;
-  process.env.XDG_CONFIG_HOME = join(home, '.config');
-  const policy = join(home, 'policy.json');
-  writeFileSync(policy, JSON.stringify({ apps: [{ id: 'chat', name: 'Chat', url: 'https://chat.example.org/' }, { id: 'files', name: 'Files', url: 'https://files.example.org/' }] }));
-  process.env.WERKPLEK_POLICY = policy;
-  (process as unknown as { resourcesPath: string }).resourcesPath = home;
-  fakeApp.paths = { userData: join(home, 'userData'), downloads: join(home, 'Downloads'), exe: '/opt/Werkplek/werkplek' };
-  await import('../../../electron/main/main.ts');
-  fakeApp.fireReady();
-  await vi.waitFor(() => expect(recorded.ipcHandlers.has(callChannel)).toBe(true), { timeout: 20_000 });
+  ({ home } = await startMain());
 });
 
 afterAll(() => {
-  fakeApp.quit();
+  if (!recorded.exited) fakeApp.quit();
 });
 
 describe('main process composition', () => {
   it('opens one hardened shell window on app://werkplek and guards the shell session', () => {
-    const window = FakeBrowserWindow.created.at(-1)! as unknown as { options: { webPreferences: Record<string, unknown> } };
+    const window = shellWindow() as unknown as { options: { webPreferences: Record<string, unknown> } };
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String(window.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     expect(recorded.protocolHandlers.has('app')).toBe(true);
-    const shellSession = electronAppModule.session.defaultSession;
+    const shellSession = electronModule.session.defaultSession;
     expect(shellSession.checkHandler!(null, 'media', 'app://werkplek', {})).toBe(false);
     expect(shellSession.deviceHandler!({})).toBe(false);
     expect(recorded.menus).not.toHaveLength(0);
@@ -59,13 +42,12 @@ describe('main process composition', () => {
   it('shell.activate creates the app view in a guarded session and lays it out; a panel hides it', async () => {
     await call('shell.layout', { x: 208, y: 40, width: 900, height: 700 });
     await call('shell.activate', { appId: 'chat' });
-    const view = FakeWebContentsView.created.at(-1)!;
+    const view = recorded.views.at(-1)!;
     expect(view.webContents.loaded).toEqual(['https://chat.example.org/']);
     view.webContents.emit('did-stop-loading');
     expect(view.visible).toBe(true);
     expect(view.bounds).toEqual({ x: 208, y: 40, width: 900, height: 700 });
-    const { sessions } = await import('./fake-electron.ts');
-    const appSession = sessions.get('persist:werkplek')!;
+    const appSession = recorded.sessions.get('persist:werkplek')!;
     expect(appSession.checkHandler!(view.webContents, 'geolocation', 'https://chat.example.org', { isMainFrame: true })).toBe(false);
     expect(appSession.checkHandler!(view.webContents, 'notifications', 'https://chat.example.org', { isMainFrame: true })).toBe(true);
     await call('shell.setPanel', { panel: 'settings' });
@@ -75,26 +57,25 @@ describe('main process composition', () => {
   });
 
   it('titles in the view reach the sidebar badges and the tray', async () => {
-    const view = FakeWebContentsView.created.at(-1)!;
+    const view = recorded.views.at(-1)!;
     view.webContents.emit('page-title-updated', {}, '(5) Chat', true);
     expect(await call('shell.badges', {})).toEqual({ chat: 5 });
     expect(recorded.trays[0]!.tooltip).toBe('Werkplek — 5 unread');
     // …and the shell UI hears about it over IPC.
-    const shellWindow = FakeBrowserWindow.created.at(-1)!;
-    expect(shellWindow.webContents.sent.filter(([channel]) => channel.includes('shell.badges')).at(-1)?.[1]).toEqual({ chat: 5 });
+    expect(shellWindow().webContents.sent.filter(([channel]) => channel.includes('shell.badges')).at(-1)?.[1]).toEqual({ chat: 5 });
   });
 
   it('a link to another catalog app switches tabs through the core', async () => {
-    const chat = FakeWebContentsView.created.at(-1)!;
+    const chat = recorded.views.at(-1)!;
     const preventDefault = vi.fn();
     chat.webContents.emit('will-navigate', { url: 'https://files.example.org/shared/x', preventDefault, isMainFrame: true });
     expect(preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(FakeWebContentsView.created.at(-1)!.webContents.loaded).toEqual(['https://files.example.org/shared/x']));
+    await vi.waitFor(() => expect(recorded.views.at(-1)!.webContents.loaded).toEqual(['https://files.example.org/shared/x']));
     expect(chat.visible).toBe(false);
   });
 
   it('links to other sites go to the system browser via the safe opener only', async () => {
-    const files = FakeWebContentsView.created.at(-1)!;
+    const files = recorded.views.at(-1)!;
     files.webContents.emit('will-navigate', { url: 'https://www.example.com/a b', preventDefault: () => {}, isMainFrame: true });
     files.webContents.emit('will-navigate', { url: 'file:///etc/passwd', preventDefault: () => {}, isMainFrame: true });
     await vi.waitFor(() => expect(recorded.opened).toEqual(['https://www.example.com/a%20b']));
@@ -111,11 +92,11 @@ describe('main process composition', () => {
 
   it('a second launch with a werkplek:// link opens that app; a link outside it is refused', async () => {
     fakeApp.emit('second-instance', {}, ['/opt/Werkplek/werkplek', 'werkplek://app/chat?url=https%3A%2F%2Fchat.example.org%2F%23%2Froom%2F!r']);
-    await vi.waitFor(() => expect(FakeWebContentsView.created.find((view) => view.webContents.loaded.includes('https://chat.example.org/#/room/!r'))).toBeTruthy());
-    const loadedBefore = FakeWebContentsView.created.flatMap((view) => view.webContents.loaded).length;
+    await vi.waitFor(() => expect(recorded.views.find((view) => view.webContents.loaded.includes('https://chat.example.org/#/room/!r'))).toBeTruthy());
+    const loadedBefore = recorded.views.flatMap((view) => view.webContents.loaded).length;
     fakeApp.emit('second-instance', {}, ['/opt/Werkplek/werkplek', 'werkplek://app/chat?url=https%3A%2F%2Fevil.example.com%2F']);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(FakeWebContentsView.created.flatMap((view) => view.webContents.loaded)).toHaveLength(loadedBefore);
+    expect(recorded.views.flatMap((view) => view.webContents.loaded)).toHaveLength(loadedBefore);
   });
 
   it('a werkplek://file link opens a plain file, never one behind a symlink out of the sync folder, and asks before a launcher', async () => {
@@ -153,11 +134,15 @@ describe('main process composition', () => {
     expect(view.values['matrix.doNotDisturb']).toBe(true);
   });
 
-  it('quitting stops everything once and then quits for real', async () => {
+  it('quitting stops everything once and then quits for real, in Electron’s order', async () => {
     const before = recorded.quitCalls;
     fakeApp.quit();
-    await vi.waitFor(() => expect(recorded.quitCalls).toBeGreaterThan(before + 1)); // the second quit, after core.close()
+    await vi.waitFor(() => expect(recorded.exited).toBe(true)); // the second quit, after core.close()
+    expect(recorded.quitCalls).toBe(before + 2);
+    expect(recorded.appEvents.slice(-4)).toEqual(['before-quit', 'before-quit', 'will-quit', 'quit']);
     expect(recorded.trays[0]!.destroyed).toBe(true);
     expect(recorded.ipcHandlers.has(callChannel)).toBe(false);
+    expect(shellWindow().isDestroyed()).toBe(true);
+    expect(recorded.mainProcessErrors).toEqual([]);
   });
 });

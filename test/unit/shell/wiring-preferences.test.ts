@@ -1,10 +1,10 @@
 // What the main process passes to Electron for windows and views (checklist #2–#4, #6, #8–#11).
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule);
+vi.mock('electron', async () => (await import('./electron-double.ts')).electronModule);
 
 const { appViewWebPreferences, childWindowOptions, createAppView, createHardenedWindow, shellWebPreferences } = await import('../../../electron/main/web-preferences.ts');
-const { FakeWebContentsView, FakeBrowserWindow } = await import('./fake-electron.ts');
+const { recorded } = await import('./electron-double.ts');
 
 const hardened = {
   contextIsolation: true,
@@ -37,9 +37,9 @@ describe('webPreferences', () => {
 
   it('views and windows are constructed with exactly these preferences', () => {
     createAppView('persist:werkplek');
-    expect(FakeWebContentsView.created.at(-1)?.options).toEqual({ webPreferences: appViewWebPreferences('persist:werkplek') });
+    expect(recorded.views.at(-1)?.options).toEqual({ webPreferences: appViewWebPreferences('persist:werkplek') });
     createHardenedWindow({ width: 800, height: 600, preload: '/p.cjs' });
-    expect(FakeBrowserWindow.created.at(-1)?.options).toEqual({ width: 800, height: 600, webPreferences: shellWebPreferences('/p.cjs') });
+    expect(recorded.windows.at(-1)?.options).toEqual({ width: 800, height: 600, webPreferences: shellWebPreferences('/p.cjs') });
   });
 
   it('no insecure value anywhere', () => {

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCore } from '../../fixtures/test-core.ts';
 
-vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule);
+vi.mock('electron', async () => (await import('./electron-double.ts')).electronModule);
 
 const { guardSession, sessionPreparer } = await import('../../../electron/main/app-sessions.ts');
-const { FakeSession, FakeWebContents } = await import('./fake-electron.ts');
+const { DoubleSession, DoubleWebContents } = await import('./electron-double.ts');
 
 async function setup(settings: Record<string, unknown> = {}) {
   const downloadsDir = mkdtempSync(join(tmpdir(), 'werkplek-wiring-'));
@@ -23,9 +23,9 @@ async function setup(settings: Record<string, unknown> = {}) {
       locked: { 'shell.downloadsDir': downloadsDir, ...settings },
     },
   });
-  const video = new FakeWebContents();
-  const mail = new FakeWebContents();
-  const stranger = new FakeWebContents();
+  const video = new DoubleWebContents();
+  const mail = new DoubleWebContents();
+  const stranger = new DoubleWebContents();
   const owners = {
     appIdFor: (contents: unknown) => (contents === video ? 'video' : contents === mail ? 'mail' : null),
     appFor: (contents: unknown) => {
@@ -34,7 +34,7 @@ async function setup(settings: Record<string, unknown> = {}) {
     },
   };
   let dnd = false;
-  const ses = new FakeSession();
+  const ses = new DoubleSession();
   guardSession(ses as never, core.ctx, owners as never, () => dnd);
   const request = (contents: unknown, permission: string, requestingUrl: string, isMainFrame = true) =>
     new Promise<boolean>((resolve) => ses.requestHandler!(contents, permission, resolve, { requestingUrl, isMainFrame }));
@@ -77,9 +77,9 @@ describe('permission handlers on an app session', () => {
   it('a chat app’s own notifications are suppressed while the Matrix notifier is signed in', async () => {
     const { core } = await setup();
     const chatApp = { ...core.ctx.catalog.find('mail')!.app, kind: 'chat' as const };
-    const contents = new FakeWebContents();
+    const contents = new DoubleWebContents();
     let signedIn = true;
-    const ses = new FakeSession();
+    const ses = new DoubleSession();
     guardSession(ses as never, core.ctx, { appFor: () => chatApp, appIdFor: () => 'mail' } as never, () => false, () => signedIn);
     expect(ses.checkHandler!(contents, 'notifications', 'https://mail.example.org', { isMainFrame: true })).toBe(false);
     signedIn = false;
@@ -172,7 +172,7 @@ describe('spell check and proxy from settings', () => {
   it('sessionPreparer guards each partition once', async () => {
     const { core } = await setup();
     const preparer = sessionPreparer(core.ctx, { appFor: () => null, appIdFor: () => null }, () => false);
-    const first = preparer.prepare('persist:werkplek') as unknown as InstanceType<typeof FakeSession>;
+    const first = preparer.prepare('persist:werkplek') as unknown as InstanceType<typeof DoubleSession>;
     expect(first.requestHandler).not.toBeNull();
     expect(preparer.prepare('persist:werkplek')).toBe(first);
     preparer.prepare('persist:other');

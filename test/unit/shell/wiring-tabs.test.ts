@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { createTestCore } from '../../fixtures/test-core.ts';
 
-vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule);
+vi.mock('electron', async () => (await import('./electron-double.ts')).electronModule);
 
 const { TabViews } = await import('../../../electron/main/tab-views.ts');
 const { hardenAllWebContents } = await import('../../../electron/main/web-contents-guard.ts');
-const { FakeBrowserWindow, FakeWebContents, FakeWebContentsView } = await import('./fake-electron.ts');
+const { DoubleBrowserWindow, DoubleWebContents, recorded } = await import('./electron-double.ts');
 
 afterEach(() => vi.useRealTimers());
 
@@ -23,7 +23,7 @@ async function setup(hibernateAfterMinutes = 0) {
       locked: { 'shell.ssoOrigins': ['https://login.example.org'], 'shell.hibernateAfterMinutes': hibernateAfterMinutes },
     },
   });
-  const window = new FakeBrowserWindow({});
+  const window = new DoubleBrowserWindow({});
   const activated: Array<[string, string | undefined]> = [];
   const external: string[] = [];
   const prepared: string[] = [];
@@ -35,7 +35,7 @@ async function setup(hibernateAfterMinutes = 0) {
     openExternal: (url) => external.push(url),
     log: core.ctx.log,
   });
-  const navigate = (contents: InstanceType<typeof FakeWebContents>, event: string, url: string, extra: Record<string, unknown> = {}) => {
+  const navigate = (contents: InstanceType<typeof DoubleWebContents>, event: string, url: string, extra: Record<string, unknown> = {}) => {
     const preventDefault = vi.fn();
     contents.emit(event, { url, preventDefault, isMainFrame: true, ...extra });
     return preventDefault.mock.calls.length > 0;
@@ -48,7 +48,7 @@ describe('tab views', () => {
     const { tabs, window, prepared } = await setup();
     tabs.layout({ x: 208, y: 34, width: 800, height: 600 });
     tabs.show('chat');
-    const view = FakeWebContentsView.created.at(-1)!;
+    const view = recorded.views.at(-1)!;
     expect(prepared).toEqual(['persist:werkplek']);
     expect(window.children).toContain(view);
     expect(view.webContents.loaded).toEqual(['https://chat.example.org/']);
@@ -63,7 +63,7 @@ describe('tab views', () => {
   it('navigation: stays, switches tabs, opens outside, refuses — for links and redirects', async () => {
     const { tabs, activated, external, navigate } = await setup();
     tabs.show('chat');
-    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const contents = recorded.views.at(-1)!.webContents;
     expect(navigate(contents, 'will-navigate', 'https://chat.example.org/#/room')).toBe(false);
     expect(navigate(contents, 'will-navigate', 'https://login.example.org/auth')).toBe(false);
     expect(navigate(contents, 'will-navigate', 'https://cloud.example.org/apps/files/?dir=/x')).toBe(true);
@@ -81,7 +81,7 @@ describe('tab views', () => {
   it('window.open: sign-in pop-ups become child windows on the app partition, the rest is denied', async () => {
     const { tabs, window, activated, external } = await setup();
     tabs.show('chat');
-    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const contents = recorded.views.at(-1)!.webContents;
     const open = (url: string) => contents.windowOpenHandler!({ url }) as { action: string; overrideBrowserWindowOptions?: { parent: unknown; webPreferences: Record<string, unknown> } };
     const popup = open('https://login.example.org/authorize');
     expect(popup.action).toBe('allow');
@@ -94,7 +94,7 @@ describe('tab views', () => {
     expect(external).toEqual(['https://www.example.com/']);
     expect(activated).toEqual([['files', 'https://cloud.example.org/apps/files/']]);
     // The pop-up's own contents get the same guards and count as the app's.
-    const child = { webContents: new FakeWebContents() };
+    const child = { webContents: new DoubleWebContents() };
     contents.emit('did-create-window', child);
     expect(tabs.appIdFor(child.webContents as never)).toBe('chat');
     expect((child.webContents.windowOpenHandler!({ url: 'file:///x' }) as { action: string }).action).toBe('deny');
@@ -107,7 +107,7 @@ describe('tab views', () => {
     core.hub.subscribe((name, payload) => name === 'shell.load' && states.push((payload as { state: string }).state));
     tabs.layout({ x: 0, y: 0, width: 100, height: 100 });
     tabs.show('chat');
-    const view = FakeWebContentsView.created.at(-1)!;
+    const view = recorded.views.at(-1)!;
     view.webContents.emit('did-start-loading');
     view.webContents.emit('did-fail-load', {}, -106, 'ERR_INTERNET_DISCONNECTED', 'https://chat.example.org/', true);
     view.webContents.emit('did-stop-loading');
@@ -126,7 +126,7 @@ describe('tab views', () => {
     vi.useFakeTimers();
     const { tabs, core } = await setup();
     tabs.show('chat');
-    const view = FakeWebContentsView.created.at(-1)!;
+    const view = recorded.views.at(-1)!;
     view.webContents.emit('did-fail-load', {}, -202, 'ERR_CERT_AUTHORITY_INVALID', 'https://chat.example.org/', true);
     vi.advanceTimersByTime(120_000);
     expect(view.webContents.loaded).toHaveLength(1);
@@ -137,7 +137,7 @@ describe('tab views', () => {
   it('keys typed inside a view: Ctrl+2 switches app, Ctrl+F opens find, Ctrl+C passes through', async () => {
     const { tabs, activated, core } = await setup();
     tabs.show('chat');
-    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const contents = recorded.views.at(-1)!.webContents;
     const finds: unknown[] = [];
     core.hub.subscribe((name, payload) => name === 'shell.findOpen' && finds.push(payload));
     const press = (key: string, control = true) => {
@@ -158,13 +158,13 @@ describe('tab views', () => {
     expect(() => tabs.download('chat', 'https://chat.example.org/file')).toThrow(/open the app first/);
     tabs.show('chat');
     tabs.download('chat', 'https://chat.example.org/file');
-    expect(FakeWebContentsView.created.at(-1)!.webContents.downloads).toEqual(['https://chat.example.org/file']);
+    expect(recorded.views.at(-1)!.webContents.downloads).toEqual(['https://chat.example.org/file']);
   });
 
   it('the core knows which URL each open tab shows (e.g. the chat room on screen)', async () => {
     const { tabs, core } = await setup();
     tabs.show('chat');
-    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const contents = recorded.views.at(-1)!.webContents;
     contents.emit('did-navigate', {}, 'https://chat.example.org/');
     contents.emit('did-navigate-in-page', {}, 'https://chat.example.org/#/room/!a:x', true);
     contents.emit('did-navigate-in-page', {}, 'https://chat.example.org/embedded', false);
@@ -175,7 +175,7 @@ describe('tab views', () => {
     vi.useFakeTimers();
     const { tabs, window, core } = await setup(1);
     tabs.show('chat');
-    const chat = FakeWebContentsView.created.at(-1)!;
+    const chat = recorded.views.at(-1)!;
     chat.webContents.emit('did-navigate', {}, 'https://chat.example.org/#/room/!a');
     tabs.show('files');
     vi.advanceTimersByTime(30_000);
@@ -184,15 +184,15 @@ describe('tab views', () => {
     expect(chat.webContents.isDestroyed()).toBe(true);
     expect(window.children).not.toContain(chat);
     expect(core.ctx.shell.loadStates.chat?.state).toBe('hibernated');
-    expect(FakeWebContentsView.created.at(-1)!.webContents.isDestroyed()).toBe(false); // the shown tab stays
+    expect(recorded.views.at(-1)!.webContents.isDestroyed()).toBe(false); // the shown tab stays
     tabs.show('chat');
-    expect(FakeWebContentsView.created.at(-1)!.webContents.loaded).toEqual(['https://chat.example.org/#/room/!a']);
+    expect(recorded.views.at(-1)!.webContents.loaded).toEqual(['https://chat.example.org/#/room/!a']);
   });
 
   it('zoom is per app and remembered across navigations and restarts (in settings)', async () => {
     const { tabs, core } = await setup();
     tabs.show('chat');
-    const contents = FakeWebContentsView.created.at(-1)!.webContents;
+    const contents = recorded.views.at(-1)!.webContents;
     expect(tabs.zoom('chat', 1)).toBe(1);
     expect(tabs.zoom('chat', 1)).toBe(2);
     expect(core.ctx.settings.get('shell.zoomLevels')).toEqual({ chat: 2 });
@@ -205,7 +205,7 @@ describe('tab views', () => {
   it('page titles become badges', async () => {
     const { tabs, core } = await setup();
     tabs.show('chat');
-    FakeWebContentsView.created.at(-1)!.webContents.emit('page-title-updated', {}, '(7) Chat', true);
+    recorded.views.at(-1)!.webContents.emit('page-title-updated', {}, '(7) Chat', true);
     expect(await core.handlers['shell.badges']({})).toEqual({ chat: 7 });
   });
 });
@@ -214,7 +214,7 @@ describe('every web contents', () => {
   it('refuses <webview> and denies window.open until something more specific is set', () => {
     const app = new EventEmitter();
     hardenAllWebContents(app as never);
-    const contents = new FakeWebContents();
+    const contents = new DoubleWebContents();
     app.emit('web-contents-created', {}, contents);
     const preventDefault = vi.fn();
     contents.emit('will-attach-webview', { preventDefault }, {}, {});
