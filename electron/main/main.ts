@@ -162,7 +162,7 @@ if (!app.requestSingleInstanceLock()) {
             void core.handlers['shell.setPanel']({ panel });
           },
           activeApp: (action) => withActive((id) => tabs.navigate(id, action))(),
-          find: withActive((id) => hub.emit('shell.findOpen', { appId: id })),
+          find: withActive((id) => tabs.openFind(id)),
           zoom: (step) => withActive((id) => tabs.zoom(id, step))(),
           toggleDevTools: () => {
             if (ctx.settings.get('shell.allowDevTools')) shellWindow.webContents.toggleDevTools();

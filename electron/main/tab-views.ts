@@ -47,10 +47,16 @@ export class TabViews {
   private panelOpen = false;
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private hibernateTimer: ReturnType<typeof setTimeout> | null = null;
-  private findTarget: WebContents | null = null;
+  /** The find session Chromium has open: its contents and text (a different text is a new session). */
+  private findSession: { contents: WebContents; text: string } | null = null;
+  /** The last key pressed in the shell UI: Escape/Enter/Space before stopFind = the find bar was closed by keyboard. */
+  private lastShellKey = '';
 
   constructor(options: TabViewsOptions) {
     this.options = options;
+    options.window.webContents.on('before-input-event', (_event, input) => {
+      if (input.type === 'keyDown') this.lastShellKey = input.key;
+    });
   }
 
   appIdFor(contents: WebContents | null | undefined): string | null {
@@ -128,17 +134,40 @@ export class TabViews {
     return level;
   }
 
-  find(text: string, forward: boolean, findNext: boolean): void {
-    const contents = this.activeId ? this.tabs.get(this.activeId)?.view?.webContents : null;
+  /**
+   * Find in the active tab. The shell's `step` (Enter, ↑/↓) is not Electron's `findNext`: there
+   * `findNext: true` begins a new find session (back to the first match), so it is true exactly
+   * when the text or the tab changed, and false when stepping to the next/previous match.
+   */
+  find(text: string, forward: boolean, _step: boolean): void {
+    const contents = this.activeContents();
     if (!contents) return;
     if (text === '') return this.stopFind();
-    this.findTarget = contents;
-    contents.findInPage(text, { forward, findNext });
+    const newSession = this.findSession?.contents !== contents || this.findSession.text !== text;
+    this.findSession = { contents, text };
+    contents.findInPage(text, { forward, findNext: newSession });
   }
 
+  /** Ctrl+F or the menu: the shell opens its find bar, and its field needs the keyboard focus. */
+  openFind(appId: string): void {
+    this.options.ctx.hub.emit('shell.findOpen', { appId });
+    const shell = this.options.window.webContents;
+    if (!shell.isDestroyed()) shell.focus();
+  }
+
+  /** The find bar closed (or its text was emptied): clear the highlight; closed by keyboard, the tab gets the focus back. */
   stopFind(): void {
-    if (this.findTarget && !this.findTarget.isDestroyed()) this.findTarget.stopFindInPage('clearSelection');
-    this.findTarget = null;
+    const session = this.findSession;
+    this.findSession = null;
+    if (session && !session.contents.isDestroyed()) session.contents.stopFindInPage('clearSelection');
+    const closedByKeyboard = ['Escape', 'Enter', ' '].includes(this.lastShellKey);
+    this.lastShellKey = '';
+    if (closedByKeyboard && !this.panelOpen) this.activeContents()?.focus();
+  }
+
+  private activeContents(): WebContents | null {
+    const contents = this.activeId ? this.tabs.get(this.activeId)?.view?.webContents : null;
+    return contents && !contents.isDestroyed() ? contents : null;
   }
 
   /** The network is back (or gone): retry failed tabs at once when it returns. */
@@ -179,7 +208,7 @@ export class TabViews {
         break;
       }
       case 'find':
-        this.options.ctx.hub.emit('shell.findOpen', { appId: tab.app.id });
+        this.openFind(tab.app.id);
         break;
       case 'back':
       case 'forward':

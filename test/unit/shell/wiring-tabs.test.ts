@@ -9,7 +9,7 @@ vi.mock('electron', async () => (await import('./electron-double.ts')).electronM
 
 const { TabViews } = await import('../../../electron/main/tab-views.ts');
 const { hardenAllWebContents } = await import('../../../electron/main/web-contents-guard.ts');
-const { DoubleBrowserWindow, DoubleWebContents, recorded } = await import('./electron-double.ts');
+const { DoubleBrowserWindow, DoubleWebContents, recorded, settle } = await import('./electron-double.ts');
 
 afterEach(() => vi.useRealTimers());
 
@@ -151,6 +151,44 @@ describe('tab views', () => {
     expect(finds).toEqual([{ appId: 'chat' }]);
     expect(press('c')).toBe(false);
     expect(press('F12', false)).toBe(false); // developer tools are off by default: the key is not taken
+  });
+
+  it('find: typing starts a new search, next and previous step through the matches (Electron’s findNext rule)', async () => {
+    const { tabs, core } = await setup();
+    tabs.show('chat');
+    const contents = recorded.views.at(-1)!.webContents;
+    contents.pageText = 'meeting at ten; meeting at two; meeting at four';
+    const ordinals: number[] = [];
+    core.hub.subscribe((name, payload) => name === 'shell.findResult' && ordinals.push((payload as { activeMatchOrdinal: number }).activeMatchOrdinal));
+    // As the find bar calls it: typing (step false), then Enter, Enter, Shift+Enter (step true).
+    tabs.find('meet', true, false);
+    tabs.find('meeting', true, false);
+    tabs.find('meeting', true, true);
+    tabs.find('meeting', true, true);
+    tabs.find('meeting', false, true);
+    await settle();
+    expect(ordinals).toEqual([1, 1, 2, 3, 2]);
+    tabs.find('', true, false); // emptied: the highlight goes
+    tabs.find('meeting', true, true); // a new session after that
+    await settle();
+    expect(ordinals.at(-1)).toBe(1);
+  });
+
+  it('find: Ctrl+F in a view hands the keyboard focus to the shell’s find field, and closing gives it back', async () => {
+    const { tabs, window } = await setup();
+    tabs.show('chat');
+    const contents = recorded.views.at(-1)!.webContents;
+    expect(contents.isFocused()).toBe(true);
+    contents.emit('before-input-event', { preventDefault: vi.fn() }, { type: 'keyDown', key: 'f', control: true, shift: false, alt: false, meta: false });
+    expect(window.webContents.isFocused()).toBe(true);
+    // Typing away the text keeps the focus in the find field…
+    window.webContents.emit('before-input-event', { preventDefault: vi.fn() }, { type: 'keyDown', key: 'Backspace', control: false, shift: false, alt: false, meta: false });
+    tabs.stopFind();
+    expect(window.webContents.isFocused()).toBe(true);
+    // …Escape closes the bar and the app has the keyboard again.
+    window.webContents.emit('before-input-event', { preventDefault: vi.fn() }, { type: 'keyDown', key: 'Escape', control: false, shift: false, alt: false, meta: false });
+    tabs.stopFind();
+    expect(contents.isFocused()).toBe(true);
   });
 
   it('downloads asked for through the bridge go through the app’s own view', async () => {
