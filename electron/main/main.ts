@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
   if (initialLink) pendingLinks.push(initialLink);
 
   const showWindow = () => {
-    if (!window) return;
+    if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
@@ -249,12 +249,16 @@ if (!app.requestSingleInstanceLock()) {
     registerUrlScheme(log);
     for (const link of pendingLinks.splice(0)) handleLink(link);
 
-    // Closing the window keeps Werkplek in the tray (setting); quitting stops everything cleanly.
+    // Closing the window keeps Werkplek in the tray (setting), or quits: the shutdown below runs
+    // first, while the window and its tabs still exist, and Electron closes the window last.
     shellWindow.on('close', (event) => {
-      if (!quitting && ctx.settings.get('shell.closeToTray')) {
-        event.preventDefault();
-        shellWindow.hide();
-      }
+      if (quitting) return;
+      event.preventDefault();
+      if (ctx.settings.get('shell.closeToTray')) shellWindow.hide();
+      else app.quit();
+    });
+    shellWindow.on('closed', () => {
+      window = null;
     });
     powerMonitor.on('resume', () => tabs.online(true));
     ctx.shell.windowFocused = shellWindow.isFocused();

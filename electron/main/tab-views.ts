@@ -273,7 +273,7 @@ export class TabViews {
     });
     // A web notification's click handler usually calls window.focus(): bring that tab forward.
     contents.on('focus', () => {
-      if (this.activeId !== appId) {
+      if (this.activeId !== appId && !this.options.window.isDestroyed()) {
         this.options.activate(appId);
         this.options.window.show();
       }
@@ -366,6 +366,7 @@ export class TabViews {
   }
 
   private applyVisibility(): void {
+    if (this.options.window.isDestroyed()) return; // quitting: a late load event from a tab
     const zoom = this.options.window.webContents.getZoomFactor();
     const bounds = { x: Math.round(this.rect.x * zoom), y: Math.round(this.rect.y * zoom), width: Math.round(this.rect.width * zoom), height: Math.round(this.rect.height * zoom) };
     for (const [appId, tab] of this.tabs) {
@@ -384,7 +385,7 @@ export class TabViews {
     tab.view = null;
     delete this.options.ctx.shell.tabUrls[tab.app.id];
     this.owners.delete(view.webContents.id);
-    this.options.window.contentView.removeChildView(view);
+    if (!this.options.window.isDestroyed()) this.options.window.contentView.removeChildView(view);
     if (!view.webContents.isDestroyed()) view.webContents.close();
   }
 

@@ -134,6 +134,14 @@ describe('main process composition', () => {
     expect(view.values['matrix.doNotDisturb']).toBe(true);
   });
 
+  it('closing the window with close-to-tray on (the default) hides it and keeps running', () => {
+    shellWindow().show();
+    expect(shellWindow().close()).toBe(false);
+    expect(shellWindow().isVisible()).toBe(false);
+    expect(recorded.exited).toBe(false);
+    expect(recorded.mainProcessErrors).toEqual([]);
+  });
+
   it('quitting stops everything once and then quits for real, in Electron’s order', async () => {
     const before = recorded.quitCalls;
     fakeApp.quit();
