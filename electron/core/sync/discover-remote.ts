@@ -129,7 +129,7 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
     const trust = nextcloud && !restored && options.trustFolderEtags !== 'never';
     const next: { key: SyncPath; name: string }[] = [];
     const clashing = options.foldCase ? caseClashLosers(listing.children, journal) : null;
-    for (const dropped of (listing as { dropped?: { href: string; reason: string }[] }).dropped ?? []) { // TODO(listing): typed once Listing.dropped lands
+    for (const dropped of listing.dropped) {
       issues.push({ path: dir, kind: 'listing-entry-dropped', message: `the server listed an entry that is not in this folder, ignored: ${dropped.reason} (${dropped.href})` });
     }
     for (const child of inSpellingOrder(listing.children)) {
