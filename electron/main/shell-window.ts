@@ -29,7 +29,6 @@ export function createShellWindow(preloadPath: string, options: { show: boolean 
     backgroundColor: '#f5f6f8',
     preload: preloadPath,
   });
-  if (saved.maximized) window.maximize();
   const remember = () => {
     if (window.isDestroyed()) return;
     state.set('bounds', { ...window.getNormalBounds(), maximized: window.isMaximized() });
@@ -37,10 +36,17 @@ export function createShellWindow(preloadPath: string, options: { show: boolean 
   window.on('resize', remember);
   window.on('move', remember);
   window.on('close', remember);
-  // Started at login with --hidden: stay in the tray until the user opens the window.
-  window.once('ready-to-show', () => {
-    if (options.show) window.show();
-  });
+  // maximize() shows a hidden window (Electron), so a maximized window is maximized when it shows:
+  // after the first paint, or — started at login with --hidden — when the user first opens it.
+  const maximizeIfSaved = () => {
+    if (saved.maximized && !window.isDestroyed() && !window.isMaximized()) window.maximize();
+  };
+  if (options.show) {
+    window.once('ready-to-show', () => {
+      maximizeIfSaved();
+      window.show();
+    });
+  } else window.once('show', maximizeIfSaved);
   // The shell UI never navigates away from itself and never opens windows.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
