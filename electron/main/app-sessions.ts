@@ -72,7 +72,7 @@ export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwne
     });
   });
   applySpellcheck(ses, ctx);
-  void applyProxy(ses, ctx);
+  void applyProxy(ses, ctx).catch((error: unknown) => ctx.log.warn('setting the proxy failed', error instanceof Error ? error.message : error));
 }
 
 export function applySpellcheck(ses: Session, ctx: CoreContext): void {

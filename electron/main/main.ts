@@ -32,12 +32,14 @@ import { setSyncWorkerLauncher } from '../core/sync/sync-handlers.ts';
 import { setMatrixWorkerLauncher } from '../core/matrix/matrix-handlers.ts';
 import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
 import { childProcessProxyEnv } from '../core/shell/proxy.ts';
+import { installProcessErrorLog, logFailure } from './process-errors.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
 hardenAllWebContents(app);
 
 const log = consoleLog;
+installProcessErrorLog(log);
 const startHidden = process.argv.includes('--hidden');
 
 if (!app.requestSingleInstanceLock()) {
@@ -83,12 +85,14 @@ if (!app.requestSingleInstanceLock()) {
       locale: app.getLocale(),
       log,
       systemDownloads: app.getPath('downloads'),
+      // Rejects when the desktop has no handler for the URL: callers log it (openOutside below).
       openExternal: async (url) => {
         const safe = safeExternalUrl(url);
         if (safe) await shell.openExternal(safe);
       },
     });
     const { ctx, hub } = core;
+    const openOutside = (url: string) => void ctx.openExternal(url).catch(logFailure(log, `opening ${url.slice(0, 200)} outside Werkplek`));
     proxySetting = () => ctx.settings.get('shell.proxy');
     const texts = () => mainTexts(ctx.settings.get('general.locale'), app.getLocale());
     // Web apps' notifications follow the same do-not-disturb as chat: the switch or the schedule.
@@ -113,9 +117,9 @@ if (!app.requestSingleInstanceLock()) {
       ctx,
       prepareSession: (partition) => void sessions.prepare(partition),
       activate,
-      openExternal: (url) => void ctx.openExternal(url),
+      openExternal: openOutside,
       log,
-      attachContextMenu: (contents) => attachContextMenu(contents, texts, (url) => void ctx.openExternal(url)),
+      attachContextMenu: (contents) => attachContextMenu(contents, texts, openOutside),
     });
     ctx.shell.host = {
       layout: (rect) => tabs.layout(rect),
@@ -159,7 +163,7 @@ if (!app.requestSingleInstanceLock()) {
         buildAppMenu(texts(), {
           openPanel: (panel) => {
             showWindow();
-            void core.handlers['shell.setPanel']({ panel });
+            void core.handlers['shell.setPanel']({ panel }).catch(logFailure(log, `opening the ${panel} panel`));
           },
           activeApp: (action) => withActive((id) => tabs.navigate(id, action))(),
           find: withActive((id) => tabs.openFind(id)),
@@ -173,7 +177,7 @@ if (!app.requestSingleInstanceLock()) {
           },
           apps: apps.map((entry) => entry.name),
           allowDevTools: ctx.settings.get('shell.allowDevTools'),
-          about: () => void dialog.showMessageBox(shellWindow, { type: 'info', title: 'Werkplek', message: `Werkplek ${ctx.version}`, detail: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}` }),
+          about: () => void dialog.showMessageBox(shellWindow, { type: 'info', title: 'Werkplek', message: `Werkplek ${ctx.version}`, detail: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}` }).catch(logFailure(log, 'the About box')),
           quit: () => app.quit(),
         }),
       );
@@ -222,7 +226,7 @@ if (!app.requestSingleInstanceLock()) {
       applyStartAtLogin(ctx.settings.get('shell.startAtLogin'), log);
       for (const ses of sessions.all()) {
         applySpellcheck(ses, ctx);
-        void applyProxy(ses, ctx);
+        void applyProxy(ses, ctx).catch(logFailure(log, 'setting the proxy'));
       }
       refreshMenu();
     };
@@ -290,6 +294,13 @@ if (!app.requestSingleInstanceLock()) {
         .catch((error: unknown) => log.error('shutdown', error))
         .finally(() => app.quit());
     });
+  }).catch((error: unknown) => {
+    // Startup itself failed (settings, core services): say so once, then quit.
+    const detail = error instanceof Error ? error.message : String(error);
+    log.error('startup failed', error instanceof Error ? (error.stack ?? detail) : detail);
+    const t = mainTexts('auto', app.getLocale());
+    dialog.showErrorBox(t.startFailedTitle, t.startFailed.replace('{error}', detail));
+    app.quit();
   });
 
   // With close-to-tray the window only hides; without it, closing the window quits.

@@ -50,6 +50,6 @@ export function createShellWindow(preloadPath: string, options: { show: boolean 
   // The shell UI never navigates away from itself and never opens windows.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void window.loadURL('app://werkplek/index.html');
+  window.loadURL('app://werkplek/index.html').catch((error: unknown) => console.error('shell UI did not load', error instanceof Error ? error.message : error));
   return window;
 }

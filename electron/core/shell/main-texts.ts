@@ -43,6 +43,8 @@ const en = {
   linkedFileShow: 'Show in folder',
   linkedFileOpen: 'Open anyway',
   cancel: 'Cancel',
+  startFailedTitle: 'Werkplek could not start',
+  startFailed: 'Something went wrong while starting Werkplek: {error}. Try again; if it keeps happening, give this message to your IT department.',
   launchKinds: {
     'desktop-entry': 'a desktop launcher (.desktop) that can start any program',
     appimage: 'an AppImage program',
@@ -94,6 +96,8 @@ const nl: typeof en = {
   linkedFileShow: 'Tonen in map',
   linkedFileOpen: 'Toch openen',
   cancel: 'Annuleren',
+  startFailedTitle: 'Werkplek kon niet starten',
+  startFailed: 'Er ging iets mis bij het starten van Werkplek: {error}. Probeer het opnieuw; gebeurt het steeds, geef deze melding dan aan je IT-afdeling.',
   launchKinds: {
     'desktop-entry': 'een starter voor het bureaublad (.desktop) die elk programma kan starten',
     appimage: 'een AppImage-programma',

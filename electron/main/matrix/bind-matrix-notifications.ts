@@ -26,9 +26,11 @@ export function bindMatrixNotifications(deps: MatrixNotificationDeps): () => voi
   let lastFocused: string | null | undefined;
 
   const call = <K extends CommandName>(name: K, input: CommandInput<K>) =>
-    deps.dispatch({ kind: 'call', id: 0, name, input }).then((reply) => {
-      if (!reply.ok) ctx.log.warn(`matrix: ${name} failed: ${reply.error.message}`);
-    });
+    deps.dispatch({ kind: 'call', id: 0, name, input })
+      .then((reply) => {
+        if (!reply.ok) ctx.log.warn(`matrix: ${name} failed: ${reply.error.message}`);
+      })
+      .catch((error: unknown) => ctx.log.warn(`matrix: ${name} failed`, error instanceof Error ? error.message : error));
 
   const focusWindow = () => {
     const window = deps.window();

@@ -13,7 +13,9 @@ const { call, startMain, shellWindow } = await import('./main-harness.ts');
 const { callChannel } = await import('../../../electron/core/bridge/ipc-channels.ts');
 
 let home = '';
+let processHandlersBefore = 0;
 beforeAll(async () => {
+  processHandlersBefore = process.listenerCount('unhandledRejection');
   ({ home } = await startMain());
 });
 
@@ -79,6 +81,26 @@ describe('main process composition', () => {
     files.webContents.emit('will-navigate', { url: 'https://www.example.com/a b', preventDefault: () => {}, isMainFrame: true });
     files.webContents.emit('will-navigate', { url: 'file:///etc/passwd', preventDefault: () => {}, isMainFrame: true });
     await vi.waitFor(() => expect(recorded.opened).toEqual(['https://www.example.com/a%20b']));
+  });
+
+  it('a link the desktop cannot open is logged where it happens, never an unhandled rejection', async () => {
+    expect(process.listenerCount('unhandledRejection')).toBeGreaterThan(processHandlersBefore); // main's process-level log
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const warn = vi.spyOn(console, 'warn');
+    recorded.openExternalError = new Error('Failed to open: no application for this URL');
+    try {
+      const files = recorded.views.at(-1)!;
+      files.webContents.emit('will-navigate', { url: 'https://www.example.com/elsewhere', preventDefault: () => {}, isMainFrame: true });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(warn).toHaveBeenCalledWith('opening https://www.example.com/elsewhere outside Werkplek failed', 'Failed to open: no application for this URL');
+    } finally {
+      recorded.openExternalError = null;
+      process.off('unhandledRejection', onUnhandled);
+      warn.mockRestore();
+    }
   });
 
   it('start at login writes an XDG autostart entry when the setting is switched on', async () => {
