@@ -44,7 +44,7 @@ export class CatalogService {
   }
 
   add(app: AppDefinition): CatalogEntry[] {
-    if (this.settings.isLocked('apps.custom')) throw new SettingLockedError('apps.custom');
+    if (this.settings.isLocked('apps.custom')) throw new SettingLockedError('apps.custom', this.settings.language());
     if (this.find(app.id)) throw new Error(`an app with id "${app.id}" already exists`);
     const allowed = isAllowedAppUrl(app.url);
     if (!allowed.ok) throw new Error(allowed.reason);
@@ -54,9 +54,13 @@ export class CatalogService {
 
   remove(id: string): CatalogEntry[] {
     const entry = this.requireEntry(id);
-    if (!entry.removable) throw new Error(entry.source === 'user' ? new SettingLockedError('apps.custom').message : `"${entry.app.name}" comes from your organisation and cannot be removed; you can disable it`);
-    this.settings.set('apps.custom', this.settings.get('apps.custom').filter((app) => app.id !== id));
-    return this.list();
+    if (entry.removable) {
+      this.settings.set('apps.custom', this.settings.get('apps.custom').filter((app) => app.id !== id));
+      return this.list();
+    }
+    const language = this.settings.language();
+    if (entry.source === 'user') throw new SettingLockedError('apps.custom', language);
+    throw new Error(language === 'nl' ? `"${entry.app.name}" komt van je organisatie en kan niet worden verwijderd; je kunt de app wel uitzetten` : `"${entry.app.name}" comes from your organisation and cannot be removed; you can disable it`);
   }
 
   move(id: string, toIndex: number): CatalogEntry[] {

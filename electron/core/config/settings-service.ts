@@ -3,17 +3,20 @@
 import { settingKeys, settingsShape, defaultSettings, parseSettingValue, type SettingKey, type Settings } from './settings-schema.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { LoadedPolicy } from './policy-load.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { uiLanguage, type UiLanguage } from './ui-language.ts';
 
 export interface SettingsView {
   values: Settings;
   locked: SettingKey[];
   policyFile: string;
-  policyProblems: LoadedPolicy['problems'];
+  /** In the user's language. */
+  policyProblems: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
 export class SettingLockedError extends Error {
-  constructor(key: string) {
-    super(`"${key}" is set by your organisation's policy and cannot be changed here`);
+  constructor(key: string, language: UiLanguage = 'en') {
+    super(language === 'nl' ? `"${key}" is vastgelegd in het beleid van je organisatie en kan hier niet worden gewijzigd` : `"${key}" is set by your organisation's policy and cannot be changed here`);
     this.name = 'SettingLockedError';
   }
 }
@@ -64,19 +67,34 @@ export class SettingsService {
     return this.values()[key];
   }
 
+  /** Dutch or English, for texts the core makes itself. */
+  language(): UiLanguage {
+    return uiLanguage(process.env, this.get('general.locale'));
+  }
+
+  /**
+   * For flows that would store a value later (sign-in to a server): refuses up front, before
+   * anything is contacted or kept, when the key is locked to something else.
+   */
+  ensureAllows<K extends SettingKey>(key: K, value: Settings[K]): void {
+    if (this.isLocked(key) && !isDeepStrictEqual(this.get(key), value)) throw new SettingLockedError(key, this.language());
+  }
+
   view(): SettingsView {
-    return { values: this.values(), locked: this.lockedKeys(), policyFile: this.policy.file, policyProblems: this.policy.problems };
+    const nl = this.language() === 'nl';
+    const policyProblems = this.policy.problems.map(({ file, line, column, message, nl: dutch }) => ({ file, line, column, message: nl ? dutch : message }));
+    return { values: this.values(), locked: this.lockedKeys(), policyFile: this.policy.file, policyProblems };
   }
 
   set<K extends SettingKey>(key: K, value: unknown): SettingsView {
     if (!settingKeys.includes(key)) throw new Error(`unknown setting "${key}"`);
-    if (this.isLocked(key)) throw new SettingLockedError(key);
+    if (this.isLocked(key)) throw new SettingLockedError(key, this.language());
     this.user = { ...this.user, [key]: parseSettingValue(key, value) };
     return this.persist();
   }
 
   reset(key: SettingKey): SettingsView {
-    if (this.isLocked(key)) throw new SettingLockedError(key);
+    if (this.isLocked(key)) throw new SettingLockedError(key, this.language());
     const { [key]: _removed, ...rest } = this.user;
     this.user = rest;
     return this.persist();

@@ -65,9 +65,11 @@ describe('policy file', () => {
     expect(loaded.problems[0]!.message).toMatch(/cannot read/);
   });
 
-  it('takes its path from WERKPLEK_POLICY, else /etc/werkplek/policy.json', () => {
-    expect(policyPathFromEnv({ WERKPLEK_POLICY: '/tmp/p.json' })).toBe('/tmp/p.json');
+  it('takes its path from WERKPLEK_POLICY in a development run, else /etc/werkplek/policy.json', () => {
+    expect(policyPathFromEnv({ WERKPLEK_POLICY: '/tmp/p.json' }, false)).toBe('/tmp/p.json');
     expect(policyPathFromEnv({})).toBe('/etc/werkplek/policy.json');
+    // The packaged app never takes a user's file instead of the system's.
+    expect(policyPathFromEnv({ WERKPLEK_POLICY: '/tmp/p.json' }, true)).toBe('/etc/werkplek/policy.json');
   });
 
   it('publishes a JSON Schema that names every section', () => {
