@@ -1,54 +1,53 @@
-// The application menu. Its accelerators are shown but not registered: keys typed in an app view
-// are handled in before-input-event (tab-views.ts) and keys in the shell UI by the renderer, so a
-// registered accelerator would fire twice.
+// The application menu. Its accelerators come from the one keyboard map (core/shell/shortcuts.ts)
+// and are shown, not registered: main carries the keys out in before-input-event (tab-views.ts),
+// in the app views and in the shell UI alike, so a registered accelerator would fire twice. The
+// edit roles keep Chromium's own editing keys (the page handles them).
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MainTexts } from '../core/shell/main-texts.ts';
+import { acceleratorFor, type ShortcutAction } from '../core/shell/shortcuts.ts';
 
 export interface MenuActions {
-  openPanel(panel: 'settings' | 'downloads'): void;
-  activeApp(action: 'back' | 'forward' | 'reload'): void;
-  find(): void;
-  zoom(step: 1 | -1 | 0): void;
-  toggleDevTools(): void;
-  switchTo(index: number): void;
+  /** Carry out what the key would: the same code path as the keyboard. */
+  run(action: ShortcutAction): void;
+  openPanel(panel: 'downloads'): void;
+  minimize(): void;
+  /** Close the window: to the tray or quit, as the close-to-tray setting says. */
+  closeWindow(): void;
   apps: string[];
   allowDevTools: boolean;
   about(): void;
-  quit(): void;
 }
 
 export function buildAppMenu(t: MainTexts, actions: MenuActions): Menu {
-  const shown = (accelerator: string) => ({ accelerator, registerAccelerator: false });
+  const item = (label: string, action: ShortcutAction): MenuItemConstructorOptions => ({ label, accelerator: acceleratorFor(action), registerAccelerator: false, click: () => actions.run(action) });
   const template: MenuItemConstructorOptions[] = [
     {
       label: t.file,
-      submenu: [
-        { label: t.settings, ...shown('Ctrl+,'), click: () => actions.openPanel('settings') },
-        { label: t.downloads, click: () => actions.openPanel('downloads') },
-        { type: 'separator' },
-        { label: t.quit, accelerator: 'Ctrl+Q', click: () => actions.quit() },
-      ],
+      submenu: [item(t.settings, { kind: 'settings' }), { label: t.downloads, click: () => actions.openPanel('downloads') }, { type: 'separator' }, item(t.quit, { kind: 'quit' })],
     },
     { label: t.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     {
       label: t.view,
       submenu: [
-        { label: t.back, ...shown('Alt+Left'), click: () => actions.activeApp('back') },
-        { label: t.forward, ...shown('Alt+Right'), click: () => actions.activeApp('forward') },
-        { label: t.reload, ...shown('Ctrl+R'), click: () => actions.activeApp('reload') },
+        item(t.back, { kind: 'back' }),
+        item(t.forward, { kind: 'forward' }),
+        item(t.reload, { kind: 'reload' }),
         { type: 'separator' },
-        { label: t.find, ...shown('Ctrl+F'), click: () => actions.find() },
+        item(t.find, { kind: 'find' }),
         { type: 'separator' },
-        { label: t.zoomIn, ...shown('Ctrl+='), click: () => actions.zoom(1) },
-        { label: t.zoomOut, ...shown('Ctrl+-'), click: () => actions.zoom(-1) },
-        { label: t.zoomReset, ...shown('Ctrl+0'), click: () => actions.zoom(0) },
+        item(t.zoomIn, { kind: 'zoom', step: 1 }),
+        item(t.zoomOut, { kind: 'zoom', step: -1 }),
+        item(t.zoomReset, { kind: 'zoom', step: 0 }),
         { type: 'separator' },
-        { role: 'togglefullscreen', label: t.fullscreen },
-        ...(actions.allowDevTools ? [{ label: t.devTools, ...shown('Ctrl+Shift+I'), click: () => actions.toggleDevTools() }] : []),
+        item(t.fullscreen, { kind: 'fullscreen' }),
+        ...(actions.allowDevTools ? [item(t.devTools, { kind: 'devtools' })] : []),
       ],
     },
-    { label: t.apps, submenu: actions.apps.map((name, index) => ({ label: name, ...(index < 9 ? shown(`Ctrl+${index + 1}`) : {}), click: () => actions.switchTo(index) })) },
-    { label: t.window, submenu: [{ role: 'minimize' }, { role: 'close' }] },
+    { label: t.apps, submenu: actions.apps.map((name, index) => (index < 9 ? item(name, { kind: 'app', index }) : { label: name, click: () => actions.run({ kind: 'app', index }) })) },
+    {
+      label: t.window,
+      submenu: [item(t.closeTab, { kind: 'close-tab' }), { type: 'separator' }, { label: t.minimize, click: () => actions.minimize() }, { label: t.closeWindow, click: () => actions.closeWindow() }],
+    },
     { label: t.help, submenu: [{ label: t.about, click: () => actions.about() }] },
   ];
   return Menu.buildFromTemplate(template);

@@ -120,7 +120,24 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: openOutside,
       log,
       attachContextMenu: (contents) => attachContextMenu(contents, texts, openOutside),
+      // The keys the window carries out; the rest of the keyboard map is the tabs' (tab-views.ts).
+      shortcut: (action) => {
+        if (action.kind === 'settings') openPanel('settings');
+        else if (action.kind === 'fullscreen') shellWindow.setFullScreen(!shellWindow.isFullScreen());
+        else if (action.kind === 'quit') app.quit();
+        else return false;
+        return true;
+      },
+      confirmLeave: (appName) => {
+        const t = texts();
+        const answer = dialog.showMessageBoxSync(shellWindow, { type: 'question', title: t.leaveTitle, message: t.leaveMessage.replace('{name}', appName), buttons: [t.stay, t.leave], defaultId: 0, cancelId: 0 });
+        return answer === 1;
+      },
     });
+    const openPanel = (panel: 'settings' | 'downloads') => {
+      showWindow();
+      void core.handlers['shell.setPanel']({ panel }).catch(logFailure(log, `opening the ${panel} panel`));
+    };
     ctx.shell.host = {
       layout: (rect) => tabs.layout(rect),
       navigate: (appId, action) => tabs.navigate(appId, action),
@@ -156,29 +173,15 @@ if (!app.requestSingleInstanceLock()) {
 
     const refreshMenu = () => {
       const apps = ctx.catalog.enabledApps();
-      const withActive = (run: (appId: string) => void) => () => {
-        if (tabs.active) run(tabs.active);
-      };
       Menu.setApplicationMenu(
         buildAppMenu(texts(), {
-          openPanel: (panel) => {
-            showWindow();
-            void core.handlers['shell.setPanel']({ panel }).catch(logFailure(log, `opening the ${panel} panel`));
-          },
-          activeApp: (action) => withActive((id) => tabs.navigate(id, action))(),
-          find: withActive((id) => tabs.openFind(id)),
-          zoom: (step) => withActive((id) => tabs.zoom(id, step))(),
-          toggleDevTools: () => {
-            if (ctx.settings.get('shell.allowDevTools')) shellWindow.webContents.toggleDevTools();
-          },
-          switchTo: (index) => {
-            const target = apps[index];
-            if (target) activate(target.id);
-          },
+          run: (action) => void tabs.runShortcut(action),
+          openPanel,
+          minimize: () => shellWindow.minimize(),
+          closeWindow: () => shellWindow.close(),
           apps: apps.map((entry) => entry.name),
           allowDevTools: ctx.settings.get('shell.allowDevTools'),
           about: () => void dialog.showMessageBox(shellWindow, { type: 'info', title: 'Werkplek', message: `Werkplek ${ctx.version}`, detail: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}` }).catch(logFailure(log, 'the About box')),
-          quit: () => app.quit(),
         }),
       );
     };

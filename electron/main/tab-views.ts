@@ -10,7 +10,7 @@ import { decideNavigation, decideWindowOpen, isAllowedSubframe, type NavigationV
 import { nextHibernationCheck, tabsToHibernate } from '../core/shell/hibernation.ts';
 import { classifyLoadFailure, retryDelaySeconds, type LoadFailureKind } from '../core/shell/load-failure.ts';
 import { badgeFromTitle } from '../core/shell/badges.ts';
-import { nextZoomLevel, shortcutFor, targetApp } from '../core/shell/shortcuts.ts';
+import { bindingFor, nextZoomLevel, targetApp, type ShortcutAction } from '../core/shell/shortcuts.ts';
 import { childWindowOptions, createAppView } from './web-preferences.ts';
 
 interface Tab {
@@ -36,6 +36,10 @@ export interface TabViewsOptions {
   log: CoreContext['log'];
   /** Right-click menu for app contents (views and pop-ups). */
   attachContextMenu?(contents: WebContents): void;
+  /** Keys the window carries out (settings, full screen, quit); true when handled. */
+  shortcut?(action: ShortcutAction): boolean;
+  /** A page refuses to unload (beforeunload): true when the person chooses to leave anyway. */
+  confirmLeave?(appName: string): boolean;
 }
 
 export class TabViews {
@@ -54,8 +58,9 @@ export class TabViews {
 
   constructor(options: TabViewsOptions) {
     this.options = options;
-    options.window.webContents.on('before-input-event', (_event, input) => {
+    options.window.webContents.on('before-input-event', (event, input) => {
       if (input.type === 'keyDown') this.lastShellKey = input.key;
+      this.onKey(event, input, 'shell');
     });
   }
 
@@ -194,10 +199,12 @@ export class TabViews {
     }
   }
 
-  /** Keys typed inside an app view never reach the shell renderer: handle the shell's shortcuts here. */
-  private onInput(tab: Tab, event: { preventDefault(): void }, input: Electron.Input): void {
-    const action = shortcutFor(input);
-    if (!action) return;
+  /**
+   * A key from the keyboard map (core/shell/shortcuts.ts), the menu or the shell UI: carry it out
+   * for `appId` (the tab it was typed in; else the active tab). `devToolsOf` is the contents whose
+   * developer tools the key opens. Returns false when nothing handled it (the key goes to the page).
+   */
+  runShortcut(action: ShortcutAction, appId: string | null = this.activeId, devToolsOf?: WebContents): boolean {
     const ids = this.options.ctx.catalog.enabledApps().map((app) => app.id);
     switch (action.kind) {
       case 'app':
@@ -205,25 +212,78 @@ export class TabViews {
       case 'previous-app': {
         const target = targetApp(ids, this.activeId, action);
         if (target) this.options.activate(target);
-        break;
+        return true;
       }
       case 'find':
-        this.openFind(tab.app.id);
-        break;
+        if (appId) this.openFind(appId);
+        return true;
       case 'back':
       case 'forward':
       case 'reload':
-        this.navigate(tab.app.id, action.kind);
-        break;
+        if (appId) this.navigate(appId, action.kind);
+        return true;
       case 'zoom':
-        this.zoom(tab.app.id, action.step);
-        break;
-      case 'devtools':
-        if (!this.options.ctx.settings.get('shell.allowDevTools')) return; // let the key through unhandled
-        tab.view?.webContents.toggleDevTools();
-        break;
+        if (appId) this.zoom(appId, action.step);
+        return true;
+      case 'close-tab':
+        if (appId) void this.closeTab(appId);
+        return true;
+      case 'devtools': {
+        if (!this.options.ctx.settings.get('shell.allowDevTools')) return false; // let the key through unhandled
+        const contents = devToolsOf ?? this.options.window.webContents;
+        if (!contents.isDestroyed()) contents.toggleDevTools();
+        return true;
+      }
+      default:
+        return this.options.shortcut?.(action) ?? false;
     }
-    event.preventDefault();
+  }
+
+  /** Keys typed in a view (they never reach the shell renderer) or in the shell UI (except those its renderer handles). */
+  private onKey(event: { preventDefault(): void }, input: Electron.Input, from: { tab: Tab; contents: WebContents } | 'shell'): void {
+    const binding = bindingFor(input);
+    if (!binding || (from === 'shell' && binding.shellUi)) return;
+    const handled = from === 'shell' ? this.runShortcut(binding.action, this.activeId, this.options.window.webContents) : this.runShortcut(binding.action, from.tab.app.id, from.contents);
+    if (handled) event.preventDefault();
+  }
+
+  /** Ctrl+W: the tab closes (the page is asked first, as a browser does); the last used open tab takes its place. */
+  async closeTab(appId: string): Promise<void> {
+    const tab = this.tabs.get(appId);
+    if (!tab?.view) return;
+    if (!(await this.unload(tab, true))) return;
+    this.setState(tab, 'hibernated');
+    if (this.activeId !== appId) return;
+    const next = [...this.tabs.values()].filter((other) => other.view && other.app.id !== appId).sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
+    if (next) this.options.activate(next.app.id);
+  }
+
+  /**
+   * Close a tab's page the way a browser does: its beforeunload handler is asked first. A page that
+   * refuses stays, unless the person (`ask`) chooses to leave. Resolves whether the page is gone.
+   */
+  private unload(tab: Tab, ask: boolean): Promise<boolean> {
+    const contents = tab.view?.webContents;
+    if (!contents || contents.isDestroyed()) {
+      this.discard(tab);
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const onDestroyed = () => {
+        contents.off('will-prevent-unload', onRefused);
+        if (tab.view?.webContents === contents) this.discard(tab);
+        resolve(true);
+      };
+      const onRefused = (event: Electron.Event) => {
+        if (ask && this.options.confirmLeave?.(tab.app.name)) return event.preventDefault(); // destroyed follows
+        contents.off('destroyed', onDestroyed);
+        contents.off('will-prevent-unload', onRefused);
+        resolve(false);
+      };
+      contents.on('will-prevent-unload', onRefused);
+      contents.once('destroyed', onDestroyed);
+      contents.close({ waitForBeforeUnload: true });
+    });
   }
 
   private createView(tab: Tab, url: string): void {
@@ -235,7 +295,7 @@ export class TabViews {
     this.owners.set(contents.id, appId);
     this.guard(contents, appId);
     this.options.attachContextMenu?.(contents);
-    contents.on('before-input-event', (event, input) => this.onInput(tab, event, input));
+    contents.on('before-input-event', (event, input) => this.onKey(event, input, { tab, contents }));
     contents.on('page-title-updated', (_event, title) => {
       const app = this.options.ctx.catalog.find(appId)?.app;
       if (app) this.options.ctx.shell.setBadge(appId, badgeFromTitle(app.badge, title));

@@ -206,6 +206,27 @@ export class DoubleWebContents extends Destroyable {
   replaceMisspelling(): void {
     this.alive();
   }
+  /**
+   * A key press as Electron delivers it: before-input-event (main may prevent it), else the page,
+   * then the application menu's registered accelerators (explicit ones and the roles' defaults).
+   * Returns who handled it.
+   */
+  pressKey(key: string, modifiers: Partial<Record<'control' | 'shift' | 'alt' | 'meta', boolean>> = {}): 'main' | 'menu' | 'page' {
+    this.alive();
+    const input = { type: 'keyDown', key, code: '', control: false, shift: false, alt: false, meta: false, isAutoRepeat: false, isComposing: false, location: 0, modifiers: [], ...modifiers };
+    const event = new Preventable();
+    this.fire('before-input-event', event, input);
+    if (event.defaultPrevented) return 'main';
+    const item = applicationMenu ? findAccelerated(applicationMenu.items, input) : null;
+    if (!item) return 'page';
+    const window = ownerWindow(this);
+    if (item.click) item.click({ checked: !item.checked });
+    else if (item.role === 'close') window?.close();
+    else if (item.role === 'quit') app.quit();
+    else if (item.role === 'minimize') window?.minimize();
+    else if (item.role === 'togglefullscreen') window?.setFullScreen(!window.isFullScreen());
+    return 'menu';
+  }
   /** Like Electron: with waitForBeforeUnload the page may refuse (will-prevent-unload). */
   close(options: { waitForBeforeUnload?: boolean } = {}): void {
     if (this.destroyedFlag) return;
@@ -458,6 +479,71 @@ export interface DoubleMenuItem {
   submenu?: DoubleMenuItem[];
 }
 
+/** Electron's default accelerators of the roles (Linux). */
+const roleAccelerators: Record<string, string> = {
+  undo: 'Ctrl+Z',
+  redo: 'Ctrl+Shift+Z',
+  cut: 'Ctrl+X',
+  copy: 'Ctrl+C',
+  paste: 'Ctrl+V',
+  selectall: 'Ctrl+A',
+  close: 'Ctrl+W',
+  quit: 'Ctrl+Q',
+  minimize: 'Ctrl+M',
+  togglefullscreen: 'F11',
+  reload: 'Ctrl+R',
+  forcereload: 'Ctrl+Shift+R',
+  toggledevtools: 'Ctrl+Shift+I',
+  resetzoom: 'Ctrl+0',
+  zoomin: 'Ctrl+Plus',
+  zoomout: 'Ctrl+-',
+};
+
+const acceleratorKeys: Record<string, string> = { left: 'arrowleft', right: 'arrowright', up: 'arrowup', down: 'arrowdown', plus: '+', esc: 'escape' };
+
+/** Whether an Electron accelerator ('CmdOrCtrl+Shift+I', 'Alt+Left', 'F11') is this key press. */
+export function acceleratorMatches(accelerator: string, input: { key: string; control: boolean; shift: boolean; alt: boolean; meta: boolean }): boolean {
+  const parts = accelerator.toLowerCase().split(/\+(?!$)/);
+  const key = parts.pop()!;
+  const wants = { control: false, shift: false, alt: false, meta: false };
+  for (const part of parts) {
+    if (['ctrl', 'control', 'cmdorctrl', 'commandorcontrol'].includes(part)) wants.control = true;
+    else if (part === 'shift') wants.shift = true;
+    else if (part === 'alt' || part === 'option') wants.alt = true;
+    else if (['super', 'meta', 'cmd', 'command'].includes(part)) wants.meta = true;
+  }
+  const modifiersMatch = wants.control === input.control && wants.alt === input.alt && wants.meta === input.meta && (wants.shift === input.shift || key === 'plus');
+  return modifiersMatch && (acceleratorKeys[key] ?? key) === input.key.toLowerCase();
+}
+
+/** The key press an Electron accelerator stands for (as before-input-event reports it). */
+export function inputOf(accelerator: string): { type: string; key: string; control: boolean; shift: boolean; alt: boolean; meta: boolean } {
+  const parts = accelerator.split(/\+(?!$)/);
+  const key = parts.pop()!;
+  const named = acceleratorKeys[key.toLowerCase()];
+  const modifier = (...names: string[]) => parts.some((part) => names.includes(part.toLowerCase()));
+  const keyName = named ? { arrowleft: 'ArrowLeft', arrowright: 'ArrowRight', arrowup: 'ArrowUp', arrowdown: 'ArrowDown', escape: 'Escape' }[named] ?? named : key.length === 1 ? key.toLowerCase() : key;
+  return { type: 'keyDown', key: keyName, control: modifier('ctrl', 'control', 'cmdorctrl', 'commandorcontrol'), shift: modifier('shift'), alt: modifier('alt'), meta: modifier('super', 'meta') };
+}
+
+function findAccelerated(items: DoubleMenuItem[], input: Parameters<typeof acceleratorMatches>[1]): DoubleMenuItem | null {
+  for (const item of items) {
+    if (item.submenu) {
+      const found = findAccelerated(item.submenu, input);
+      if (found) return found;
+    }
+    const accelerator = item.accelerator ?? (item.role ? roleAccelerators[item.role.toLowerCase()] : undefined);
+    if (accelerator && item.registerAccelerator !== false && item.enabled !== false && acceleratorMatches(accelerator, input)) return item;
+  }
+  return null;
+}
+
+function ownerWindow(contents: DoubleWebContents): DoubleBrowserWindow | null {
+  return DoubleBrowserWindow.getAllWindows().find((window) => window.webContents === contents || window.children.some((view) => view.webContents === contents)) ?? null;
+}
+
+let applicationMenu: DoubleMenu | null = null;
+
 export class DoubleMenu {
   readonly items: DoubleMenuItem[];
   constructor(items: DoubleMenuItem[]) {
@@ -603,7 +689,10 @@ export const electronModule = {
   desktopCapturer,
   Menu: {
     buildFromTemplate: (items: DoubleMenuItem[]) => new DoubleMenu(items),
-    setApplicationMenu: (menu: DoubleMenu) => void recorded.menus.push(menu),
+    setApplicationMenu: (menu: DoubleMenu) => {
+      applicationMenu = menu;
+      recorded.menus.push(menu);
+    },
   },
   Tray: DoubleTray,
   nativeImage: { createFromPath: emptyImage, createEmpty: emptyImage, createFromDataURL: emptyImage },

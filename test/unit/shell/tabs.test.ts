@@ -31,6 +31,11 @@ describe('shortcutFor', () => {
     ['Super+1', key('1', { control: true, meta: true }), null],
     ['key up', { ...key('1', { control: true }), type: 'keyUp' }, null],
     ['Ctrl+C passes to the page', key('c', { control: true }), null],
+    ['Ctrl+, settings', key(',', { control: true }), { kind: 'settings' }],
+    ['Ctrl+W closes the tab', key('w', { control: true }), { kind: 'close-tab' }],
+    ['Ctrl+Q quits', key('q', { control: true }), { kind: 'quit' }],
+    ['F11 full screen', key('F11'), { kind: 'fullscreen' }],
+    ['Ctrl+Shift+W is not Ctrl+W', key('W', { control: true, shift: true }), null],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(shortcutFor(input)).toEqual(expected);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DoubleMenuItem } from './electron-double.ts';
 
 vi.mock('electron', async () => (await import('./electron-double.ts')).electronModule);
 vi.mock('electron-store', async () => ({ default: (await import('./electron-double.ts')).DoubleStore }));
@@ -101,6 +102,36 @@ describe('main process composition', () => {
       process.off('unhandledRejection', onUnhandled);
       warn.mockRestore();
     }
+  });
+
+  it('the menu shows only keys of the keyboard map, registers none, and has no role that closes or quits on a key', async () => {
+    const { shortcutFor } = await import('../../../electron/core/shell/shortcuts.ts');
+    const { inputOf } = await import('./electron-double.ts');
+    const flat = (items: DoubleMenuItem[]): DoubleMenuItem[] => items.flatMap((item) => [item, ...flat(item.submenu ?? [])]);
+    const items = flat(recorded.menus.at(-1)!.items);
+    const shown = items.filter((item) => item.accelerator);
+    expect(shown.map((item) => item.accelerator)).toEqual(expect.arrayContaining(['Ctrl+,', 'Ctrl+Q', 'Ctrl+W', 'Ctrl+F', 'F11']));
+    for (const item of shown) {
+      expect(item.registerAccelerator, item.accelerator).toBe(false);
+      expect(shortcutFor(inputOf(item.accelerator!)), item.accelerator).not.toBeNull();
+    }
+    expect(items.filter((item) => item.role && ['close', 'quit', 'togglefullscreen', 'minimize'].includes(item.role))).toEqual([]);
+  });
+
+  it('Ctrl+W in an app closes its tab and shows the last used one, the window stays; Ctrl+, in the shell opens the settings', async () => {
+    shellWindow().show();
+    const files = recorded.views.at(-1)!;
+    const chat = recorded.views.find((view) => view.webContents.loaded[0] === 'https://chat.example.org/')!;
+    expect(files.webContents.pressKey('w', { control: true })).toBe('main');
+    await vi.waitFor(() => expect(files.webContents.isDestroyed()).toBe(true));
+    expect(shellWindow().isVisible()).toBe(true);
+    await vi.waitFor(() => expect(chat.visible).toBe(true));
+    const panels = () => shellWindow().webContents.sent.filter(([channel]) => channel.endsWith('shell.panel')).map(([, payload]) => payload);
+    expect(shellWindow().webContents.pressKey(',', { control: true })).toBe('main');
+    await vi.waitFor(() => expect(panels().at(-1)).toEqual({ panel: 'settings' }));
+    expect(shellWindow().webContents.pressKey('f', { control: true })).toBe('page'); // the shell's find bar takes it itself
+    await call('shell.setPanel', { panel: null });
+    expect(recorded.mainProcessErrors).toEqual([]);
   });
 
   it('start at login writes an XDG autostart entry when the setting is switched on', async () => {

@@ -13,7 +13,7 @@ const { DoubleBrowserWindow, DoubleWebContents, recorded, settle } = await impor
 
 afterEach(() => vi.useRealTimers());
 
-async function setup(hibernateAfterMinutes = 0) {
+async function setup(hibernateAfterMinutes = 0, extra: Partial<ConstructorParameters<typeof TabViews>[0]> = {}) {
   const core = await createTestCore({
     policy: {
       apps: [
@@ -34,6 +34,7 @@ async function setup(hibernateAfterMinutes = 0) {
     activate: (appId, url) => activated.push([appId, url]),
     openExternal: (url) => external.push(url),
     log: core.ctx.log,
+    ...extra,
   });
   const navigate = (contents: InstanceType<typeof DoubleWebContents>, event: string, url: string, extra: Record<string, unknown> = {}) => {
     const preventDefault = vi.fn();
@@ -189,6 +190,26 @@ describe('tab views', () => {
     window.webContents.emit('before-input-event', { preventDefault: vi.fn() }, { type: 'keyDown', key: 'Escape', control: false, shift: false, alt: false, meta: false });
     tabs.stopFind();
     expect(contents.isFocused()).toBe(true);
+  });
+
+  it('Ctrl+W closes the tab after asking a page with unsaved changes; the last used tab takes its place', async () => {
+    const answers: boolean[] = [false, true];
+    const asked: string[] = [];
+    const { tabs, activated, core } = await setup(0, { confirmLeave: (name) => (asked.push(name), answers.shift()!) });
+    tabs.show('files');
+    tabs.show('chat');
+    const chat = recorded.views.at(-1)!.webContents;
+    chat.refusesUnload = true;
+    const press = () => chat.pressKey('w', { control: true });
+    expect(press()).toBe('main');
+    await settle();
+    expect(asked).toEqual(['Chat']);
+    expect(chat.isDestroyed()).toBe(false); // "Stay"
+    expect(press()).toBe('main');
+    await settle();
+    expect(chat.isDestroyed()).toBe(true); // "Leave"
+    expect(core.ctx.shell.loadStates.chat?.state).toBe('hibernated');
+    expect(activated.at(-1)).toEqual(['files', undefined]);
   });
 
   it('downloads asked for through the bridge go through the app’s own view', async () => {
