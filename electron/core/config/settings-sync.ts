@@ -4,8 +4,9 @@ import { z } from 'zod';
 export const syncSettings = {
   'sync.enabled': z.boolean().default(true),
   'sync.serverUrl': z.string().default(''),
+  /** The login name (for the app password; the WebDAV paths use the user id instead). */
   'sync.user': z.string().default(''),
-  /** The account's WebDAV root, found at sign-in (Nextcloud: …/remote.php/dav/files/USER/). */
+  /** The account's WebDAV root, found at sign-in (Nextcloud: …/remote.php/dav/files/USER-ID/, the id from OCS cloud/user, not the login name). */
   'sync.davUrl': z.string().default(''),
   'sync.localDir': z.string().default('~/Werkplek'),
   'sync.remoteDir': z.string().default('/'),

@@ -65,28 +65,81 @@ export async function pollLoginFlow(flow: LoginFlowStart, options: AccountHttpOp
   throw new Error('sign-in was not completed in time: start it again');
 }
 
+/** The server refused the credentials (HTTP 401/403): signing in again is the only way forward. */
+export class AccountAuthError extends Error {
+  constructor(message = 'the server refused this user name and app password') {
+    super(message);
+    this.name = 'AccountAuthError';
+  }
+}
+
+/**
+ * The account's user id (OCS `cloud/user` → `id`), which names its WebDAV paths. It can differ from
+ * the login name: accounts made by user_oidc or LDAP have ids such as "7f3c9a…". Throws
+ * AccountAuthError when the server refuses the credentials; other failures throw too.
+ */
+export async function fetchUserId(base: string, user: string, password: string, options: AccountHttpOptions = {}): Promise<string> {
+  const response = await requestSmall(`${normaliseServerUrl(base)}/ocs/v2.php/cloud/user?format=json`, {
+    method: 'GET',
+    headers: { 'OCS-APIRequest': 'true', Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+  }, options);
+  if (response.status === 401 || response.status === 403) throw new AccountAuthError();
+  const id = (response.json as { ocs?: { data?: { id?: unknown } } } | undefined)?.ocs?.data?.id;
+  if (response.status < 200 || response.status >= 300 || typeof id !== 'string' || !id || id.length > 255) {
+    throw new Error(`the server did not say which account this is (HTTP ${response.status} from /ocs/v2.php/cloud/user)`);
+  }
+  return id;
+}
+
+export interface DavRootOptions extends AccountHttpOptions {
+  /**
+   * The app password. With it a Nextcloud's WebDAV root is named after the account's user id (asked
+   * from the server), never the login name; without it (only tools that have no password) the
+   * login name is used.
+   */
+  password?: string;
+}
+
 /**
  * The WebDAV root for an account: a URL that already points into /remote.php/ is used as is;
- * a Nextcloud base URL (status.php answers "installed") gets /remote.php/dav/files/USER/; any
- * other answer means a plain WebDAV root. `certain` is false when the server could not be asked.
+ * a Nextcloud base URL (status.php answers "installed") gets /remote.php/dav/files/USER-ID/;
+ * any other answer means a plain WebDAV root. `certain` is false when the server could not be asked.
  */
-export async function findDavRoot(server: string, user: string, options: AccountHttpOptions = {}): Promise<{ url: string; certain: boolean }> {
+export async function findDavRoot(server: string, user: string, options: DavRootOptions = {}): Promise<{ url: string; certain: boolean }> {
   const base = normaliseServerUrl(server);
   if (/\/remote\.php\//.test(`${base}/`)) return { url: `${base}/`, certain: true };
+  const { password, ...http } = options;
   let response: SmallAnswer;
   try {
-    response = await requestSmall(`${base}/status.php`, { method: 'GET' }, { ...options, signal: options.signal ?? AbortSignal.timeout(15_000) });
+    response = await requestSmall(`${base}/status.php`, { method: 'GET' }, { ...http, signal: http.signal ?? AbortSignal.timeout(15_000) });
   } catch {
     return { url: `${base}/`, certain: false };
   }
   if (response.status >= 200 && response.status < 300 && /json/.test(response.contentType)) {
     const status = (response.json ?? {}) as { installed?: unknown };
-    if (status.installed === true) return { url: `${base}/remote.php/dav/files/${encodeURIComponent(user)}/`, certain: true };
+    if (status.installed === true) {
+      let id = user;
+      if (password !== undefined) {
+        try {
+          id = await fetchUserId(base, user, password, http);
+        } catch (error) {
+          if (error instanceof AccountAuthError || !isNetworkError(error)) throw error;
+          return { url: `${base}/`, certain: false };
+        }
+      }
+      return { url: `${base}/remote.php/dav/files/${encodeURIComponent(id)}/`, certain: true };
+    }
   }
   return { url: `${base}/`, certain: true };
 }
 
-export async function resolveDavUrl(server: string, user: string, options: AccountHttpOptions = {}): Promise<string> {
+/** The request did not get an answer (as opposed to an answer we cannot use). */
+function isNetworkError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return /^(E[A-Z]+|UND_ERR_.*)$/.test(code) || (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError';
+}
+
+export async function resolveDavUrl(server: string, user: string, options: DavRootOptions = {}): Promise<string> {
   return (await findDavRoot(server, user, options)).url;
 }
 

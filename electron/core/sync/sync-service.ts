@@ -5,13 +5,14 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CoreContext } from '../context.ts';
 import type { SyncState } from '../bridge/contract-sync.ts';
-import { findDavRoot, journalPathFor, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
+import { AccountAuthError, findDavRoot, journalPathFor, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
 import { DavClient } from './dav-client.ts';
 import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
 import { idleStatus, type EngineStatus } from './status.ts';
 import type { EngineConfig } from './worker-protocol.ts';
 import { nodeProxyEnvForSetting, type NodeProxyEnv } from '../shell/proxy.ts';
+import { SettingLockedError } from '../config/settings-service.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -128,7 +129,14 @@ export class SyncService {
     if (!password) return none('needs-sign-in', 'sign in to your server to start syncing');
     let davUrl = s.get('sync.davUrl');
     if (!davUrl) {
-      const found = await findDavRoot(serverUrl, user, { proxyEnv });
+      // Named after the account's user id, which the server tells (never the login name).
+      let found: { url: string; certain: boolean };
+      try {
+        found = await findDavRoot(serverUrl, user, { proxyEnv, password });
+      } catch (error) {
+        if (error instanceof AccountAuthError) return none('needs-sign-in', 'the server no longer accepts the app password: sign in again');
+        return none('error', (error as Error).message);
+      }
       if (!found.certain) return none('offline', 'the server cannot be reached; trying again shortly');
       davUrl = found.url;
       // Remember it, so later starts (and settings changes) need no lookup.
@@ -164,12 +172,44 @@ export class SyncService {
     return this.state();
   }
 
-  /** Checks the app password against the server, then keeps it in the keyring and starts syncing. */
+  /** Refuses, before anything is contacted or kept, a server or user the policy has fixed to another. */
+  private refuseLocked(base: string, user?: string): void {
+    const s = this.ctx.settings;
+    if (s.isLocked('sync.serverUrl')) {
+      const locked = s.get('sync.serverUrl');
+      let same = false;
+      try {
+        same = normaliseServerUrl(locked) === base;
+      } catch {
+        same = false;
+      }
+      if (!same) throw new SettingLockedError('sync.serverUrl', s.language());
+    }
+    if (user !== undefined) s.ensureAllows('sync.user', user);
+  }
+
+  /**
+   * Checks the app password against the server, then keeps it in the keyring and starts syncing.
+   * The WebDAV root is named after the account's user id (OCS cloud/user), not the login name.
+   */
   async signIn(server: string, user: string, appPassword: string): Promise<SyncState> {
     const base = normaliseServerUrl(server);
-    const found = await findDavRoot(base, user, { proxyEnv: this.proxyEnv() });
-    if (!found.certain) throw new Error(`cannot reach ${base}: check the address and your connection`);
-    const dav = new DavClient({ url: found.url, user, password: appPassword });
+    this.refuseLocked(base, user);
+    const s = this.ctx.settings;
+    let davUrl: string;
+    if (s.isLocked('sync.davUrl') && s.get('sync.davUrl')) davUrl = s.get('sync.davUrl');
+    else {
+      let found: { url: string; certain: boolean };
+      try {
+        found = await findDavRoot(base, user, { proxyEnv: this.proxyEnv(), password: appPassword });
+      } catch (error) {
+        if (error instanceof AccountAuthError) throw new Error('the server refused this user name and app password');
+        throw error;
+      }
+      if (!found.certain) throw new Error(`cannot reach ${base}: check the address and your connection`);
+      davUrl = found.url;
+    }
+    const dav = new DavClient({ url: davUrl, user, password: appPassword });
     try {
       await dav.list('');
     } catch (error) {
@@ -181,20 +221,20 @@ export class SyncService {
     await this.ctx.keyring.set(secretName(base, user), appPassword);
     this.setUnlessLocked('sync.serverUrl', base);
     this.setUnlessLocked('sync.user', user);
-    this.setUnlessLocked('sync.davUrl', found.url);
+    this.setUnlessLocked('sync.davUrl', davUrl);
     return this.apply();
   }
 
+  /** Checked up front (refuseLocked); a locked key keeps its value. */
   private setUnlessLocked(key: 'sync.serverUrl' | 'sync.user' | 'sync.davUrl', value: string): void {
-    if (this.ctx.settings.get(key) === value) return;
-    if (this.ctx.settings.isLocked(key)) throw new Error(`your organisation has fixed ${key} to ${this.ctx.settings.get(key)}`);
-    this.ctx.settings.set(key, value);
+    if (this.ctx.settings.get(key) !== value && !this.ctx.settings.isLocked(key)) this.ctx.settings.set(key, value);
   }
 
   /** Login Flow v2: open the login page, then wait (in the background) for the app password. */
   async startLogin(server: string): Promise<{ loginUrl: string }> {
     this.login?.abort.abort();
     const base = normaliseServerUrl(server);
+    this.refuseLocked(base);
     const proxyEnv = this.proxyEnv();
     const flow = await startLoginFlow(base, `Werkplek ${this.ctx.version}`, { proxyEnv });
     const abort = new AbortController();

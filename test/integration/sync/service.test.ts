@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../fixtures/test-core.ts';
 import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
+import { sabreDavServer, startSabreDav, type SabreDavHandle } from '../../fixtures/servers/sabredav.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
 import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
 import { forkNodeWorker, WorkerHost } from '../../../electron/core/sync/engine-host.ts';
@@ -125,6 +126,87 @@ describe('sync service on a real core', () => {
       }
     }, 60_000);
   });
+});
+
+// openDesk-style accounts (user_oidc, LDAP): the login name is "jan.jansen", the user id the
+// server names the WebDAV paths after is a hash. The fixture answers 404 on (and records) any
+// request to the login name's paths. On the old code, which built files/<login name>/, signing in
+// failed ("did not answer as a WebDAV server") and a stored account synced nothing.
+describe.skipIf(!sabreDavServer.available)('a Nextcloud account whose user id is not its login name', () => {
+  const userId = '7f3c9a1e5b2d4c6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f';
+  let server: SabreDavHandle;
+  beforeAll(async () => {
+    server = await startSabreDav({ login: 'jan.jansen', userId });
+  });
+  afterAll(async () => server?.stop());
+
+  const put = async (name: string, body: string) => {
+    const res = await fetch(new URL(name, server.url), { method: 'PUT', body, headers: { authorization: 'Basic ' + Buffer.from(`${server.user}:${server.password}`).toString('base64') } });
+    expect(res.status).toBeLessThan(300);
+  };
+  const filesRoot = () => `${server.origin}/remote.php/dav/files/${userId}/`;
+
+  it('signing in with an app password finds the user id (OCS cloud/user), syncs both ways, never uses the login name path', async () => {
+    const core = await createTestCore();
+    const localDir = mkdtempSync(join(tmpdir(), 'werkplek-userid-'));
+    try {
+      core.ctx.settings.set('sync.localDir', localDir);
+      await put('from-server.txt', 'hello Jan');
+      writeFileSync(join(localDir, 'from-jan.txt'), 'from Jan');
+      await expect(core.handlers['sync.signIn']({ server: server.origin, user: 'jan.jansen', appPassword: 'wrong' })).rejects.toThrow(/refused/);
+      const synced = nextState(core.hub, (s) => s.lastSyncAt !== null && s.state === 'idle');
+      const state = await core.handlers['sync.signIn']({ server: server.origin, user: 'jan.jansen', appPassword: server.password });
+      expect(state.user).toBe('jan.jansen');
+      expect(core.ctx.settings.get('sync.davUrl')).toBe(filesRoot());
+      expect((await synced).errors).toEqual([]);
+      expect(readFileSync(join(localDir, 'from-server.txt'), 'utf8')).toBe('hello Jan');
+      expect(readFileSync(join(server.dataDir, 'from-jan.txt'), 'utf8')).toBe('from Jan');
+      expect(server.loginPathRequests()).toEqual([]);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 60_000);
+
+  it('Login Flow v2 (loginName "jan.jansen") signs in to the user id\'s WebDAV root', async () => {
+    // The flow's endpoints in front of the Nextcloud-shaped server (the fixture has no Login Flow).
+    const flow: Server = createServer((req, res) => {
+      const origin = `http://127.0.0.1:${(flow.address() as AddressInfo).port}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/index.php/login/v2') res.end(JSON.stringify({ poll: { token: 't', endpoint: `${origin}/login/v2/poll` }, login: `${origin}/login/v2/flow/x` }));
+      else res.end(JSON.stringify({ server: server.origin, loginName: 'jan.jansen', appPassword: server.password }));
+    });
+    await new Promise<void>((done) => flow.listen(0, '127.0.0.1', done));
+    const core = await createTestCore();
+    try {
+      core.ctx.settings.set('sync.localDir', mkdtempSync(join(tmpdir(), 'werkplek-userid-flow-')));
+      const signedIn = nextState(core.hub, (s) => s.user === 'jan.jansen' && s.pendingLogin === null);
+      await core.handlers['sync.startLogin']({ server: `http://127.0.0.1:${(flow.address() as AddressInfo).port}` });
+      expect((await signedIn).serverUrl).toBe(server.origin);
+      expect(core.ctx.settings.get('sync.davUrl')).toBe(filesRoot());
+      expect(server.loginPathRequests()).toEqual([]);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+      flow.close();
+    }
+  }, 60_000);
+
+  it('an account preset by the policy (server and login name, password in the keyring) finds its root by the user id too', async () => {
+    const core = await createTestCore({ policy: { defaults: { 'sync.serverUrl': server.origin, 'sync.user': 'jan.jansen' } } });
+    try {
+      core.ctx.settings.set('sync.localDir', mkdtempSync(join(tmpdir(), 'werkplek-userid-preset-')));
+      await core.ctx.keyring.set(secretName(server.origin, 'jan.jansen'), server.password);
+      const synced = nextState(core.hub, (s) => s.lastSyncAt !== null);
+      await core.handlers['sync.now']({});
+      await synced;
+      expect(core.ctx.settings.get('sync.davUrl')).toBe(filesRoot());
+      expect(server.loginPathRequests()).toEqual([]);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 60_000);
 });
 
 describe('engine in its own process (worker protocol over child_process.fork)', () => {
