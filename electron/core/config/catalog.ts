@@ -3,7 +3,7 @@
 import type { SettingsService } from './settings-service.ts';
 import { SettingLockedError } from './settings-service.ts';
 import type { AppDefinition, CatalogEntry } from './catalog-schema.ts';
-import { isAllowedAppUrl } from './app-url.ts';
+import { appUrlViolation } from './policy-validate.ts';
 
 export class CatalogService {
   private readonly settings: SettingsService;
@@ -46,8 +46,8 @@ export class CatalogService {
   add(app: AppDefinition): CatalogEntry[] {
     if (this.settings.isLocked('apps.custom')) throw new SettingLockedError('apps.custom', this.settings.language());
     if (this.find(app.id)) throw new Error(`an app with id "${app.id}" already exists`);
-    const allowed = isAllowedAppUrl(app.url);
-    if (!allowed.ok) throw new Error(allowed.reason);
+    const bad = appUrlViolation(app);
+    if (bad) throw new Error(bad.path[0] === 'url' ? bad.reason : `${bad.path.join('.')}: ${bad.reason}`);
     this.settings.set('apps.custom', [...this.settings.get('apps.custom'), app]);
     return this.list();
   }

@@ -69,6 +69,20 @@ const nlErrors = z.locales.nl().localeError;
 
 const sections = new Set(['$schema', 'organisation', 'apps', 'defaults', 'locked']);
 
+/**
+ * The first of an app's URLs (url, origins, roomUrl) that an app may not have (app-url.ts), with
+ * where it is; null when all may. Policy apps, the user's own and catalog entries obey the same.
+ */
+export function appUrlViolation(app: Pick<AppDefinition, 'url' | 'origins' | 'roomUrl'>): { path: Array<string | number>; reason: string } | null {
+  const urls: Array<[Array<string | number>, string]> = [[['url'], app.url], ...(app.origins ?? []).map((origin, i): [Array<string | number>, string] => [['origins', i], origin])];
+  if (app.roomUrl !== undefined) urls.push([['roomUrl'], app.roomUrl.replaceAll('{roomId}', 'room')]);
+  for (const [path, url] of urls) {
+    const verdict = isAllowedAppUrl(url);
+    if (!verdict.ok) return { path, reason: verdict.reason };
+  }
+  return null;
+}
+
 const appUrlNl = 'alleen https-adressen zijn toegestaan (http alleen naar deze computer zelf), zonder gebruikersnaam of wachtwoord';
 
 class FileChecker {
@@ -110,15 +124,11 @@ class FileChecker {
 
   /** An app that passed the schema: its URLs must be ones an app may have, its id new in this list. */
   checkApp(app: AppDefinition, node: Node, label: string, ids: Set<string>): boolean {
-    const urls: Array<[Array<string | number>, string]> = [[['url'], app.url], ...app.origins.map((origin, i): [Array<string | number>, string] => [['origins', i], origin])];
-    if (app.roomUrl !== undefined) urls.push([['roomUrl'], app.roomUrl.replaceAll('{roomId}', 'room')]);
-    for (const [path, url] of urls) {
-      const verdict = isAllowedAppUrl(url);
-      if (!verdict.ok) {
-        const name = `"${[label, ...path].join('.')}": `;
-        this.report((findNodeAtLocation(node, path) ?? node).offset, `${name}${verdict.reason}; the app is left out`, `${name}${appUrlNl}; de app wordt weggelaten`);
-        return false;
-      }
+    const bad = appUrlViolation(app);
+    if (bad) {
+      const name = `"${[label, ...bad.path].join('.')}": `;
+      this.report((findNodeAtLocation(node, bad.path) ?? node).offset, `${name}${bad.reason}; the app is left out`, `${name}${appUrlNl}; de app wordt weggelaten`);
+      return false;
     }
     if (ids.has(app.id)) {
       const name = `"${label}.id": `;

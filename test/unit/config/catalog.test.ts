@@ -61,6 +61,13 @@ describe('app catalog', () => {
     expect(() => catalog.add(app('plain', 'http://intranet.example.org/'))).toThrow(/https/);
   });
 
+  it('holds a user’s app to the same URL rules as the policy’s: origins and roomUrl too', () => {
+    const { catalog } = catalogWith({});
+    expect(() => catalog.add({ ...app('wiki'), origins: ['javascript:alert(1)'] })).toThrow('origins.0: apps must use https (got javascript)');
+    expect(() => catalog.add({ ...app('chat2'), roomUrl: 'file:///tmp/{roomId}' })).toThrow('roomUrl: apps must use https (got file)');
+    expect(ids(catalog)).toEqual(['portal', 'files', 'chat']);
+  });
+
   it('honours locks on adding, ordering and disabling', () => {
     const { catalog } = catalogWith({ locked: { 'apps.custom': [], 'apps.order': ['files', 'portal', 'chat'], 'apps.disabled': ['chat'] } });
     expect(ids(catalog)).toEqual(['files', 'portal', 'chat']);
