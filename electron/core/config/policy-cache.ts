@@ -19,18 +19,17 @@ export function defaultPolicyStateDir(env: NodeJS.ProcessEnv = process.env): str
 
 export class PolicyCache {
   private readonly file: string;
-  private entries: Record<string, CachedPolicyFile>;
+  private readonly entries = new Map<string, CachedPolicyFile>();
   private changed = false;
 
   constructor(stateDir: string) {
     this.file = join(stateDir, 'policy-last-good.json');
-    this.entries = {};
     try {
       const raw = (JSON.parse(readFileSync(this.file, 'utf8')) as { files?: Record<string, unknown> }).files ?? {};
       // Each entry is checked again: an entry that is not a policy is no last good version.
       for (const [path, value] of Object.entries(raw)) {
         const entry = entrySchema.safeParse(value);
-        if (entry.success) this.entries[path] = entry.data;
+        if (entry.success) this.entries.set(path, entry.data);
       }
     } catch {
       // No cache yet, or an unreadable one: nothing to fall back on.
@@ -38,26 +37,24 @@ export class PolicyCache {
   }
 
   get(path: string): CachedPolicyFile | undefined {
-    return Object.hasOwn(this.entries, path) ? this.entries[path] : undefined;
+    return this.entries.get(path);
   }
 
   /** Cached files in `dir` (for a policy.d folder that cannot be listed or trusted any more). */
   under(dir: string): string[] {
-    return Object.keys(this.entries).filter((path) => path.startsWith(`${dir}/`)).sort();
+    return [...this.entries.keys()].filter((path) => path.startsWith(`${dir}/`)).sort();
   }
 
   remember(path: string, verdict: FileVerdict, now: Date): void {
-    const before = this.entries[path];
+    const before = this.entries.get(path);
     const entry: CachedPolicyFile = { seen: now.toISOString(), policy: verdict.policy, invalidLocks: verdict.invalidLocks };
     if (before && JSON.stringify({ ...before, seen: '' }) === JSON.stringify({ ...entry, seen: '' })) return;
-    this.entries[path] = entry;
+    this.entries.set(path, entry);
     this.changed = true;
   }
 
   forget(path: string): void {
-    if (!Object.hasOwn(this.entries, path)) return;
-    delete this.entries[path];
-    this.changed = true;
+    if (this.entries.delete(path)) this.changed = true;
   }
 
   /** Writes the cache if it changed; a failure only costs the fallback, so it is reported, not thrown. */
@@ -66,7 +63,7 @@ export class PolicyCache {
     try {
       mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
       const temp = `${this.file}.tmp-${process.pid}`;
-      writeFileSync(temp, `${JSON.stringify({ version: 1, files: this.entries }, null, 2)}\n`, { mode: 0o600 });
+      writeFileSync(temp, `${JSON.stringify({ version: 1, files: Object.fromEntries(this.entries) }, null, 2)}\n`, { mode: 0o600 });
       renameSync(temp, this.file);
       this.changed = false;
       return null;

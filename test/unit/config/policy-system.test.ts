@@ -6,6 +6,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isPackagedApp, loadPolicy, mergePolicies } from '../../../electron/core/config/policy-load.ts';
 import { validatePolicyText } from '../../../electron/core/config/policy-validate.ts';
 
@@ -196,6 +197,30 @@ describe('fail closed, entry by entry', () => {
   it('a top level that is not an object, or an empty file, cannot be parsed', () => {
     expect(validatePolicyText(file, '[]')).toMatchObject({ parsed: false, problems: [{ line: 1, column: 1 }] });
     expect(validatePolicyText(file, '')).toMatchObject({ parsed: false, problems: [{ line: 1, column: 1 }] });
+  });
+});
+
+describe('never throws', () => {
+  const check = (text: string) => {
+    const verdict = validatePolicyText('/p.json', text);
+    for (const problem of verdict.problems) {
+      expect(problem.line).toBeGreaterThanOrEqual(0);
+      expect(problem.message.length).toBeGreaterThan(0);
+      expect(problem.nl.length).toBeGreaterThan(0);
+    }
+    // What is kept passes the app's own checks again.
+    if (verdict.parsed) expect(validatePolicyText('/p.json', JSON.stringify(mergePolicies([verdict]))).problems).toEqual([]);
+  };
+
+  it('on any text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), check), { numRuns: 300 });
+  });
+
+  it('on any JSON under the policy’s keys', () => {
+    const section = fc.constantFrom('apps', 'defaults', 'locked', 'organisation', '$schema', '__proto__', 'constructor');
+    const key = fc.oneof(fc.constantFrom('shell.allowDevTools', 'apps.custom', 'sync.serverUrl', 'matrix.dndSchedule', '__proto__', 'toString'), fc.string({ maxLength: 8 }));
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(key, fc.jsonValue({ maxDepth: 3 })), fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'B'), name: fc.string({ maxLength: 3 }), url: fc.constantFrom('https://a.example/', 'javascript:1', 'file:///x', 'http://x/', 'http://[::1]/') })));
+    fc.assert(fc.property(fc.dictionary(section, value), (policy) => check(JSON.stringify(policy))), { numRuns: 300 });
   });
 });
 
