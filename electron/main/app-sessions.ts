@@ -14,6 +14,8 @@ import { webOrigin } from '../core/shell/origins.ts';
 export interface SessionOwners {
   appFor(contents: WebContents | null | undefined): AppDefinition | null;
   appIdFor(contents: WebContents | null | undefined): string | null;
+  /** Camera or microphone was granted to these contents: a call is starting there. */
+  noteCall?(contents: WebContents): void;
 }
 
 /** Whether do-not-disturb is on right now (manual switch or schedule). */
@@ -30,6 +32,7 @@ export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwne
       ctx.shell.notePermission({ appId, permission, origin: webOrigin(details.requestingUrl) ?? details.requestingUrl, allowed: verdict.allow, reason: verdict.allow ? null : verdict.reason, at: Date.now() });
     }
     if (!verdict.allow) ctx.log.info(`permission ${permission} for ${appId ?? 'unknown contents'} denied: ${verdict.reason}`);
+    else if (permission === 'media' && contents) owners.noteCall?.(contents);
     callback(verdict.allow);
   });
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
@@ -95,7 +98,7 @@ export async function applyProxy(ses: Session, ctx: CoreContext): Promise<void> 
 }
 
 /** One guarded session per partition, prepared once. */
-export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false): { prepare(partition: string): Session; all(): Session[] } {
+export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false, more?: (ses: Session) => void): { prepare(partition: string): Session; all(): Session[] } {
   const prepared = new Map<string, Session>();
   return {
     prepare(partition) {
@@ -103,6 +106,7 @@ export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDi
       if (!ses) {
         ses = session.fromPartition(partition);
         guardSession(ses, ctx, owners, doNotDisturb, chatNotifierActive);
+        more?.(ses);
         prepared.set(partition, ses);
       }
       return ses;

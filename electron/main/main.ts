@@ -1,7 +1,7 @@
 // Composition root of the Electron main process: hardening switches, single instance, the shell
 // window, the tab views of the hosted apps, tray, menu and desktop integration, and the core
 // services bound to it all through the bridge. Decisions live in electron/core.
-import { app, dialog, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, powerMonitor, session, shell, webContents, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ import { setMatrixWorkerLauncher } from '../core/matrix/matrix-handlers.ts';
 import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
 import { childProcessProxyEnv } from '../core/shell/proxy.ts';
 import { installProcessErrorLog, logFailure } from './process-errors.ts';
+import { handleScreenShare } from './screen-share.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
@@ -109,9 +110,15 @@ if (!app.requestSingleInstanceLock()) {
     const activate = (appId: string, url?: string) => {
       void core.handlers['shell.activate'](url === undefined ? { appId } : { appId, url }).catch((error: unknown) => log.warn(`cannot open ${appId}`, error instanceof Error ? error.message : error));
     };
-    const owners = { appFor: (contents: Electron.WebContents | null | undefined) => tabs.appFor(contents), appIdFor: (contents: Electron.WebContents | null | undefined) => tabs.appIdFor(contents) };
+    const owners = {
+      appFor: (contents: Electron.WebContents | null | undefined) => tabs.appFor(contents),
+      appIdFor: (contents: Electron.WebContents | null | undefined) => tabs.appIdFor(contents),
+      noteCall: (contents: Electron.WebContents) => tabs.noteCall(contents),
+    };
     let matrixSignedIn = false;
-    const sessions = sessionPreparer(ctx, owners, doNotDisturb, () => matrixSignedIn);
+    // Screen sharing (getDisplayMedia): the app's allow-list, then the person's choice in a picker.
+    const screenShare = (ses: Electron.Session) => handleScreenShare(ses, ctx, owners, (frame) => webContents.fromFrame(frame) ?? null, { window: () => window, texts, onShare: (contents) => tabs.noteCall(contents) });
+    const sessions = sessionPreparer(ctx, owners, doNotDisturb, () => matrixSignedIn, screenShare);
     const tabs: TabViews = new TabViews({
       window: shellWindow,
       ctx,

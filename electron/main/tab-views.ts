@@ -23,6 +23,8 @@ interface Tab {
   attempt: number;
   retryTimer: ReturnType<typeof setTimeout> | null;
   state: LoadState['state'];
+  /** Camera, microphone or screen granted since the page loaded: a call (kept running, never hibernated). */
+  inCall: boolean;
 }
 
 export interface TabViewsOptions {
@@ -50,6 +52,8 @@ export class TabViews {
   private activeId: string | null = null;
   private panelOpen = false;
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  /** The app whose page is in HTML full screen (a meeting's video): its view fills the window. */
+  private fullScreenApp: string | null = null;
   private hibernateTimer: ReturnType<typeof setTimeout> | null = null;
   /** The find session Chromium has open: its contents and text (a different text is a new session). */
   private findSession: { contents: WebContents; text: string } | null = null;
@@ -58,6 +62,9 @@ export class TabViews {
 
   constructor(options: TabViewsOptions) {
     this.options = options;
+    options.window.on('resize', () => {
+      if (this.fullScreenApp) this.applyVisibility();
+    });
     options.window.webContents.on('before-input-event', (event, input) => {
       if (input.type === 'keyDown') this.lastShellKey = input.key;
       this.onKey(event, input, 'shell');
@@ -82,7 +89,7 @@ export class TabViews {
     if (!app) return;
     let tab = this.tabs.get(appId);
     if (!tab) {
-      tab = { app, view: null, lastActiveAt: Date.now(), lastUrl: app.url, failure: null, failedThisLoad: false, attempt: 0, retryTimer: null, state: 'idle' };
+      tab = { app, view: null, lastActiveAt: Date.now(), lastUrl: app.url, failure: null, failedThisLoad: false, attempt: 0, retryTimer: null, state: 'idle', inCall: false };
       this.tabs.set(appId, tab);
     }
     tab.app = app;
@@ -90,6 +97,7 @@ export class TabViews {
       const previous = this.tabs.get(this.activeId);
       if (previous) previous.lastActiveAt = Date.now();
     }
+    if (this.fullScreenApp && this.fullScreenApp !== appId) this.leaveFullScreen(this.fullScreenApp);
     this.activeId = appId;
     tab.lastActiveAt = Date.now();
     if (!tab.view) this.createView(tab, url ?? tab.lastUrl);
@@ -313,6 +321,7 @@ export class TabViews {
       this.applyVisibility();
     });
     contents.on('did-navigate', (_event, navigatedUrl) => {
+      this.endCall(tab);
       tab.lastUrl = navigatedUrl;
       this.options.ctx.shell.tabUrls[appId] = navigatedUrl;
       const level = this.options.ctx.settings.get('shell.zoomLevels')[appId];
@@ -338,6 +347,14 @@ export class TabViews {
         this.options.window.show();
       }
     });
+    // A meeting's full screen (requestFullscreen; the app needs the `fullscreen` permission):
+    // the window goes full screen and this view fills it, until the page leaves it.
+    contents.on('enter-html-full-screen', () => {
+      this.fullScreenApp = appId;
+      if (!this.options.window.isDestroyed() && !this.options.window.isFullScreen()) this.options.window.setFullScreen(true);
+      this.applyVisibility();
+    });
+    contents.on('leave-html-full-screen', () => this.leaveFullScreen(appId));
     contents.on('devtools-opened', () => {
       if (!this.options.ctx.settings.get('shell.allowDevTools')) contents.closeDevTools();
     });
@@ -428,13 +445,41 @@ export class TabViews {
   private applyVisibility(): void {
     if (this.options.window.isDestroyed()) return; // quitting: a late load event from a tab
     const zoom = this.options.window.webContents.getZoomFactor();
-    const bounds = { x: Math.round(this.rect.x * zoom), y: Math.round(this.rect.y * zoom), width: Math.round(this.rect.width * zoom), height: Math.round(this.rect.height * zoom) };
+    const laidOut = { x: Math.round(this.rect.x * zoom), y: Math.round(this.rect.y * zoom), width: Math.round(this.rect.width * zoom), height: Math.round(this.rect.height * zoom) };
+    const content = this.options.window.getContentBounds();
     for (const [appId, tab] of this.tabs) {
       if (!tab.view) continue;
+      const bounds = appId === this.fullScreenApp ? { x: 0, y: 0, width: content.width, height: content.height } : laidOut;
       const visible = appId === this.activeId && !this.panelOpen && tab.failure === null && bounds.width > 0 && bounds.height > 0;
       if (visible) tab.view.setBounds(bounds);
       tab.view.setVisible(visible);
     }
+  }
+
+  private leaveFullScreen(appId: string): void {
+    if (this.fullScreenApp !== appId) return;
+    this.fullScreenApp = null;
+    if (!this.options.window.isDestroyed() && this.options.window.isFullScreen()) this.options.window.setFullScreen(false);
+    this.applyVisibility();
+  }
+
+  /**
+   * Camera, microphone or a screen was granted to a tab's page: it is in a call. The call keeps
+   * running when the person switches tabs (no background throttling, the page stays "visible"
+   * to itself) and the tab is never hibernated, until its page navigates away or closes.
+   */
+  noteCall(contents: WebContents): void {
+    const tab = [...this.tabs.values()].find((candidate) => candidate.view?.webContents === contents);
+    if (!tab || tab.inCall || contents.isDestroyed()) return;
+    tab.inCall = true;
+    contents.setBackgroundThrottling(false);
+  }
+
+  private endCall(tab: Tab): void {
+    if (!tab.inCall) return;
+    tab.inCall = false;
+    const contents = tab.view?.webContents;
+    if (contents && !contents.isDestroyed()) contents.setBackgroundThrottling(true);
   }
 
   private discard(tab: Tab): void {
@@ -443,6 +488,8 @@ export class TabViews {
     const view = tab.view;
     if (!view) return;
     tab.view = null;
+    tab.inCall = false;
+    if (this.fullScreenApp === tab.app.id) this.leaveFullScreen(tab.app.id);
     delete this.options.ctx.shell.tabUrls[tab.app.id];
     this.owners.delete(view.webContents.id);
     if (!this.options.window.isDestroyed()) this.options.window.contentView.removeChildView(view);
@@ -453,7 +500,7 @@ export class TabViews {
     if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
     this.hibernateTimer = null;
     const minutes = this.options.ctx.settings.get('shell.hibernateAfterMinutes');
-    const activity = [...this.tabs.values()].map((tab) => ({ appId: tab.app.id, lastActiveAt: tab.lastActiveAt, active: tab.app.id === this.activeId, hibernated: tab.view === null, busy: tab.view?.webContents.isCurrentlyAudible() ?? false }));
+    const activity = [...this.tabs.values()].map((tab) => ({ appId: tab.app.id, lastActiveAt: tab.lastActiveAt, active: tab.app.id === this.activeId, hibernated: tab.view === null, busy: tab.inCall || (tab.view?.webContents.isCurrentlyAudible() ?? false) }));
     for (const appId of tabsToHibernate(activity, Date.now(), minutes)) {
       const tab = this.tabs.get(appId);
       if (!tab) continue;

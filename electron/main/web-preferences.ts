@@ -40,3 +40,21 @@ export function createHardenedWindow(options: BrowserWindowConstructorOptions & 
   const { preload, ...rest } = options;
   return new BrowserWindow({ ...rest, webPreferences: shellWebPreferences(preload) });
 }
+
+/**
+ * The screen-share picker: a small modal window over the shell, showing a page main builds from
+ * data (core/shell/screen-share.ts). No preload, no JavaScript at all, and a session of its own
+ * in memory: it never sees an app's cookies.
+ */
+export function createPickerWindow(parent: BrowserWindow, title: string): BrowserWindow {
+  return new BrowserWindow({
+    parent,
+    modal: true,
+    width: 720,
+    height: 520,
+    title,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: { ...hardened, javascript: false, partition: 'werkplek-picker' },
+  });
+}

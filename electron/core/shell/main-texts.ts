@@ -3,6 +3,7 @@
 import type { LaunchKind } from './launchers.ts';
 
 const en = {
+  lang: 'en',
   open: 'Open Werkplek',
   unread: 'unread',
   syncStatus: 'Sync: {state}',
@@ -31,6 +32,10 @@ const en = {
   leaveMessage: '{name} says there are changes that may not be saved.',
   leave: 'Leave',
   stay: 'Stay',
+  shareTitle: 'Share your screen',
+  shareMessage: '{app} wants to see your screen. Choose what to share:',
+  screens: 'Entire screen',
+  windows: 'Window',
   apps: 'Apps',
   help: 'Help',
   about: 'About Werkplek',
@@ -64,6 +69,7 @@ const en = {
 };
 
 const nl: typeof en = {
+  lang: 'nl',
   open: 'Werkplek openen',
   unread: 'ongelezen',
   syncStatus: 'Synchronisatie: {state}',
@@ -92,6 +98,10 @@ const nl: typeof en = {
   leaveMessage: '{name} meldt dat er wijzigingen zijn die misschien niet zijn opgeslagen.',
   leave: 'Verlaten',
   stay: 'Blijven',
+  shareTitle: 'Je scherm delen',
+  shareMessage: '{app} wil je scherm zien. Kies wat je deelt:',
+  screens: 'Hele scherm',
+  windows: 'Venster',
   apps: 'Apps',
   help: 'Help',
   about: 'Over Werkplek',

@@ -121,7 +121,25 @@ export class DoubleWebContents extends Destroyable {
   constructor(partition = '') {
     super();
     this.session = sessionFor(partition);
+    Object.defineProperty(this.mainFrame, 'url', { get: () => this.loaded.at(-1) ?? '' });
+    Object.defineProperty(this.mainFrame, 'origin', { get: () => URL.parse(this.loaded.at(-1) ?? '')?.origin ?? '' });
+    this.mainFrame.top = this.mainFrame;
     recorded.contents.push(this);
+  }
+
+  /** The page's main frame, as WebFrameMain (its url is the last one loaded). */
+  readonly mainFrame = {
+    parent: null,
+    get url(): string {
+      return '';
+    },
+    origin: '',
+    top: null as unknown,
+    isDestroyed: () => this.isDestroyed(),
+  };
+
+  static fromFrame(frame: unknown): DoubleWebContents | undefined {
+    return recorded.contents.find((contents) => contents.mainFrame === frame || (contents as unknown as { frames?: unknown[] }).frames?.includes(frame));
   }
 
   static getFocusedWebContents(): DoubleWebContents | null {
@@ -385,6 +403,10 @@ export class DoubleBrowserWindow extends Destroyable {
     return this.fullScreen;
   }
   getBounds() {
+    this.alive();
+    return { ...this.bounds };
+  }
+  getContentBounds() {
     this.alive();
     return { ...this.bounds };
   }
@@ -684,7 +706,7 @@ export const electronModule = {
   app,
   BrowserWindow: DoubleBrowserWindow,
   WebContentsView: DoubleWebContentsView,
-  webContents: { getFocusedWebContents: () => DoubleWebContents.getFocusedWebContents() },
+  webContents: { getFocusedWebContents: () => DoubleWebContents.getFocusedWebContents(), fromFrame: (frame: unknown) => DoubleWebContents.fromFrame(frame) },
   session: { fromPartition: sessionFor, defaultSession: sessionFor('') },
   desktopCapturer,
   Menu: {
