@@ -139,6 +139,15 @@ function isNetworkError(error: unknown): boolean {
   return /^(E[A-Z]+|UND_ERR_.*)$/.test(code) || (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError';
 }
 
+/**
+ * The server's base address when `davUrl` is a Nextcloud files root named after the login name
+ * `user` (as versions before the user-id lookup stored it); null otherwise.
+ */
+export function loginNamedDavBase(davUrl: string, user: string): string | null {
+  const suffix = `/remote.php/dav/files/${encodeURIComponent(user)}/`;
+  return davUrl.endsWith(suffix) ? davUrl.slice(0, -suffix.length) : null;
+}
+
 export async function resolveDavUrl(server: string, user: string, options: DavRootOptions = {}): Promise<string> {
   return (await findDavRoot(server, user, options)).url;
 }

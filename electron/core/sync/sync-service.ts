@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CoreContext } from '../context.ts';
 import type { SyncState } from '../bridge/contract-sync.ts';
-import { AccountAuthError, findDavRoot, journalPathFor, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
+import { AccountAuthError, fetchUserId, findDavRoot, journalPathFor, loginNamedDavBase, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
 import { DavClient } from './dav-client.ts';
 import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
@@ -38,6 +38,8 @@ export class SyncService {
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly offSettings: () => void;
   private closed = false;
+  /** A login-named WebDAV root already checked against the server's user id in this run. */
+  private checkedDavUrl: string | null = null;
 
   constructor(ctx: CoreContext, host: EngineHost) {
     this.ctx = ctx;
@@ -141,6 +143,20 @@ export class SyncService {
       davUrl = found.url;
       // Remember it, so later starts (and settings changes) need no lookup.
       if (!s.isLocked('sync.davUrl')) s.set('sync.davUrl', davUrl);
+    }
+    const legacyBase = s.isLocked('sync.davUrl') ? null : loginNamedDavBase(davUrl, user);
+    if (legacyBase !== null && this.checkedDavUrl !== davUrl) {
+      // Named after the login name, as older versions stored it: ask once which user id it is.
+      this.checkedDavUrl = davUrl;
+      try {
+        const id = await fetchUserId(legacyBase, user, password, { proxyEnv });
+        davUrl = `${legacyBase}/remote.php/dav/files/${encodeURIComponent(id)}/`;
+        this.checkedDavUrl = davUrl;
+        if (s.get('sync.davUrl') !== davUrl) s.set('sync.davUrl', davUrl);
+      } catch (error) {
+        if (error instanceof AccountAuthError) return none('needs-sign-in', 'the server no longer accepts the app password: sign in again');
+        // Offline, or no OCS (not a Nextcloud after all): keep the stored root.
+      }
     }
     const localDir = expandHome(s.get('sync.localDir'));
     const remoteDir = s.get('sync.remoteDir');

@@ -207,6 +207,27 @@ describe.skipIf(!sabreDavServer.available)('a Nextcloud account whose user id is
       await core.close();
     }
   }, 60_000);
+
+  it('a root an older version stored from the login name is corrected to the user id before syncing', async () => {
+    const core = await createTestCore();
+    const localDir = mkdtempSync(join(tmpdir(), 'werkplek-userid-old-'));
+    try {
+      await put('kept.txt', 'still here');
+      core.ctx.settings.set('sync.localDir', localDir);
+      await core.ctx.keyring.set(secretName(server.origin, 'jan.jansen'), server.password);
+      core.ctx.settings.set('sync.davUrl', `${server.origin}/remote.php/dav/files/jan.jansen/`);
+      core.ctx.settings.set('sync.user', 'jan.jansen');
+      const synced = nextState(core.hub, (s) => s.lastSyncAt !== null && s.state === 'idle');
+      core.ctx.settings.set('sync.serverUrl', server.origin);
+      expect((await synced).errors).toEqual([]);
+      expect(core.ctx.settings.get('sync.davUrl')).toBe(filesRoot());
+      expect(readFileSync(join(localDir, 'kept.txt'), 'utf8')).toBe('still here');
+      expect(server.loginPathRequests()).toEqual([]);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 60_000);
 });
 
 describe('engine in its own process (worker protocol over child_process.fork)', () => {
