@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { join as joinFs } from 'node:path';
 import { requestSmall, type AccountHttpOptions, type SmallAnswer } from './account-http.ts';
+import { accountTexts } from './account-texts.ts';
 
 export interface LoginFlowStart {
   /** Open this in the system browser. */
@@ -67,9 +68,19 @@ export async function pollLoginFlow(flow: LoginFlowStart, options: AccountHttpOp
 
 /** The server refused the credentials (HTTP 401/403): signing in again is the only way forward. */
 export class AccountAuthError extends Error {
-  constructor(message = 'the server refused this user name and app password') {
-    super(message);
+  constructor() {
+    super(accountTexts('en').refused());
     this.name = 'AccountAuthError';
+  }
+}
+
+/** The server answered, but not with the account's user id. */
+export class AccountIdError extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super(accountTexts('en').noUserId(status));
+    this.name = 'AccountIdError';
+    this.status = status;
   }
 }
 
@@ -86,7 +97,7 @@ export async function fetchUserId(base: string, user: string, password: string, 
   if (response.status === 401 || response.status === 403) throw new AccountAuthError();
   const id = (response.json as { ocs?: { data?: { id?: unknown } } } | undefined)?.ocs?.data?.id;
   if (response.status < 200 || response.status >= 300 || typeof id !== 'string' || !id || id.length > 255) {
-    throw new Error(`the server did not say which account this is (HTTP ${response.status} from /ocs/v2.php/cloud/user)`);
+    throw new AccountIdError(response.status);
   }
   return id;
 }

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CoreContext } from '../context.ts';
 import type { SyncState } from '../bridge/contract-sync.ts';
-import { AccountAuthError, fetchUserId, findDavRoot, journalPathFor, loginNamedDavBase, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
+import { AccountAuthError, AccountIdError, fetchUserId, findDavRoot, journalPathFor, loginNamedDavBase, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
 import { DavClient } from './dav-client.ts';
 import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
@@ -13,6 +13,7 @@ import { idleStatus, type EngineStatus } from './status.ts';
 import type { EngineConfig } from './worker-protocol.ts';
 import { nodeProxyEnvForSetting, type NodeProxyEnv } from '../shell/proxy.ts';
 import { SettingLockedError } from '../config/settings-service.ts';
+import { accountTexts } from './account-texts.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -128,7 +129,8 @@ export class SyncService {
     if (!s.get('sync.enabled')) return none('paused', 'sync is turned off in the settings');
     if (!serverUrl || !user) return none('not-configured');
     const password = await this.ctx.keyring.get(secretName(serverUrl, user));
-    if (!password) return none('needs-sign-in', 'sign in to your server to start syncing');
+    const say = accountTexts(s.language());
+    if (!password) return none('needs-sign-in', say.signInNeeded());
     let davUrl = s.get('sync.davUrl');
     if (!davUrl) {
       // Named after the account's user id, which the server tells (never the login name).
@@ -136,10 +138,10 @@ export class SyncService {
       try {
         found = await findDavRoot(serverUrl, user, { proxyEnv, password });
       } catch (error) {
-        if (error instanceof AccountAuthError) return none('needs-sign-in', 'the server no longer accepts the app password: sign in again');
-        return none('error', (error as Error).message);
+        if (error instanceof AccountAuthError) return none('needs-sign-in', say.revoked());
+        return none('error', error instanceof AccountIdError ? say.noUserId(error.status) : (error as Error).message);
       }
-      if (!found.certain) return none('offline', 'the server cannot be reached; trying again shortly');
+      if (!found.certain) return none('offline', say.offline());
       davUrl = found.url;
       // Remember it, so later starts (and settings changes) need no lookup.
       if (!s.isLocked('sync.davUrl')) s.set('sync.davUrl', davUrl);
@@ -154,7 +156,7 @@ export class SyncService {
         this.checkedDavUrl = davUrl;
         if (s.get('sync.davUrl') !== davUrl) s.set('sync.davUrl', davUrl);
       } catch (error) {
-        if (error instanceof AccountAuthError) return none('needs-sign-in', 'the server no longer accepts the app password: sign in again');
+        if (error instanceof AccountAuthError) return none('needs-sign-in', say.revoked());
         // Offline, or no OCS (not a Nextcloud after all): keep the stored root.
       }
     }
@@ -212,6 +214,7 @@ export class SyncService {
     const base = normaliseServerUrl(server);
     this.refuseLocked(base, user);
     const s = this.ctx.settings;
+    const say = accountTexts(s.language());
     let davUrl: string;
     if (s.isLocked('sync.davUrl') && s.get('sync.davUrl')) davUrl = s.get('sync.davUrl');
     else {
@@ -219,18 +222,18 @@ export class SyncService {
       try {
         found = await findDavRoot(base, user, { proxyEnv: this.proxyEnv(), password: appPassword });
       } catch (error) {
-        if (error instanceof AccountAuthError) throw new Error('the server refused this user name and app password');
-        throw error;
+        if (error instanceof AccountAuthError) throw new Error(say.refused());
+        throw error instanceof AccountIdError ? new Error(say.noUserId(error.status)) : error;
       }
-      if (!found.certain) throw new Error(`cannot reach ${base}: check the address and your connection`);
+      if (!found.certain) throw new Error(say.unreachable(base));
       davUrl = found.url;
     }
     const dav = new DavClient({ url: davUrl, user, password: appPassword });
     try {
       await dav.list('');
     } catch (error) {
-      if (error instanceof RemoteError && error.kind === 'auth') throw new Error('the server refused this user name and app password');
-      throw new Error(`the server did not answer as a WebDAV server: ${(error as Error).message}`);
+      if (error instanceof RemoteError && error.kind === 'auth') throw new Error(say.refused());
+      throw new Error(say.notDav((error as Error).message));
     } finally {
       dav.close();
     }

@@ -168,6 +168,17 @@ describe.skipIf(!sabreDavServer.available)('a Nextcloud account whose user id is
     }
   }, 60_000);
 
+  it('says why sign-in failed in the interface’s language', async () => {
+    const core = await createTestCore({ policy: { defaults: { 'general.locale': 'nl' } } });
+    try {
+      await expect(core.handlers['sync.signIn']({ server: server.origin, user: 'jan.jansen', appPassword: 'wrong' })).rejects.toThrow('de server weigerde deze gebruikersnaam en dit app-wachtwoord');
+      core.ctx.settings.set('general.locale', 'en');
+      await expect(core.handlers['sync.signIn']({ server: server.origin, user: 'jan.jansen', appPassword: 'wrong' })).rejects.toThrow('the server refused this user name and app password');
+    } finally {
+      await core.close();
+    }
+  });
+
   it('Login Flow v2 (loginName "jan.jansen") signs in to the user id\'s WebDAV root', async () => {
     // The flow's endpoints in front of the Nextcloud-shaped server (the fixture has no Login Flow).
     const flow: Server = createServer((req, res) => {
