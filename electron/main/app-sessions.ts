@@ -16,6 +16,8 @@ export interface SessionOwners {
   appIdFor(contents: WebContents | null | undefined): string | null;
   /** Camera or microphone was granted to these contents: a call is starting there. */
   noteCall?(contents: WebContents): void;
+  /** A permission was granted (asked or checked) to these contents. */
+  noteGranted?(contents: WebContents, permission: string): void;
 }
 
 /** Whether do-not-disturb is on right now (manual switch or schedule). */
@@ -32,11 +34,16 @@ export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwne
       ctx.shell.notePermission({ appId, permission, origin: webOrigin(details.requestingUrl) ?? details.requestingUrl, allowed: verdict.allow, reason: verdict.allow ? null : verdict.reason, at: Date.now() });
     }
     if (!verdict.allow) ctx.log.info(`permission ${permission} for ${appId ?? 'unknown contents'} denied: ${verdict.reason}`);
-    else if (permission === 'media' && contents) owners.noteCall?.(contents);
+    else if (contents) {
+      owners.noteGranted?.(contents, permission);
+      if (permission === 'media') owners.noteCall?.(contents);
+    }
     callback(verdict.allow);
   });
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
-    return decidePermission({ app: owners.appFor(contents), permission, requestingOrigin, embeddingOrigin: details.embeddingOrigin, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb(), chatNotifierActive: chatNotifierActive() }).allow;
+    const allow = decidePermission({ app: owners.appFor(contents), permission, requestingOrigin, embeddingOrigin: details.embeddingOrigin, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb(), chatNotifierActive: chatNotifierActive() }).allow;
+    if (allow && contents) owners.noteGranted?.(contents, permission);
+    return allow;
   });
   ses.setDevicePermissionHandler(() => false);
   ses.on('select-hid-device', (event, _details, callback) => {

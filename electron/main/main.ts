@@ -114,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
       appFor: (contents: Electron.WebContents | null | undefined) => tabs.appFor(contents),
       appIdFor: (contents: Electron.WebContents | null | undefined) => tabs.appIdFor(contents),
       noteCall: (contents: Electron.WebContents) => tabs.noteCall(contents),
+      noteGranted: (contents: Electron.WebContents, permission: string) => tabs.noteGranted(contents, permission),
     };
     let matrixSignedIn = false;
     // Screen sharing (getDisplayMedia): the app's allow-list, then the person's choice in a picker.

@@ -7,7 +7,7 @@ import type { AppDefinition } from '../core/config/catalog-schema.ts';
 import type { CoreContext } from '../core/context.ts';
 import type { LoadState, Rect } from '../core/bridge/contract-shell.ts';
 import { decideNavigation, decideWindowOpen, isAllowedSubframe, type NavigationVerdict } from '../core/shell/navigation.ts';
-import { nextHibernationCheck, tabsToHibernate } from '../core/shell/hibernation.ts';
+import { nextHibernationCheck, tabsToHibernate, type TabActivity } from '../core/shell/hibernation.ts';
 import { classifyLoadFailure, retryDelaySeconds, type LoadFailureKind } from '../core/shell/load-failure.ts';
 import { badgeFromTitle } from '../core/shell/badges.ts';
 import { bindingFor, nextZoomLevel, targetApp, type ShortcutAction } from '../core/shell/shortcuts.ts';
@@ -25,6 +25,12 @@ interface Tab {
   state: LoadState['state'];
   /** Camera, microphone or screen granted since the page loaded: a call (kept running, never hibernated). */
   inCall: boolean;
+  /** Media playing (media-started-playing until media-paused). */
+  playing: boolean;
+  /** The page was granted the notification permission. */
+  notifies: boolean;
+  /** Being hibernated (its page is asked first). */
+  unloading: boolean;
 }
 
 export interface TabViewsOptions {
@@ -89,7 +95,7 @@ export class TabViews {
     if (!app) return;
     let tab = this.tabs.get(appId);
     if (!tab) {
-      tab = { app, view: null, lastActiveAt: Date.now(), lastUrl: app.url, failure: null, failedThisLoad: false, attempt: 0, retryTimer: null, state: 'idle', inCall: false };
+      tab = { app, view: null, lastActiveAt: Date.now(), lastUrl: app.url, failure: null, failedThisLoad: false, attempt: 0, retryTimer: null, state: 'idle', inCall: false, playing: false, notifies: false, unloading: false };
       this.tabs.set(appId, tab);
     }
     tab.app = app;
@@ -355,6 +361,8 @@ export class TabViews {
       this.applyVisibility();
     });
     contents.on('leave-html-full-screen', () => this.leaveFullScreen(appId));
+    contents.on('media-started-playing', () => (tab.playing = true));
+    contents.on('media-paused', () => (tab.playing = false));
     contents.on('devtools-opened', () => {
       if (!this.options.ctx.settings.get('shell.allowDevTools')) contents.closeDevTools();
     });
@@ -475,6 +483,13 @@ export class TabViews {
     contents.setBackgroundThrottling(false);
   }
 
+  /** A permission was granted to a tab's page (notifications keep it from hibernating). */
+  noteGranted(contents: WebContents, permission: string): void {
+    if (permission !== 'notifications') return;
+    const tab = [...this.tabs.values()].find((candidate) => candidate.view?.webContents === contents);
+    if (tab) tab.notifies = true;
+  }
+
   private endCall(tab: Tab): void {
     if (!tab.inCall) return;
     tab.inCall = false;
@@ -489,6 +504,8 @@ export class TabViews {
     if (!view) return;
     tab.view = null;
     tab.inCall = false;
+    tab.playing = false;
+    tab.notifies = false;
     if (this.fullScreenApp === tab.app.id) this.leaveFullScreen(tab.app.id);
     delete this.options.ctx.shell.tabUrls[tab.app.id];
     this.owners.delete(view.webContents.id);
@@ -496,27 +513,46 @@ export class TabViews {
     if (!view.webContents.isDestroyed()) view.webContents.close();
   }
 
+  /** What hibernation needs to know about a tab now (core/shell/hibernation.ts decides). */
+  private activityOf(tab: Tab): TabActivity {
+    const contents = tab.view?.webContents;
+    const live = contents && !contents.isDestroyed() ? contents : null;
+    return {
+      appId: tab.app.id,
+      lastActiveAt: tab.lastActiveAt,
+      active: tab.app.id === this.activeId,
+      hibernated: tab.view === null || tab.unloading,
+      busy: tab.inCall || tab.playing || (live?.isCurrentlyAudible() ?? false),
+      badge: (this.options.ctx.shell.badges[tab.app.id] ?? 0) > 0,
+      notifications: tab.notifies,
+      optOut: tab.app.hibernate === false,
+    };
+  }
+
   private scheduleHibernation(): void {
     if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
     this.hibernateTimer = null;
     const minutes = this.options.ctx.settings.get('shell.hibernateAfterMinutes');
-    const activity = [...this.tabs.values()].map((tab) => ({ appId: tab.app.id, lastActiveAt: tab.lastActiveAt, active: tab.app.id === this.activeId, hibernated: tab.view === null, busy: tab.inCall || (tab.view?.webContents.isCurrentlyAudible() ?? false) }));
-    for (const appId of tabsToHibernate(activity, Date.now(), minutes)) {
+    for (const appId of tabsToHibernate([...this.tabs.values()].map((tab) => this.activityOf(tab)), Date.now(), minutes)) {
       const tab = this.tabs.get(appId);
-      if (!tab) continue;
-      this.discard(tab);
-      this.setState(tab, 'hibernated');
+      if (tab) void this.hibernate(tab);
     }
-    const next = nextHibernationCheck(
-      [...this.tabs.values()].map((tab) => ({ appId: tab.app.id, lastActiveAt: tab.lastActiveAt, active: tab.app.id === this.activeId, hibernated: tab.view === null, busy: false })),
-      Date.now(),
-      minutes,
-    );
+    const next = nextHibernationCheck([...this.tabs.values()].map((tab) => this.activityOf(tab)), Date.now(), minutes);
     if (next !== null) {
       this.hibernateTimer = setTimeout(() => this.scheduleHibernation(), next - Date.now());
       this.hibernateTimer.unref?.();
     }
   }
+
+  /** Discard an idle tab, asking its page first: a page with unsaved work (beforeunload) stays. */
+  private async hibernate(tab: Tab): Promise<void> {
+    tab.unloading = true;
+    const gone = await this.unload(tab, false);
+    tab.unloading = false;
+    if (gone) this.setState(tab, 'hibernated');
+    else tab.lastActiveAt = Date.now(); // try again after another idle period
+  }
+
 
   close(): void {
     if (this.hibernateTimer) clearTimeout(this.hibernateTimer);

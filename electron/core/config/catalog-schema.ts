@@ -29,6 +29,8 @@ export const appDefinitionSchema = z
     /** For chat apps: how to open one room; `{roomId}` is replaced. */
     roomUrl: z.string().optional(),
     kind: z.enum(['portal', 'files', 'chat', 'mail', 'projects', 'video', 'docs', 'other']).default('other'),
+    /** `false`: never hibernate this app's tab when idle (a softphone, a dashboard that must stay live). */
+    hibernate: z.boolean().optional(),
   })
   .strict();
 export type AppDefinition = z.infer<typeof appDefinitionSchema>;

@@ -73,6 +73,13 @@ describe('hibernation', () => {
     expect(nextHibernationCheck([tab('a', 1, { active: true })], now, 30)).toBeNull();
     expect(nextHibernationCheck(tabs, now, 0)).toBeNull();
   });
+  it('keeps a tab with a badge, the notification permission, media or a call, or the policy’s opt-out', () => {
+    const kept = [tab('badge', 90, { badge: true }), tab('notifies', 90, { notifications: true }), tab('music', 90, { busy: true }), tab('phone', 90, { optOut: true }), tab('plain', 90)];
+    expect(tabsToHibernate(kept, now, 30)).toEqual(['plain']);
+    // Reasons that can pass are looked at again in a minute; the policy's opt-out never.
+    expect(nextHibernationCheck([tab('badge', 90, { badge: true })], now, 30)).toBe(now + 60_000);
+    expect(nextHibernationCheck([tab('phone', 90, { optOut: true })], now, 30)).toBeNull();
+  });
 });
 
 describe('load failures', () => {

@@ -239,7 +239,7 @@ describe('tab views', () => {
     tabs.show('files');
     vi.advanceTimersByTime(30_000);
     expect(chat.webContents.isDestroyed()).toBe(false);
-    vi.advanceTimersByTime(45_000);
+    await vi.advanceTimersByTimeAsync(45_000); // the page is asked first (beforeunload), then closed
     expect(chat.webContents.isDestroyed()).toBe(true);
     expect(window.children).not.toContain(chat);
     expect(core.ctx.shell.loadStates.chat?.state).toBe('hibernated');
