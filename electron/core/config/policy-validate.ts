@@ -11,6 +11,8 @@ import { settingsShape, type PartialSettings, type SettingKey } from './settings
 import { isAllowedAppUrl } from './app-url.ts';
 import type { Policy } from './policy-schema.ts';
 import { MAX_FILE_BYTES } from './policy-trust.ts';
+import { parseProxySetting } from '../shell/proxy.ts';
+import { dictionaryBaseUrl } from '../shell/spellcheck.ts';
 
 export interface PolicyProblem {
   file: string;
@@ -66,6 +68,21 @@ function tooDeepAt(text: string): number | null {
 }
 
 const nlErrors = z.locales.nl().localeError;
+
+/**
+ * Values the schema allows but the app refuses when it uses them (and falls back to the default):
+ * checked here with the very functions the app uses, so the policy check reports them too.
+ */
+const runtimeRules: Partial<Record<SettingKey, (value: unknown) => string | null>> = {
+  'shell.proxy': (value) => {
+    const verdict = parseProxySetting(value as string);
+    return verdict.ok ? null : verdict.error;
+  },
+  'shell.spellcheckDictionaryUrl': (value) => {
+    const verdict = dictionaryBaseUrl(value as string);
+    return verdict.ok ? null : verdict.error;
+  },
+};
 
 const sections = new Set(['$schema', 'organisation', 'apps', 'defaults', 'locked']);
 
@@ -166,7 +183,12 @@ class FileChecker {
       const settingKey = key as SettingKey;
       const stays = section === 'locked' ? { en: '; the setting stays locked (at its default value) until this is fixed', nl: '; de instelling blijft vergrendeld (op de standaardwaarde) tot dit is opgelost' } : undefined;
       const value = this.parse(settingsShape[settingKey].unwrap() as z.ZodType, valueNode, `${section}.${key}`, stays);
-      if (value === undefined) {
+      const refused = value === undefined ? null : runtimeRules[settingKey]?.(value);
+      if (refused) {
+        const name = `"${section}.${key}": `;
+        this.report(valueNode.offset, `${name}${refused}${stays?.en ?? ''}`, `${name}Werkplek weigert deze waarde bij gebruik (${refused})${stays?.nl ?? ''}`);
+      }
+      if (value === undefined || refused) {
         if (section === 'locked') this.invalidLocks.push(settingKey);
         continue;
       }

@@ -171,6 +171,17 @@ describe('fail closed, entry by entry', () => {
     expect(messages(verdict)).toMatch(/apps\.0\.origins\.0[\s\S]*apps\.1\.roomUrl[\s\S]*defaults\.apps\.custom\.1\.url/);
   });
 
+  it('a value the app would refuse when it uses it is reported and treated as invalid (proxy, dictionary URL)', () => {
+    const verdict = validatePolicyText(file, JSON.stringify({ defaults: { 'shell.spellcheckDictionaryUrl': 'http://dict.example.org/' }, locked: { 'shell.proxy': 'proxy:3128;colour=blue', 'updates.enabled': false } }));
+    expect(verdict.policy.defaults).toEqual({});
+    expect(verdict.invalidLocks).toEqual(['shell.proxy']);
+    expect(mergePolicies([verdict]).locked).toEqual({ 'updates.enabled': false, 'shell.proxy': 'system' });
+    expect(verdict.problems.map((p) => p.message)).toEqual([
+      '"defaults.shell.spellcheckDictionaryUrl": shell.spellcheckDictionaryUrl must use https',
+      '"locked.shell.proxy": shell.proxy: unknown option "colour=blue" (only bypass=host,.domain is allowed); the setting stays locked (at its default value) until this is fixed',
+    ]);
+  });
+
   it('a second app with the same id is dropped; the first stays', () => {
     const verdict = validatePolicyText(file, JSON.stringify({ apps: [app('mail'), app('chat'), app('mail', 'https://other.example.org/')] }));
     expect(verdict.policy.apps?.map((a) => [a.id, a.url])).toEqual([['mail', 'https://mail.example.org/'], ['chat', 'https://chat.example.org/']]);
