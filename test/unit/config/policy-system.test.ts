@@ -2,7 +2,7 @@
 // drop-ins in name order; files others can change are refused; WERKPLEK_POLICY only in development;
 // fail closed entry by entry; a file that cannot be parsed keeps its last good version.
 // The tests run as root: a user's file is made by chown to nobody or chmod o+w.
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,20 @@ describe.skipIf(!asRoot)('system policy files', () => {
     const refused = load();
     expect(refused.policy.locked).toEqual({ 'shell.allowDevTools': false, 'apps.custom': [] });
     expect(refused.problems[0]!.message).toMatch(/^refused: .*; keeping the version of this file last seen on/);
+  });
+
+  it('a policy.d folder that others can write keeps the drop-ins last seen there (swapping or removing one lifts nothing)', () => {
+    const { dir, load } = system({ 'policy.json': { organisation: 'X' }, 'policy.d/10-lock.json': { locked: { 'updates.enabled': false } } });
+    expect(load().policy.locked).toEqual({ 'updates.enabled': false });
+    chmodSync(join(dir, 'policy.d'), 0o777);
+    writeFileSync(join(dir, 'policy.d/10-lock.json'), JSON.stringify({ locked: {} }));
+    const loaded = load();
+    expect(loaded.policy).toEqual({ organisation: 'X', locked: { 'updates.enabled': false } });
+    expect(loaded.problems[0]!.message).toMatch(/policy\.d\) can be changed by users other than root .*; keeping the 1 drop-ins last seen there$/);
+    // A deleted drop-in in a trusted folder is the administrator's decision.
+    chmodSync(join(dir, 'policy.d'), 0o755);
+    rmSync(join(dir, 'policy.d/10-lock.json'));
+    expect(load().policy).toEqual({ organisation: 'X' });
   });
 
   it('without a last good version, an unparseable file gives nothing but the other files still count', () => {
