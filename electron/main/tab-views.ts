@@ -393,13 +393,14 @@ export class TabViews {
         event.preventDefault();
       }
     });
-    contents.setWindowOpenHandler(({ url }) => {
-      const verdict = decideWindowOpen({ apps: apps(), appId, url, ssoOrigins: sso() });
+    contents.setWindowOpenHandler(({ url, disposition, features }) => {
+      const verdict = decideWindowOpen({ apps: apps(), appId, url, ssoOrigins: sso(), disposition, features });
       if (verdict.kind === 'child') {
         const partition = this.options.ctx.catalog.find(appId)?.app.partition ?? 'persist:werkplek';
-        return { action: 'allow', overrideBrowserWindowOptions: { ...childWindowOptions(partition), parent: this.options.window } };
+        return { action: 'allow', overrideBrowserWindowOptions: { ...childWindowOptions(partition, verdict), parent: this.options.window } };
       }
-      this.carryOut(verdict, appId, url);
+      if (verdict.kind === 'navigate') void contents.loadURL(verdict.url).catch(() => {}); // failures arrive as did-fail-load
+      else this.carryOut(verdict, appId, url);
       return { action: 'deny' };
     });
     contents.on('did-create-window', (child) => {

@@ -27,9 +27,9 @@ export function appViewWebPreferences(partition: string): WebPreferences {
   return { ...hardened, partition, spellcheck: true };
 }
 
-/** A sign-in pop-up of an app (window.open on its own or the identity provider's origin). */
-export function childWindowOptions(partition: string): BrowserWindowConstructorOptions {
-  return { width: 520, height: 680, autoHideMenuBar: true, webPreferences: appViewWebPreferences(partition) };
+/** A pop-up of an app (window.open on its own or the identity provider's origin), sized as core decided. */
+export function childWindowOptions(partition: string, size: { width: number; height: number } = { width: 520, height: 680 }): BrowserWindowConstructorOptions {
+  return { ...size, autoHideMenuBar: true, webPreferences: appViewWebPreferences(partition) };
 }
 
 export function createAppView(partition: string): WebContentsView {

@@ -10,7 +10,14 @@ export type NavigationVerdict =
   | { kind: 'external'; url: string }
   | { kind: 'refuse'; reason: string };
 
-export type WindowOpenVerdict = NavigationVerdict | { kind: 'child' };
+export type WindowOpenVerdict = NavigationVerdict | { kind: 'child'; width: number; height: number } | { kind: 'navigate'; url: string };
+
+export interface WindowOpenInput extends NavigationInput {
+  /** Electron's disposition: a link with target=_blank is 'foreground-tab'/'background-tab', window.open with features 'new-window'. */
+  disposition?: 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
+  /** window.open's features ("width=600,height=400"). */
+  features?: string;
+}
 
 export interface NavigationInput {
   /** Enabled catalog apps. */
@@ -63,13 +70,29 @@ export function decideNavigation(input: NavigationInput): NavigationVerdict {
 }
 
 /**
- * window.open: a pop-up on the app's own origin or a sign-in origin opens as a child window of the
- * app (same session, so the sign-in completes); anything else follows the navigation rules, and
- * the pop-up itself is always denied.
+ * window.open and target=_blank: a link to the app's own pages opens in its tab (there are no
+ * browser tabs to open it in); a real pop-up on the app's own origin or a sign-in origin opens as a
+ * child window of the app (same session, so the sign-in completes), as large as the page asks
+ * within sensible bounds; anything else follows the navigation rules, and the pop-up itself is
+ * always denied.
  */
-export function decideWindowOpen(input: NavigationInput): WindowOpenVerdict {
+export function decideWindowOpen(input: WindowOpenInput): WindowOpenVerdict {
   const verdict = decideNavigation(input);
-  return verdict.kind === 'stay' ? { kind: 'child' } : verdict;
+  if (verdict.kind !== 'stay') return verdict;
+  const app = input.apps.find((candidate) => candidate.id === input.appId);
+  const ownPage = app !== undefined && appOrigins(app).has(new URL(input.url).origin);
+  if (ownPage && (input.disposition === 'foreground-tab' || input.disposition === 'background-tab')) return { kind: 'navigate', url: input.url };
+  return { kind: 'child', ...popupSize(input.features ?? '', ownPage ? { width: 1024, height: 768 } : { width: 520, height: 680 }) };
+}
+
+/** The pop-up's size from window.open's features, between 320×240 and 1920×1200; else the default. */
+export function popupSize(features: string, fallback: { width: number; height: number }): { width: number; height: number } {
+  const asked = Object.fromEntries(features.split(',').map((part) => part.split('=').map((side) => side.trim().toLowerCase()) as [string, string | undefined]));
+  const size = (key: 'width' | 'height', min: number, max: number) => {
+    const value = Number.parseInt(asked[key] ?? asked[`inner${key}`] ?? '', 10);
+    return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback[key];
+  };
+  return { width: size('width', 320, 1920), height: size('height', 240, 1200) };
 }
 
 /** Subframes (will-frame-navigate): only the app's own origins, sign-in origins, or about:blank/srcdoc. Never opened elsewhere. */

@@ -94,7 +94,7 @@ export interface FindResult {
 export class DoubleWebContents extends Destroyable {
   readonly id = nextId++;
   readonly session: DoubleSession;
-  windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
+  windowOpenHandler: ((details: { url: string; disposition?: string; features?: string }) => unknown) | null = null;
   loaded: string[] = [];
   /** What loadURL does: resolve (default) or reject with this error (ERR_ABORTED and the like). */
   loadError: Error | null = null;
@@ -146,7 +146,7 @@ export class DoubleWebContents extends Destroyable {
     return focusedContents && !focusedContents.isDestroyed() ? focusedContents : null;
   }
 
-  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
+  setWindowOpenHandler(handler: (details: { url: string; disposition?: string; features?: string }) => unknown): void {
     this.alive();
     this.windowOpenHandler = handler;
   }

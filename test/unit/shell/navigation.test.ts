@@ -139,6 +139,16 @@ describe('decideWindowOpen', () => {
   it.each(cases)('in %s: window.open(%s) → %s', (appId, url, kind) => {
     expect(decideWindowOpen({ apps, appId, url, ssoOrigins: sso }).kind).toBe(kind);
   });
+
+  it('target=_blank to the app’s own page stays in its tab; a pop-up gets the size it asks for, within bounds', () => {
+    const open = (url: string, disposition: 'foreground-tab' | 'new-window', features = '') => decideWindowOpen({ apps, appId: 'intranet', url, ssoOrigins: sso, disposition, features });
+    expect(open('https://intranet.example.org/doc/1', 'foreground-tab')).toEqual({ kind: 'navigate', url: 'https://intranet.example.org/doc/1' });
+    expect(open('https://intranet.example.org/print', 'new-window', 'width=800,height=600,noopener')).toEqual({ kind: 'child', width: 800, height: 600 });
+    expect(open('https://intranet.example.org/print', 'new-window', 'width=10,height=99999')).toEqual({ kind: 'child', width: 320, height: 1200 });
+    expect(open('https://intranet.example.org/print', 'new-window')).toEqual({ kind: 'child', width: 1024, height: 768 });
+    expect(open('https://login.example.org/oauth/authorize', 'foreground-tab')).toEqual({ kind: 'child', width: 520, height: 680 }); // sign-in stays a pop-up
+    expect(open('https://chat.example.org/', 'foreground-tab').kind).toBe('switch');
+  });
 });
 
 describe('isAllowedSubframe', () => {

@@ -92,6 +92,11 @@ describe('tab views', () => {
     expect(open('https://www.example.com/').action).toBe('deny');
     expect(open('https://cloud.example.org/apps/files/').action).toBe('deny');
     expect(open('smb://server/share').action).toBe('deny');
+    // target=_blank to its own pages: the tab goes there, no 520×680 window.
+    expect((contents.windowOpenHandler!({ url: 'https://chat.example.org/#/room/2', disposition: 'foreground-tab', features: '' }) as { action: string }).action).toBe('deny');
+    expect(contents.loaded.at(-1)).toBe('https://chat.example.org/#/room/2');
+    const printWindow = contents.windowOpenHandler!({ url: 'https://chat.example.org/print', disposition: 'new-window', features: 'width=900,height=700' }) as { action: string; overrideBrowserWindowOptions?: { width: number; height: number } };
+    expect(printWindow).toMatchObject({ action: 'allow', overrideBrowserWindowOptions: { width: 900, height: 700 } });
     expect(external).toEqual(['https://www.example.com/']);
     expect(activated).toEqual([['files', 'https://cloud.example.org/apps/files/']]);
     // The pop-up's own contents get the same guards and count as the app's.
