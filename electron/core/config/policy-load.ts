@@ -125,14 +125,15 @@ export function mergePolicies(parts: Part[]): Policy {
 }
 
 /**
- * Reads, checks and merges policy files. `owners`: who may own them; `cache`: the last good
+ * Reads, checks and merges policy files. `owners`: who may own them (per file, or one list for
+ * all); `cache`: the last good
  * versions (used for a file that cannot be parsed or is refused, and updated from good ones).
  */
-export function loadPolicyFiles(files: string[], owners: number[], cache: PolicyCache | null, now = new Date(), problems: PolicyProblem[] = []): LoadedPolicy {
+export function loadPolicyFiles(files: string[], owners: number[] | ((file: string) => number[]), cache: PolicyCache | null, now = new Date(), problems: PolicyProblem[] = []): LoadedPolicy {
   const parts: Part[] = [];
   const found: string[] = [];
   for (const file of files) {
-    const read = readPolicyFile(file, owners);
+    const read = readPolicyFile(file, typeof owners === 'function' ? owners(file) : owners);
     if (read.kind === 'missing') {
       cache?.forget(file);
       continue;

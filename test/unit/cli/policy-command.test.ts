@@ -129,13 +129,20 @@ describe('werkplek policy', () => {
       expect(result.stdout).toBe(`${rootFile}: OK (0 apps, 1 locked settings)\n`);
     });
 
-    it('refuses a file the user owns, or anyone may write, with a message', async () => {
-      const owned = await runWith({ as: 'nobody' }, 'policy', 'check', userFile);
+    it('refuses a file another user owns, or anyone may write, with a message', async () => {
+      const owned = await run('policy', 'check', userFile);
       expect(owned.code).toBe(1);
       expect(owned.stderr).toMatch(new RegExp(`^${userFile}:0:0: refused: the file can be changed by users other than root \\(owner uid 65534, mode 0644\\); make it root's and writable by root only`));
       const open = await runWith({ as: 'nobody' }, 'policy', 'check', writable);
       expect(open.code).toBe(1);
       expect(open.stderr).toContain('(owner uid 0, mode 0666)');
+    });
+
+    it('takes a draft outside /etc/werkplek that the checking user owns, with a note that installed it must be root\'s', async () => {
+      const draft = await runWith({ as: 'nobody' }, 'policy', 'check', userFile);
+      expect(draft.code).toBe(0);
+      expect(draft.stderr).toBe(`${userFile}: note: installed, this file must be root's and writable by root only (chown root:root, chmod 644)\n`);
+      expect(draft.stdout).toBe(`${userFile}: OK (0 apps, 1 locked settings)\n`);
     });
   });
 
