@@ -87,7 +87,10 @@ export function systemPolicyFiles(dir: string, owners: number[], problems: Polic
       return [join(dir, 'policy.json'), ...last];
     }
   }
-  return [join(dir, 'policy.json'), ...names.map((name) => join(dropIns, name))];
+  const files = names.map((name) => join(dropIns, name));
+  // Drop-ins no longer there (or the whole folder gone) were removed by root: forget them.
+  for (const gone of cache?.under(dropIns) ?? []) if (!files.includes(gone)) cache?.forget(gone);
+  return [join(dir, 'policy.json'), ...files];
 }
 
 interface Part {

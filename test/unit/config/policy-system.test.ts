@@ -120,6 +120,9 @@ describe.skipIf(!asRoot)('system policy files', () => {
     chmodSync(join(dir, 'policy.d'), 0o755);
     rmSync(join(dir, 'policy.d/10-lock.json'));
     expect(load().policy).toEqual({ organisation: 'X' });
+    // ... and stays gone: a folder that later turns writable brings nothing of it back.
+    chmodSync(join(dir, 'policy.d'), 0o777);
+    expect(load().policy).toEqual({ organisation: 'X' });
   });
 
   it('without a last good version, an unparseable file gives nothing but the other files still count', () => {
