@@ -108,6 +108,7 @@ export class TabViews {
     tab.lastActiveAt = Date.now();
     if (!tab.view) this.createView(tab, url ?? tab.lastUrl);
     else if (url) void tab.view.webContents.loadURL(url).catch(() => {});
+    if (tab.view) this.applyZoom(appId, tab.view.webContents);
     this.applyVisibility();
     if (!this.panelOpen) tab.view?.webContents.focus();
     this.scheduleHibernation();
@@ -158,6 +159,15 @@ export class TabViews {
    * `findNext: true` begins a new find session (back to the first match), so it is true exactly
    * when the text or the tab changed, and false when stepping to the next/previous match.
    */
+  /**
+   * Chromium keeps one zoom level per host in a session, so apps on the same host (Nextcloud's
+   * files and calendar) would share it: the shown tab gets its own app's level back.
+   */
+  private applyZoom(appId: string, contents: WebContents): void {
+    const level = this.options.ctx.settings.get('shell.zoomLevels')[appId] ?? 0;
+    if (!contents.isDestroyed() && contents.getZoomLevel() !== level) contents.setZoomLevel(level);
+  }
+
   find(text: string, forward: boolean, _step: boolean): void {
     const contents = this.activeContents();
     if (!contents) return;
@@ -330,8 +340,7 @@ export class TabViews {
       this.endCall(tab);
       tab.lastUrl = navigatedUrl;
       this.options.ctx.shell.tabUrls[appId] = navigatedUrl;
-      const level = this.options.ctx.settings.get('shell.zoomLevels')[appId];
-      if (level !== undefined) contents.setZoomLevel(level);
+      if (appId === this.activeId) this.applyZoom(appId, contents);
     });
     contents.on('did-navigate-in-page', (_event, navigatedUrl, isMainFrame) => {
       if (!isMainFrame) return;

@@ -105,7 +105,8 @@ export class DoubleWebContents extends Destroyable {
   /** The page's beforeunload handler refuses to leave. */
   refusesUnload = false;
   audible = false;
-  private zoomLevel = 0;
+  /** Without a page (no host yet) the zoom is the contents' own. */
+  private ownZoom = 0;
   private findSession: { text: string; active: number } | null = null;
   private requestId = 0;
   readonly findRequests: Array<{ text: string; forward: boolean; findNext: boolean }> = [];
@@ -178,14 +179,21 @@ export class DoubleWebContents extends Destroyable {
   isFocused(): boolean {
     return focusedContents === this.alive();
   }
+  /** Chromium's zoom is per host within a session: every page of that host follows a change. */
+  private get host(): string {
+    return URL.parse(this.loaded.at(-1) ?? '')?.host ?? '';
+  }
   getZoomLevel(): number {
-    return this.alive().zoomLevel;
+    const host = this.alive().host;
+    return host ? (this.session.zoomByHost.get(host) ?? 0) : this.ownZoom;
   }
   setZoomLevel(level: number): void {
-    this.alive().zoomLevel = level;
+    const host = this.alive().host;
+    if (host) this.session.zoomByHost.set(host, level);
+    else this.ownZoom = level;
   }
   getZoomFactor(): number {
-    return 1.2 ** this.alive().zoomLevel;
+    return 1.2 ** this.getZoomLevel();
   }
   isCurrentlyAudible(): boolean {
     return this.alive().audible;
@@ -454,6 +462,8 @@ export class DoubleSession extends EventEmitter {
   /** setProxy settles only when the test says so (null: at once). */
   proxyGate: Promise<void> | null = null;
   availableSpellCheckerLanguages = ['de-DE', 'en-GB', 'en-US', 'nl'];
+  /** Chromium's host zoom map of this session. */
+  readonly zoomByHost = new Map<string, number>();
   setPermissionRequestHandler(handler: (...args: unknown[]) => void): void {
     this.requestHandler = handler;
   }

@@ -19,6 +19,7 @@ async function setup(hibernateAfterMinutes = 0, extra: Partial<ConstructorParame
       apps: [
         { id: 'chat', name: 'Chat', url: 'https://chat.example.org/' },
         { id: 'files', name: 'Files', url: 'https://cloud.example.org/apps/files/' },
+        { id: 'calendar', name: 'Calendar', url: 'https://cloud.example.org/apps/calendar/' },
       ],
       locked: { 'shell.ssoOrigins': ['https://login.example.org'], 'shell.hibernateAfterMinutes': hibernateAfterMinutes },
     },
@@ -264,6 +265,20 @@ describe('tab views', () => {
     contents.emit('did-navigate', {}, 'https://chat.example.org/next');
     expect(contents.getZoomLevel()).toBe(2); // …and gets the app's level back
     expect(tabs.zoom('chat', 0)).toBe(0);
+  });
+
+  it('zoom stays per app when two apps share a host (Chromium zooms per host)', async () => {
+    const { tabs } = await setup();
+    tabs.show('files');
+    const files = recorded.views.at(-1)!.webContents;
+    tabs.show('calendar');
+    const calendar = recorded.views.at(-1)!.webContents;
+    expect(tabs.zoom('calendar', 1)).toBe(1);
+    expect(tabs.zoom('calendar', 1)).toBe(2);
+    tabs.show('files');
+    expect(files.getZoomLevel()).toBe(0);
+    tabs.show('calendar');
+    expect(calendar.getZoomLevel()).toBe(2);
   });
 
   it('page titles become badges', async () => {
