@@ -6,7 +6,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { LocalEntry, Snapshot, SyncIssue, SyncPath } from './model.ts';
 import type { IgnoreList } from './names.ts';
-import { syncNameProblem, TEMP_PREFIX } from './names.ts';
+import { syncNameProblem, syncPathProblem, TEMP_PREFIX } from './names.ts';
 import { isUnder, joinPath } from './paths.ts';
 
 const YIELD_MS = 10;
@@ -74,7 +74,7 @@ export async function discoverLocal(root: string, options: { ignore: IgnoreList;
         issues.push({ path: key, kind: 'special-file', message: 'not a file or folder (a socket, pipe or device): not synced in either direction' });
         continue;
       }
-      const problem = syncNameProblem(base);
+      const problem = syncNameProblem(base) ?? syncPathProblem(key);
       if (problem) {
         issues.push({ path: key, kind: 'invalid-name-local', message: `not synced: ${problem}` });
         continue;

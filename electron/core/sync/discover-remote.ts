@@ -6,7 +6,7 @@ import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncIssue, SyncPa
 import type { DavClient } from './dav-client.ts';
 import { RemoteError } from './remote-error.ts';
 import type { IgnoreList } from './names.ts';
-import { pathInScope, syncNameProblem } from './names.ts';
+import { pathInScope, syncNameProblem, syncPathProblem } from './names.ts';
 import { baseName, isUnder, parentOf, subtreeKeys } from './paths.ts';
 import { mapLimit } from './pool.ts';
 
@@ -144,7 +144,7 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
         issues.push({ path: key, kind: 'case-clash', message: 'another name on the server differs only in upper/lower case, and this computer’s disk cannot hold both: this one is not synced (rename one on the server)' });
         continue;
       }
-      const problem = syncNameProblem(baseName(child.name));
+      const problem = syncNameProblem(baseName(child.name)) ?? syncPathProblem(key);
       if (problem) {
         issues.push({ path: key, kind: 'invalid-name-remote', message: `not downloaded: ${problem}` });
         continue;

@@ -116,9 +116,20 @@ export function remoteNameProblem(name: string): string | null {
  */
 export const syncNameProblem = (name: string): string | null => localNameProblem(name) ?? remoteNameProblem(name);
 
+/**
+ * Longest relative path synced, in bytes: Linux paths end at 4,096 bytes (PATH_MAX), and the sync
+ * folder's own path needs room. Deeper, a server could lead the engine down an endless tree.
+ */
+export const MAX_SYNC_PATH_BYTES = 3072;
+
+/** Why a whole relative path is synced in neither direction (its names may each be fine), or null. */
+export const syncPathProblem = (path: string): string | null =>
+  path.length * 3 > MAX_SYNC_PATH_BYTES && Buffer.byteLength(path) > MAX_SYNC_PATH_BYTES ? `the path is longer than ${MAX_SYNC_PATH_BYTES} bytes` : null;
+
 /** Every name along the path is synced (not ignored, storable on both sides): journal entries outside are left alone. */
 export function pathInScope(path: string, ignore: IgnoreList): boolean {
   if (path === '') return true;
+  if (syncPathProblem(path)) return false;
   for (let end = path.indexOf('/'); ; end = path.indexOf('/', end + 1)) {
     const prefix = end < 0 ? path : path.slice(0, end);
     if (ignore.isIgnored(prefix) || syncNameProblem(prefix.slice(prefix.lastIndexOf('/') + 1)) !== null) return false;
