@@ -25,7 +25,8 @@ export type DndCheck = () => boolean;
 /** Whether Werkplek's Matrix notifier is signed in (then chat apps' own notifications are suppressed). */
 export type NotifierCheck = () => boolean;
 
-export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false): void {
+/** Installs the guards; resolves once the proxy is set (a first page load must wait for it). */
+export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false): Promise<void> {
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
     const app = owners.appFor(contents);
     const verdict = decidePermission({ app, permission, requestingOrigin: details.requestingUrl, isMainFrame: details.isMainFrame, doNotDisturb: doNotDisturb(), chatNotifierActive: chatNotifierActive() });
@@ -82,7 +83,7 @@ export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwne
     });
   });
   applySpellcheck(ses, ctx);
-  void applyProxy(ses, ctx).catch((error: unknown) => ctx.log.warn('setting the proxy failed', error instanceof Error ? error.message : error));
+  return applyProxy(ses, ctx).catch((error: unknown) => ctx.log.warn('setting the proxy failed', error instanceof Error ? error.message : error));
 }
 
 export function applySpellcheck(ses: Session, ctx: CoreContext): void {
@@ -104,20 +105,28 @@ export async function applyProxy(ses: Session, ctx: CoreContext): Promise<void> 
   await ses.setProxy(verdict.config);
 }
 
-/** One guarded session per partition, prepared once. */
-export function sessionPreparer(ctx: CoreContext, owners: SessionOwners, doNotDisturb: DndCheck, chatNotifierActive: NotifierCheck = () => false, more?: (ses: Session) => void): { prepare(partition: string): Session; all(): Session[] } {
-  const prepared = new Map<string, Session>();
+/** One guarded session per partition, prepared once; `ready` resolves when its proxy is set. */
+export function sessionPreparer(
+  ctx: CoreContext,
+  owners: SessionOwners,
+  doNotDisturb: DndCheck,
+  chatNotifierActive: NotifierCheck = () => false,
+  more?: (ses: Session) => void,
+): { prepare(partition: string): Session; ready(partition: string): Promise<void>; all(): Session[] } {
+  const prepared = new Map<string, { ses: Session; ready: Promise<void> }>();
+  const prepare = (partition: string) => {
+    let entry = prepared.get(partition);
+    if (!entry) {
+      const ses = session.fromPartition(partition);
+      entry = { ses, ready: guardSession(ses, ctx, owners, doNotDisturb, chatNotifierActive) };
+      more?.(ses);
+      prepared.set(partition, entry);
+    }
+    return entry;
+  };
   return {
-    prepare(partition) {
-      let ses = prepared.get(partition);
-      if (!ses) {
-        ses = session.fromPartition(partition);
-        guardSession(ses, ctx, owners, doNotDisturb, chatNotifierActive);
-        more?.(ses);
-        prepared.set(partition, ses);
-      }
-      return ses;
-    },
-    all: () => [...prepared.values()],
+    prepare: (partition) => prepare(partition).ses,
+    ready: (partition) => prepare(partition).ready,
+    all: () => [...prepared.values()].map((entry) => entry.ses),
   };
 }

@@ -123,7 +123,7 @@ if (!app.requestSingleInstanceLock()) {
     const tabs: TabViews = new TabViews({
       window: shellWindow,
       ctx,
-      prepareSession: (partition) => void sessions.prepare(partition),
+      prepareSession: (partition) => sessions.ready(partition),
       activate,
       openExternal: openOutside,
       log,

@@ -36,8 +36,8 @@ interface Tab {
 export interface TabViewsOptions {
   window: BrowserWindow;
   ctx: CoreContext;
-  /** Called once per partition before its first view: permission handlers, downloads, spell check, proxy. */
-  prepareSession(partition: string): void;
+  /** Called before each new view: permission handlers, downloads, spell check, proxy (once per partition). A promise: load only after it (the proxy is set). */
+  prepareSession(partition: string): void | Promise<void>;
   /** Carry out "switch to another app's tab" (goes through shell.activate so the renderer follows). */
   activate(appId: string, url?: string): void;
   openExternal(url: string): void;
@@ -311,7 +311,7 @@ export class TabViews {
   }
 
   private createView(tab: Tab, url: string): void {
-    this.options.prepareSession(tab.app.partition);
+    const sessionReady = this.options.prepareSession(tab.app.partition);
     const view = createAppView(tab.app.partition);
     tab.view = view;
     const contents = view.webContents;
@@ -377,7 +377,12 @@ export class TabViews {
     });
     this.options.window.contentView.addChildView(view);
     view.setVisible(false);
-    void contents.loadURL(url).catch(() => {}); // failures arrive as did-fail-load
+    const load = () => {
+      if (!contents.isDestroyed()) void contents.loadURL(url).catch(() => {}); // failures arrive as did-fail-load
+    };
+    // The first page waits for the session's proxy: loaded before it, it would go out directly.
+    if (sessionReady) void sessionReady.then(load);
+    else load();
   }
 
   /** Navigation, redirects, subframes and pop-ups of one app's contents (its view or a sign-in pop-up). */

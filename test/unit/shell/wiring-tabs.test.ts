@@ -9,7 +9,7 @@ vi.mock('electron', async () => (await import('./electron-double.ts')).electronM
 
 const { TabViews } = await import('../../../electron/main/tab-views.ts');
 const { hardenAllWebContents } = await import('../../../electron/main/web-contents-guard.ts');
-const { DoubleBrowserWindow, DoubleWebContents, recorded, settle } = await import('./electron-double.ts');
+const { DoubleBrowserWindow, DoubleSession, DoubleWebContents, recorded, settle } = await import('./electron-double.ts');
 
 afterEach(() => vi.useRealTimers());
 
@@ -31,7 +31,7 @@ async function setup(hibernateAfterMinutes = 0, extra: Partial<ConstructorParame
   const tabs = new TabViews({
     window: window as never,
     ctx: core.ctx,
-    prepareSession: (partition) => prepared.push(partition),
+    prepareSession: (partition) => void prepared.push(partition),
     activate: (appId, url) => activated.push([appId, url]),
     openExternal: (url) => external.push(url),
     log: core.ctx.log,
@@ -265,6 +265,26 @@ describe('tab views', () => {
     contents.emit('did-navigate', {}, 'https://chat.example.org/next');
     expect(contents.getZoomLevel()).toBe(2); // …and gets the app's level back
     expect(tabs.zoom('chat', 0)).toBe(0);
+  });
+
+  it('the first page of a session waits until its proxy is set', async () => {
+    const { sessionPreparer } = await import('../../../electron/main/app-sessions.ts');
+    const { core } = await setup();
+    const preparer = sessionPreparer(core.ctx, { appFor: () => null, appIdFor: () => null }, () => false);
+    const ses = recorded.sessions.get('persist:werkplek') ?? new DoubleSession();
+    recorded.sessions.set('persist:werkplek', ses);
+    let setProxy!: () => void;
+    ses.proxyGate = new Promise<void>((resolve) => (setProxy = resolve));
+    const window = new DoubleBrowserWindow({});
+    const tabs = new TabViews({ window: window as never, ctx: core.ctx, prepareSession: (partition) => preparer.ready(partition), activate: () => {}, openExternal: () => {}, log: core.ctx.log });
+    tabs.show('chat');
+    const contents = recorded.views.at(-1)!.webContents;
+    await settle();
+    expect(contents.loaded).toEqual([]);
+    setProxy();
+    await vi.waitFor(() => expect(contents.loaded).toEqual(['https://chat.example.org/']));
+    expect(ses.proxy).toEqual({ mode: 'system' });
+    ses.proxyGate = null;
   });
 
   it('zoom stays per app when two apps share a host (Chromium zooms per host)', async () => {
