@@ -68,7 +68,10 @@ export function nextcloudDavUrls(filesUrl: string, user: string): { base: string
   const at = url.pathname.indexOf('/remote.php/');
   const prefix = at >= 0 ? url.pathname.slice(0, at) : url.pathname.replace(/\/$/, '');
   const base = `${url.origin}${prefix}`;
-  const u = encodeURIComponent(user);
+  // The files root names the account by its user id (OCS cloud/user, which differs from the login
+  // name for accounts made by user_oidc or LDAP); the uploads folder must use the same id.
+  const fromRoot = url.pathname.match(/\/remote\.php\/dav\/files\/([^/]+)/)?.[1];
+  const u = fromRoot ?? encodeURIComponent(user);
   return { base, files: `${base}/remote.php/dav/files/${u}/`, uploads: `${base}/remote.php/dav/uploads/${u}/` };
 }
 

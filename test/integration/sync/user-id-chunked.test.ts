@@ -1,11 +1,7 @@
 // Chunked upload v2 for an account whose user id is not its login name (user_oidc, LDAP): the
 // uploads folder and the Destination must be named after the user id, as the files root is.
-//
-// KNOWN GAP, outside the files of the change that added this test: nextcloudDavUrls() in
-// electron/core/sync/chunked-upload.ts builds /remote.php/dav/{uploads,files}/<login name>/ from
-// config.server.user. The fix is to take the id from the files root it is given (the segment after
-// /remote.php/dav/files/), which sign-in now builds from the user id. Marked `fails` until then;
-// remove `.fails` when it passes.
+// nextcloudDavUrls() takes the id from the files root it is given (which sign-in builds from the
+// user id), not from the login name.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -25,7 +21,7 @@ describe.skipIf(!sabreDavServer.available)('chunked upload with a user id that i
   });
   afterAll(async () => server?.stop());
 
-  it.fails('uploads into uploads/<user id>/ and never touches the login name paths', async () => {
+  it('uploads into uploads/<user id>/ and never touches the login name paths', async () => {
     const work = mkdtempSync(join(tmpdir(), 'werkplek-userid-chunk-'));
     const options = { url: server.url, user: server.user, password: server.password };
     const dav = new DavClient(options);
