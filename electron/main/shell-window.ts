@@ -29,12 +29,20 @@ export function createShellWindow(preloadPath: string, options: { show: boolean 
     backgroundColor: '#f5f6f8',
     preload: preloadPath,
   });
+  // Dragging an edge fires resize many times a second: write the state once it settles, and on close.
+  let pending: ReturnType<typeof setTimeout> | null = null;
   const remember = () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
     if (window.isDestroyed()) return;
     state.set('bounds', { ...window.getNormalBounds(), maximized: window.isMaximized() });
   };
-  window.on('resize', remember);
-  window.on('move', remember);
+  const rememberSoon = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(remember, 500);
+  };
+  window.on('resize', rememberSoon);
+  window.on('move', rememberSoon);
   window.on('close', remember);
   // maximize() shows a hidden window (Electron), so a maximized window is maximized when it shows:
   // after the first paint, or — started at login with --hidden — when the user first opens it.

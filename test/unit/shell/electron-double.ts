@@ -690,6 +690,8 @@ export const desktopCapturer = {
 /** electron-store without Electron: one in-memory store per name, which a test can fill first. */
 export class DoubleStore<T extends Record<string, unknown>> {
   static readonly byName = new Map<string, Record<string, unknown>>();
+  /** How often each store was written (a write is a file write in electron-store). */
+  static readonly writes = new Map<string, number>();
   private readonly name: string;
   constructor(options: { name?: string } = {}) {
     this.name = options.name ?? 'config';
@@ -700,6 +702,7 @@ export class DoubleStore<T extends Record<string, unknown>> {
   }
   set store(values: T) {
     DoubleStore.byName.set(this.name, { ...values });
+    DoubleStore.writes.set(this.name, (DoubleStore.writes.get(this.name) ?? 0) + 1);
   }
   get(key: string): unknown {
     return this.store[key];
