@@ -33,6 +33,10 @@ export class WerkplekTray {
   private readonly actions: TrayActions;
   private texts: MainTexts;
   private state: TrayState = { unread: 0, syncState: 'not-configured', syncPaused: false, doNotDisturb: false };
+  /** The menu as last built (skip identical rebuilds) and when; sync reports several times a second. */
+  private builtMenu = '';
+  private builtAt = 0;
+  private menuTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(texts: MainTexts, actions: TrayActions) {
     this.texts = texts;
@@ -51,10 +55,25 @@ export class WerkplekTray {
   }
 
   private render(): void {
-    const t = this.texts;
-    const label = trayLabel(this.state.unread, t.unread);
+    const label = trayLabel(this.state.unread, this.texts.unread);
     this.tray.setToolTip(label);
     app.setBadgeCount(this.state.unread); // Unity launcher count where the desktop supports it
+    // The menu: at most once a second (the last state always lands), and never an identical one.
+    const wanted = JSON.stringify([this.state, this.texts.lang]);
+    if (wanted === this.builtMenu || this.menuTimer) return;
+    const wait = this.builtAt + 1000 - Date.now();
+    if (wait <= 0) return this.buildMenu(label, wanted);
+    this.menuTimer = setTimeout(() => {
+      this.menuTimer = null;
+      const latest = JSON.stringify([this.state, this.texts.lang]);
+      if (latest !== this.builtMenu) this.buildMenu(trayLabel(this.state.unread, this.texts.unread), latest);
+    }, wait);
+  }
+
+  private buildMenu(label: string, key: string): void {
+    this.builtMenu = key;
+    this.builtAt = Date.now();
+    const t = this.texts;
     const syncWord = t.syncStates[this.state.syncState] ?? this.state.syncState;
     this.tray.setContextMenu(
       Menu.buildFromTemplate([
@@ -71,6 +90,8 @@ export class WerkplekTray {
   }
 
   destroy(): void {
+    if (this.menuTimer) clearTimeout(this.menuTimer);
+    this.menuTimer = null;
     this.tray.destroy();
   }
 }

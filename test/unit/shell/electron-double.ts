@@ -599,9 +599,11 @@ export class DoubleTray extends EventEmitter {
     this.check();
     this.tooltip = text;
   }
+  menuBuilds = 0;
   setContextMenu(menu: DoubleMenu): void {
     this.check();
     this.menu = menu;
+    this.menuBuilds++;
   }
   setImage(): void {
     this.check();
