@@ -84,16 +84,26 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
   });
   if (options.restore !== false) service.restore().catch((error: unknown) => ctx.log.error('matrix: could not resume the saved session', error));
 
+  /** A locked homeserver refuses sign-in anywhere else, before anything is contacted (a trailing '/' is the same server). */
+  const allowHomeserver = (homeserver: string): void => {
+    const locked = ctx.settings.isLocked('matrix.homeserver') ? ctx.settings.get('matrix.homeserver') : null;
+    const same = locked !== null && locked.replace(/\/+$/, '') === homeserver.replace(/\/+$/, '');
+    ctx.settings.ensureAllows('matrix.homeserver', same ? locked : homeserver);
+  };
+
   return {
     'matrix.status': async () => service.status(),
     'matrix.loginFlows': async ({ homeserver }) => service.flows(homeserver),
     'matrix.signInPassword': async ({ homeserver, user, password }) => {
+      allowHomeserver(homeserver);
+      ctx.settings.ensureAllows('matrix.user', user);
       const status = await service.signInWithPassword(homeserver, user, password);
       if (!ctx.settings.isLocked('matrix.homeserver')) ctx.settings.set('matrix.homeserver', status.homeserver ?? homeserver);
       if (!ctx.settings.isLocked('matrix.user')) ctx.settings.set('matrix.user', user);
       return service.status();
     },
     'matrix.signInSso': async ({ homeserver }) => {
+      allowHomeserver(homeserver);
       const status = await service.signInWithSso(homeserver);
       if (!ctx.settings.isLocked('matrix.homeserver')) ctx.settings.set('matrix.homeserver', status.homeserver ?? homeserver);
       return service.status();
