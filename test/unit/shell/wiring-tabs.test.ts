@@ -129,6 +129,24 @@ describe('tab views', () => {
     expect(states).toEqual(['loading', 'offline', 'ready']);
   });
 
+  it('a crashed page (render-process-gone) gets the offline page, and Reload brings it back', async () => {
+    const { tabs, core } = await setup();
+    tabs.layout({ x: 0, y: 0, width: 100, height: 100 });
+    tabs.show('chat');
+    const view = recorded.views.at(-1)!;
+    view.webContents.emit('did-stop-loading');
+    expect(view.visible).toBe(true);
+    view.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+    expect(view.visible).toBe(false);
+    expect(core.ctx.shell.loadStates.chat).toMatchObject({ state: 'error', errorText: 'renderer oom' });
+    tabs.retry('chat');
+    expect(view.webContents.loaded).toEqual(['https://chat.example.org/', 'https://chat.example.org/']);
+    view.webContents.emit('did-start-loading');
+    view.webContents.emit('did-stop-loading');
+    expect(view.visible).toBe(true);
+    expect(core.ctx.shell.loadStates.chat?.state).toBe('ready');
+  });
+
   it('certificate errors: no retry and no way around, the view stays hidden', async () => {
     vi.useFakeTimers();
     const { tabs, core } = await setup();
