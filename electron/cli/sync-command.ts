@@ -96,7 +96,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   const proxyEnv = nodeProxyEnv({ mode: 'system' }, process.env).env;
   let url: string;
   try {
-    url = await resolveDavUrl(o.server, o.user, { proxyEnv });
+    url = await resolveDavUrl(o.server, o.user, { proxyEnv, password });
   } catch (error) {
     stderr.line(`werkplek sync: ${(error as Error).message}`);
     return 2;

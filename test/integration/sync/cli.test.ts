@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { npmWebdavServer } from '../../fixtures/servers/npm-webdav-server.ts';
 import type { WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import { sabreDavServer, startSabreDav, type SabreDavHandle } from '../../fixtures/servers/sabredav.ts';
 
 const cli = resolve(import.meta.dirname, '../../../electron/cli/werkplek.ts');
 
@@ -113,4 +114,23 @@ describe('werkplek sync (CLI)', () => {
     const paths = json.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { path?: string }).path);
     expect(paths.some((path) => path?.endsWith(`${evil}.txt`))).toBe(true);
   }, 60_000);
+});
+
+describe.skipIf(!sabreDavServer.available)('werkplek sync (CLI) with an account whose user id is not its login name', () => {
+  let server: SabreDavHandle;
+  beforeAll(async () => {
+    server = await startSabreDav({ login: 'jan.jansen', userId: '7f3c9a1e5b2d4c6f' });
+  });
+  afterAll(async () => server?.stop());
+
+  it('syncs into files/<user id>/ and never asks for the login name’s paths', async () => {
+    const local = mkdtempSync(join(tmpdir(), 'werkplek-cli-userid-'));
+    writeFileSync(join(local, 'notes.txt'), 'notes');
+    const run = await werkplek(['--server', server.origin, '--user', 'jan.jansen', '--password-env', 'PW', '--state-dir', join(local, '.state'), local], { PW: server.password });
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(server.dataDir, 'notes.txt'), 'utf8')).toBe('notes');
+    expect(server.loginPathRequests()).toEqual([]);
+    rmSync(local, { recursive: true, force: true });
+  });
 });
