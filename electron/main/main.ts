@@ -34,6 +34,8 @@ import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
 import { childProcessProxyEnv } from '../core/shell/proxy.ts';
 import { installProcessErrorLog, logFailure } from './process-errors.ts';
 import { handleScreenShare } from './screen-share.ts';
+import { statusNotifierHost } from './tray-support.ts';
+import { closeAction } from '../core/shell/close-action.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
@@ -266,11 +268,24 @@ if (!app.requestSingleInstanceLock()) {
 
     // Closing the window keeps Werkplek in the tray (setting), or quits: the shutdown below runs
     // first, while the window and its tabs still exist, and Electron closes the window last.
+    let trayShown: boolean | null = null; // whether the desktop shows tray icons (below)
     shellWindow.on('close', (event) => {
       if (quitting) return;
       event.preventDefault();
-      if (ctx.settings.get('shell.closeToTray')) shellWindow.hide();
+      const action = closeAction(ctx.settings.get('shell.closeToTray'), trayShown);
+      if (action === 'hide') shellWindow.hide();
+      else if (action === 'minimize') shellWindow.minimize();
       else app.quit();
+    });
+    // No tray icons on this desktop: a window started hidden must still be reachable.
+    void statusNotifierHost().then((shown) => {
+      trayShown = shown;
+      if (shown !== false || shellWindow.isDestroyed()) return;
+      log.warn('tray: this desktop shows no tray icons (no StatusNotifierWatcher); closing the window minimises it instead');
+      if (!shellWindow.isVisible()) {
+        shellWindow.showInactive();
+        shellWindow.minimize();
+      }
     });
     shellWindow.on('closed', () => {
       window = null;
