@@ -95,8 +95,18 @@ export function popupSize(features: string, fallback: { width: number; height: n
   return { width: size('width', 320, 1920), height: size('height', 240, 1200) };
 }
 
-/** Subframes (will-frame-navigate): only the app's own origins, sign-in origins, or about:blank/srcdoc. Never opened elsewhere. */
+/** Previews an app shows in a frame from data it holds: images and PDF (no HTML, no SVG: those run script). */
+const dataPreview = /^data:(image\/(png|jpeg|gif|webp|avif|bmp)|application\/pdf)[;,]/i;
+
+/**
+ * Subframes (will-frame-navigate): the app's own origins (an embedded service such as Collabora in
+ * Nextcloud or Jitsi in Element is listed in the app's `origins`), sign-in origins, about:blank and
+ * srcdoc, `blob:` URLs the app made on one of those origins (previews, downloads), and `data:`
+ * images and PDF. Third-party frames (ads, trackers, other sites) stay blocked, never opened elsewhere.
+ */
 export function isAllowedSubframe(app: AppDefinition, rawUrl: string, ssoOrigins: readonly string[] = []): boolean {
   if (rawUrl === 'about:blank' || rawUrl === 'about:srcdoc') return true;
-  return webOrigin(rawUrl) !== null && isAllowedNavigation(app, rawUrl, ssoOrigins);
+  if (dataPreview.test(rawUrl)) return true;
+  const url = rawUrl.startsWith('blob:') ? rawUrl.slice('blob:'.length) : rawUrl;
+  return webOrigin(url) !== null && isAllowedNavigation(app, url, ssoOrigins);
 }

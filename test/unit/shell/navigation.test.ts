@@ -160,6 +160,12 @@ describe('isAllowedSubframe', () => {
     ['https://ads.example.com/', false],
     ['javascript:alert(1)', false],
     ['data:text/html,x', false],
+    ['data:image/svg+xml,<svg onload=alert(1)>', false],
+    ['data:image/png;base64,AAAA', true],
+    ['data:application/pdf;base64,JVBERi0=', true],
+    ['blob:https://intranet.example.org/6f1c0b7e-8a1d-4c5e-9d1a-1f2e3d4c5b6a', true],
+    ['blob:https://ads.example.com/6f1c0b7e', false],
+    ['blob:null/6f1c0b7e', false],
   ];
   it.each(cases)('%s → %s', (url, expected) => {
     expect(isAllowedSubframe(intranet, url, sso)).toBe(expected);
