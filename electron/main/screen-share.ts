@@ -1,13 +1,13 @@
 // getDisplayMedia in a meeting app: the app must hold `display-capture` (and ask from its own
 // origin), then the person picks a screen or a window in Werkplek's picker (thumbnails from
 // desktopCapturer), or — on Wayland — in the desktop portal that desktopCapturer opens itself.
-// Nothing is shared without a choice; closing the picker or Escape shares nothing.
+// Nothing is shared without a choice; closing the picker or Escape shares nothing (prompt-window.ts).
 import { desktopCapturer, type BrowserWindow, type Session, type WebContents } from 'electron';
 import type { CoreContext } from '../core/context.ts';
 import type { MainTexts } from '../core/shell/main-texts.ts';
 import { decidePermission } from '../core/shell/permissions.ts';
 import { isWaylandSession, pickedSource, screenPickerPage, type ShareSource } from '../core/shell/screen-share.ts';
-import { createPickerWindow } from './web-preferences.ts';
+import { askInWindow } from './prompt-window.ts';
 import type { SessionOwners } from './app-sessions.ts';
 
 export interface ScreenShareDeps {
@@ -56,30 +56,5 @@ async function chooseSource(appName: string, deps: ScreenShareDeps): Promise<Sha
 }
 
 function showPicker(parent: BrowserWindow, sources: ShareSource[], appName: string, t: MainTexts): Promise<ShareSource | null> {
-  const picker = createPickerWindow(parent, t.shareTitle);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (source: ShareSource | null) => {
-      if (settled) return;
-      settled = true;
-      resolve(source);
-      if (!picker.isDestroyed()) picker.close();
-    };
-    picker.on('closed', () => finish(null));
-    picker.webContents.on('will-navigate', (event) => event.preventDefault());
-    picker.webContents.on('did-navigate-in-page', (_event, url) => {
-      const choice = pickedSource(url, sources);
-      if (choice) finish(choice === 'cancel' ? null : choice);
-    });
-    picker.webContents.on('before-input-event', (event, input) => {
-      if (input.type === 'keyDown' && input.key === 'Escape') {
-        event.preventDefault();
-        finish(null);
-      }
-    });
-    picker.once('ready-to-show', () => {
-      if (!picker.isDestroyed()) picker.show();
-    });
-    picker.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(screenPickerPage(sources, t, appName, t.lang))}`).catch(() => finish(null));
-  });
+  return askInWindow(parent, { title: t.shareTitle, html: screenPickerPage(sources, t, appName, t.lang), width: 720, height: 520 }, (url) => pickedSource(url, sources));
 }

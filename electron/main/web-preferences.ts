@@ -42,16 +42,15 @@ export function createHardenedWindow(options: BrowserWindowConstructorOptions & 
 }
 
 /**
- * The screen-share picker: a small modal window over the shell, showing a page main builds from
- * data (core/shell/screen-share.ts). No preload, no JavaScript at all, and a session of its own
+ * A prompt (screen-share picker, sign-in): a small modal window over the shell, showing a page main
+ * builds from data (prompt-window.ts). No preload, no JavaScript at all, and a session of its own
  * in memory: it never sees an app's cookies.
  */
-export function createPickerWindow(parent: BrowserWindow, title: string): BrowserWindow {
+export function createPromptWindow(parent: BrowserWindow, title: string, size: { width: number; height: number }): BrowserWindow {
   return new BrowserWindow({
     parent,
     modal: true,
-    width: 720,
-    height: 520,
+    ...size,
     title,
     show: false,
     autoHideMenuBar: true,
