@@ -23,6 +23,7 @@ Options:
   --parallel N          parallel transfers (default 6)
   --delete-threshold N  ask before deleting more than N files (default 100)
   --confirm-deletes     go ahead with deletions that would otherwise wait for confirmation
+  --restore-deletes     bring those files back from the side that still has them instead
   --exclude-file FILE   extra ignore patterns, one glob a line
   --upload-limit KIBPS  bandwidth limit for uploads in KiB/s (default: none)
   --download-limit KIBPS  the same for downloads
@@ -50,7 +51,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
       options: {
         server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' },
         watch: { type: 'boolean' }, json: { type: 'boolean' }, poll: { type: 'string' }, parallel: { type: 'string' },
-        'delete-threshold': { type: 'string' }, 'confirm-deletes': { type: 'boolean' }, 'exclude-file': { type: 'string' },
+        'delete-threshold': { type: 'string' }, 'confirm-deletes': { type: 'boolean' }, 'restore-deletes': { type: 'boolean' }, 'exclude-file': { type: 'string' },
         'state-dir': { type: 'string' }, 'upload-limit': { type: 'string' }, 'download-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -71,6 +72,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   if (!o.user) problems.push('--user NAME is required');
   if (!localArg) problems.push('LOCAL_DIR is required');
   if (positionals.length > 2) problems.push(`unexpected argument "${positionals[2]}"`);
+  if (o['confirm-deletes'] && o['restore-deletes']) problems.push('--confirm-deletes and --restore-deletes exclude each other');
   const passwordVar = o['password-env'] ?? 'WERKPLEK_PASSWORD';
   const password = process.env[passwordVar];
   if (password === undefined) problems.push(`the environment variable ${passwordVar} (the password) is not set`);
@@ -110,14 +112,15 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
     uploadLimitKiBps: upLimit ?? 0, downloadLimitKiBps: downLimit ?? 0,
   }));
   const out = attachOutput(engine, Boolean(o.json));
+  const decision = o['confirm-deletes'] ? true : o['restore-deletes'] ? false : null;
   try {
     if (!o.watch) {
       let summary = await engine.syncNow();
-      if (summary.outcome === 'needs-confirmation' && o['confirm-deletes']) summary = await engine.confirmDeletes(true);
+      if (summary.outcome === 'needs-confirmation' && decision !== null) summary = await engine.confirmDeletes(decision);
       out.final(summary);
       return exitFor[summary.outcome];
     }
-    if (o['confirm-deletes']) await engine.confirmDeletes(true);
+    if (decision !== null) await engine.confirmDeletes(decision);
     engine.start();
     await new Promise<void>((done) => {
       process.once('SIGINT', done);
@@ -161,7 +164,8 @@ function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSu
     const changes = Object.entries(s.actions).filter(([k]) => k !== 'record' && k !== 'forget');
     const counts = (changes.map(([k, n]) => `${n} ${words[k] ?? k}`).join(', ') || 'nothing to do') + (bookkeeping ? ` (${bookkeeping} journal entr${bookkeeping === 1 ? 'y' : 'ies'} updated)` : '');
     if (s.outcome === 'needs-confirmation' && s.confirmation) {
-      stderr.line(`waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes.`);
+      const held = s.confirmation.held.map((h) => `  held: delete ${h.type === 'dir' ? `folder ${h.path} (${h.files} file(s))` : h.path} ${h.side === 'server' ? 'on the server' : 'here'}`);
+      stderr.line(`${counts}; waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes, or --restore-deletes to bring them back.`, ...held);
     } else if (s.outcome === 'ok' || s.outcome === 'errors') {
       stderr.line(`${s.outcome === 'ok' ? 'in sync' : `${s.errors.length} item(s) failed`}: ${counts}`);
     } else stderr.line(`sync stopped: ${s.message}`);

@@ -7,6 +7,8 @@ export const syncConfirmationSchema = z.object({
   kind: z.enum(['mass-delete', 'remote-empty', 'local-empty']),
   localDeletes: z.number().int(),
   remoteDeletes: z.number().int(),
+  /** The deletions held (top-most item of each; at most 200 listed). */
+  held: z.array(z.object({ path: z.string(), side: z.enum(['local', 'server']), type: z.enum(['file', 'dir']), files: z.number().int() })),
 });
 
 export const syncStateSchema = z.object({

@@ -194,7 +194,7 @@ export class SyncEngine {
     }
     summary.requests = this.dav.requests - requestsBefore;
     if (summary.outcome === 'ok' && summary.errors.length) summary.outcome = 'errors';
-    if (summary.outcome === 'ok' || summary.outcome === 'errors') {
+    if (summary.outcome === 'ok' || summary.outcome === 'errors' || summary.outcome === 'needs-confirmation') {
       this.lastSyncAt = new Date();
       this.backoffMs = 0;
     }
@@ -271,28 +271,38 @@ export class SyncEngine {
     summary.issues.push(...remote.issues, ...caseIssues, ...local.issues, ...plan.issues);
     for (const issue of summary.issues) this.events.emit('issue', issue);
 
+    // Too many deletions at once (or an empty side): those wait for the person's answer; every
+    // other change of the plan (uploads, downloads, moves, conflicts) still runs. They are worked
+    // out again each run from the journal, so they survive restarts and one that no longer
+    // applies (the file is back) is no longer held.
+    // A side that looks emptied (an unmounted disk, a server folder gone) is no plan to follow
+    // at all: then the whole run waits, and each later run looks again.
     const confirmation = checkDeletions(plan, j, l, r, this.options.deleteThreshold ?? 100);
-    if (confirmation && decision !== 'accept') {
-      summary.outcome = 'needs-confirmation';
+    const holding = confirmation !== null && decision !== 'accept';
+    if (holding) {
       summary.confirmation = confirmation;
       summary.message = `${confirmation.kind}: ${confirmation.localDeletes} local and ${confirmation.remoteDeletes} server deletions wait for confirmation`;
-      return;
+      if (confirmation.kind !== 'mass-delete') {
+        summary.outcome = 'needs-confirmation';
+        return;
+      }
     }
+    const actions = holding ? plan.actions.filter((a) => a.kind !== 'deleteLocal' && a.kind !== 'deleteRemote') : plan.actions;
     this.deletesDecision = null;
 
-    await this.dropStalePartials(folder, plan.actions);
+    await this.dropStalePartials(folder, actions);
     const progress: Progress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaSeconds: null };
-    for (const a of plan.actions) {
+    for (const a of actions) {
       if (a.kind !== 'upload' && a.kind !== 'download' && a.kind !== 'conflict') continue;
       progress.filesTotal++;
       progress.bytesTotal += a.kind === 'upload' ? l.get(a.path)?.size ?? 0 : r.get(a.path)?.size ?? 0;
     }
-    this.events.emit('runStart', { plan: plan.actions.length });
+    this.events.emit('runStart', { plan: actions.length });
     this.events.emit('progress', progress);
     const started = Date.now();
     const sent = new Map<SyncPath, number>();
     const plain = new PlainUploader(this.dav, this.options.wrap ?? noWrap);
-    const result = await propagate(plan.actions, {
+    const result = await propagate(actions, {
       root, folder, tempToken: this.tempToken(), dav: this.dav, journal: this.journal, local: l, remote: r,
       uploaderFor: (size) => this.options.uploaderFor?.(size, plain, this.dav) ?? plain,
       wrap: this.options.wrap ?? noWrap,
@@ -339,7 +349,10 @@ export class SyncEngine {
     if (fingerprint !== null && fingerprint !== knownFingerprint && (!remote.restored || (result.failed.length === 0 && unavailable.length === 0))) {
       this.journal.setMeta(DATA_FINGERPRINT, fingerprint);
     }
-    this.storeFolderEtags(r, [...result.failed, ...unavailable, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+    // Held deletions keep their folders unsettled: the next run must look at them again.
+    const held = holding ? plan.actions.filter((a) => a.kind === 'deleteLocal' || a.kind === 'deleteRemote').map((a) => ('path' in a ? a.path : '')) : [];
+    this.storeFolderEtags(r, [...result.failed, ...unavailable, ...held, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+    if (holding) summary.outcome = 'needs-confirmation';
   }
 
   private clock(): Date {
@@ -421,8 +434,9 @@ export class SyncEngine {
   }
 
   private trigger(): void {
-    if (this.paused || this.state === 'needs-sign-in' || this.state === 'needs-confirmation') {
+    if (this.paused || this.state === 'needs-sign-in') {
       // Waiting for the user (never retried in a loop); keep the timer alive for when they answer.
+      // (Held deletions do not stop the rest: those runs go on.)
       this.schedule((this.options.pollIntervalSeconds ?? 30) * 1000);
       return;
     }

@@ -38,7 +38,8 @@ export class StatusTracker {
     on('state', ({ state, message }) => {
       this.status.state = state;
       this.status.message = message;
-      if (state !== 'needs-confirmation') this.status.confirmation = null;
+      // A run while deletions are held keeps the question up (runEnd says whether it still stands).
+      if (state !== 'needs-confirmation' && state !== 'syncing') this.status.confirmation = null;
       this.flush(true);
     });
     on('runStart', () => {

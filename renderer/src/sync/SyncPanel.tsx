@@ -20,6 +20,19 @@ function DeleteQuestion({ state }: { state: SyncState }) {
     <section role="alertdialog" aria-labelledby="sync-confirm-title" aria-describedby="sync-confirm-text" className="sync-confirm">
       <h2 id="sync-confirm-title">{t(`confirm.${c.kind}.title`)}</h2>
       <p id="sync-confirm-text">{t(`confirm.${c.kind}.text`, { server: c.remoteDeletes, local: c.localDeletes })}</p>
+      {c.held.length > 0 && (
+        <details className="sync-held">
+          <summary>{t('confirm.held.heading', { count: c.held.length })}</summary>
+          <ul>
+            {c.held.map((h) => (
+              <li key={`${h.side}:${h.path}`}>
+                {t(h.side === 'server' ? 'confirm.held.server' : 'confirm.held.local', { path: h.path })}
+                {h.type === 'dir' && <> {t('confirm.held.folder', { count: h.files })}</>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="sync-actions">
         <button type="button" autoFocus onClick={() => void api['sync.confirmDeletes']({ accept: false })}>{t('confirm.keep')}</button>
         <button type="button" onClick={() => void api['sync.confirmDeletes']({ accept: true })}>{t('confirm.delete')}</button>

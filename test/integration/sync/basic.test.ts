@@ -211,22 +211,35 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     expect(await f.readRemote('real.txt')).toBe('real');
   }));
 
-  it('mass-delete guard: too many deletions pause and ask; "no" brings them back, "yes" deletes', () => withFixture(async (f) => {
+  it('mass-delete guard: too many deletions are held and asked about, the rest flows; "no" brings them back, "yes" deletes', () => withFixture(async (f) => {
     for (let i = 0; i < 12; i++) f.writeLocal(`many/f${i}.txt`, `file ${i}`);
     await f.syncUntilStable();
-    for (let i = 0; i < 7; i++) rmSync(join(f.localDir, `many/f${i}.txt`));
+    for (let i = 0; i < 9; i++) rmSync(join(f.localDir, `many/f${i}.txt`));
+    // Changes beside the held deletions keep flowing in both directions.
+    f.writeLocal('mine.txt', 'new here');
+    await f.writeRemote('theirs.txt', 'new there');
     const asked = await f.sync();
     expect(asked.outcome).toBe('needs-confirmation');
-    expect(asked.confirmation).toEqual({ kind: 'mass-delete', localDeletes: 0, remoteDeletes: 7 });
-    expect(Object.keys(f.remoteTree())).toHaveLength(13);
+    expect(asked.confirmation).toMatchObject({ kind: 'mass-delete', localDeletes: 0, remoteDeletes: 9 });
+    expect(asked.confirmation!.held.map((h) => [h.path, h.side]).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => [`many/f${i}.txt`, 'server']));
+    expect(asked.actions).toMatchObject({ upload: 1, download: 1 });
+    expect(await f.readRemote('mine.txt')).toBe('new here');
+    expect(f.readLocal('theirs.txt')).toBe('new there');
+    expect(Object.keys(f.remoteTree())).toHaveLength(15);
+    // Held across a restart; a file that is back is no longer held.
+    await f.restart();
+    f.writeLocal('many/f0.txt', 'file 0');
+    const again = await f.sync();
+    expect(again.outcome).toBe('needs-confirmation');
+    expect(again.confirmation!.held.map((h) => h.path).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => `many/f${i}.txt`));
     const restored = await f.engine.confirmDeletes(false);
     expect(restored.errors).toEqual([]);
     expect(f.readLocal('many/f0.txt')).toBe('file 0');
     expectInSync(f);
-    for (let i = 0; i < 7; i++) rmSync(join(f.localDir, `many/f${i}.txt`));
+    for (let i = 0; i < 9; i++) rmSync(join(f.localDir, `many/f${i}.txt`));
     expect((await f.sync()).outcome).toBe('needs-confirmation');
     const accepted = await f.engine.confirmDeletes(true);
-    expect(accepted.actions.deleteRemote).toBe(7);
+    expect(accepted.actions.deleteRemote).toBe(9);
     expectInSync(f);
   }));
 

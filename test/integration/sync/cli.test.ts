@@ -114,7 +114,25 @@ describe('werkplek sync (CLI)', () => {
     const paths = json.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { path?: string }).path);
     expect(paths.some((path) => path?.endsWith(`${evil}.txt`))).toBe(true);
   }, 60_000);
+
+  it('held deletions are listed and exit 3 while the rest syncs; --restore-deletes brings them back', async () => {
+    const local = join(base, 'held');
+    mkdirSync(local, { recursive: true });
+    for (let i = 0; i < 12; i++) writeFileSync(join(local, `f${i}.txt`), `file ${i}`);
+    expect((await werkplek(common(local), { PW: server.password })).code).toBe(0);
+    for (let i = 0; i < 9; i++) rmSync(join(local, `f${i}.txt`));
+    writeFileSync(join(local, 'new.txt'), 'new');
+    const held = await werkplek(common(local), { PW: server.password });
+    expect(held.code).toBe(3);
+    expect(held.stderr).toMatch(/1 uploaded.*waiting: this sync would delete 9 file\(s\) on the server/);
+    for (let i = 0; i < 9; i++) expect(held.stderr).toContain(`held: delete f${i}.txt on the server`);
+    expect(readFileSync(join(server.dataDir, 'new.txt'), 'utf8')).toBe('new');
+    const restored = await werkplek(['--restore-deletes', ...common(local)], { PW: server.password });
+    expect(restored.code).toBe(0);
+    for (let i = 0; i < 9; i++) expect(readFileSync(join(local, `f${i}.txt`), 'utf8')).toBe(`file ${i}`);
+  });
 });
+
 
 describe.skipIf(!sabreDavServer.available)('werkplek sync (CLI) with an account whose user id is not its login name', () => {
   let server: SabreDavHandle;
