@@ -30,6 +30,23 @@ async function topDir(path: string): Promise<string> {
   return dir;
 }
 
+/**
+ * A disk's $topdir/.Trash-$uid is used only if it is a real folder of ours (or can be made): on a
+ * disk others can write to, a link or someone else's folder there would take our deleted files
+ * (the Trash spec's checks for $topdir/.Trash, applied here too).
+ */
+async function ensureOwnTrash(trash: string): Promise<void> {
+  await mkdir(trash, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  for (const dir of [trash, join(trash, 'files'), join(trash, 'info')]) {
+    const st = await lstat(dir).catch(() => null);
+    if (st && (!st.isDirectory() || st.uid !== (process.getuid?.() ?? st.uid))) {
+      throw new Error(`${dir} is not a folder of yours (a link, or another user's): nothing is moved there; check that disk's trash folder`);
+    }
+  }
+}
+
 /** Reserve a unique name by creating its .trashinfo with O_EXCL (the spec's atomic claim). */
 async function claimInfo(trash: string, name: string, originalPath: string, when: Date): Promise<{ info: string; target: string }> {
   await mkdir(join(trash, 'files'), { recursive: true, mode: 0o700 });
@@ -64,6 +81,7 @@ export async function moveToTrash(path: string, options: { env?: NodeJS.ProcessE
     const top = await topDir(path);
     trash = join(top, `.Trash-${process.getuid?.() ?? 0}`);
     recorded = relative(top, path);
+    await ensureOwnTrash(trash);
   }
   const { info, target } = await claimInfo(trash, basename(path), recorded, when);
   try {
