@@ -10,6 +10,7 @@ import { decidePermission } from '../core/shell/permissions.ts';
 import { dictionaryBaseUrl, pickSpellLanguages } from '../core/shell/spellcheck.ts';
 import { parseProxySetting } from '../core/shell/proxy.ts';
 import { webOrigin } from '../core/shell/origins.ts';
+import { integratedAuthDomains } from '../core/shell/http-auth.ts';
 
 export interface SessionOwners {
   appFor(contents: WebContents | null | undefined): AppDefinition | null;
@@ -83,7 +84,13 @@ export function guardSession(ses: Session, ctx: CoreContext, owners: SessionOwne
     });
   });
   applySpellcheck(ses, ctx);
+  applyIntegratedAuth(ses, ctx);
   return applyProxy(ses, ctx).catch((error: unknown) => ctx.log.warn('setting the proxy failed', error instanceof Error ? error.message : error));
+}
+
+/** Kerberos/NTLM with the desktop login only to the hosts of apps with `integratedAuth: true`. */
+export function applyIntegratedAuth(ses: Session, ctx: CoreContext): void {
+  ses.allowNTLMCredentialsForDomains(integratedAuthDomains(ctx.catalog.enabledApps()));
 }
 
 export function applySpellcheck(ses: Session, ctx: CoreContext): void {

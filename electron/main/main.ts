@@ -18,7 +18,8 @@ import { SafeStorageKeyring } from './safe-storage-keyring.ts';
 import { bindBridge } from './ipc/bind-bridge.ts';
 import { createShellWindow } from './shell-window.ts';
 import { TabViews } from './tab-views.ts';
-import { applyProxy, applySpellcheck, sessionPreparer } from './app-sessions.ts';
+import { applyIntegratedAuth, applyProxy, applySpellcheck, sessionPreparer } from './app-sessions.ts';
+import { handleHttpAuth } from './http-auth.ts';
 import { WerkplekTray } from './tray.ts';
 import { buildAppMenu } from './app-menu.ts';
 import { applyStartAtLogin, registerUrlScheme } from './desktop-integration.ts';
@@ -122,6 +123,8 @@ if (!app.requestSingleInstanceLock()) {
     // Screen sharing (getDisplayMedia): the app's allow-list, then the person's choice in a picker.
     const screenShare = (ses: Electron.Session) => handleScreenShare(ses, ctx, owners, (frame) => webContents.fromFrame(frame) ?? null, { window: () => window, texts, onShare: (contents) => tabs.noteCall(contents) });
     const sessions = sessionPreparer(ctx, owners, doNotDisturb, () => matrixSignedIn, screenShare);
+    // HTTP sign-in (Basic, NTLM, Negotiate, proxies): the keyring's kept answer or the person's.
+    handleHttpAuth(app, { ctx, owners, window: () => window, texts });
     const tabs: TabViews = new TabViews({
       window: shellWindow,
       ctx,
@@ -220,6 +223,7 @@ if (!app.requestSingleInstanceLock()) {
           break;
         }
         case 'catalog.changed':
+          for (const ses of sessions.all()) applyIntegratedAuth(ses, ctx);
           tabs.syncCatalog();
           refreshMenu();
           updateUnread();

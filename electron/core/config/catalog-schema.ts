@@ -31,6 +31,8 @@ export const appDefinitionSchema = z
     kind: z.enum(['portal', 'files', 'chat', 'mail', 'projects', 'video', 'docs', 'other']).default('other'),
     /** `false`: never hibernate this app's tab when idle (a softphone, a dashboard that must stay live). */
     hibernate: z.boolean().optional(),
+    /** `true`: sign in to this app's hosts with the desktop login (Kerberos/Negotiate or NTLM; Chromium's auth server allow-list). */
+    integratedAuth: z.boolean().optional(),
   })
   .strict();
 export type AppDefinition = z.infer<typeof appDefinitionSchema>;

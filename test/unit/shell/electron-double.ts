@@ -476,6 +476,11 @@ export class DoubleSession extends EventEmitter {
   setDisplayMediaRequestHandler(handler: ((request: unknown, callback: (streams: unknown) => void) => void) | null): void {
     this.displayMediaHandler = handler;
   }
+  /** Chromium's auth server allow-list (integrated Kerberos/NTLM sign-in). */
+  integratedAuthDomains = '';
+  allowNTLMCredentialsForDomains(domains: string): void {
+    this.integratedAuthDomains = domains;
+  }
   setSpellCheckerLanguages(languages: string[]): void {
     this.spellLanguages = languages;
   }
