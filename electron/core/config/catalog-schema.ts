@@ -33,6 +33,8 @@ export const appDefinitionSchema = z
     hibernate: z.boolean().optional(),
     /** `true`: sign in to this app's hosts with the desktop login (Kerberos/Negotiate or NTLM; Chromium's auth server allow-list). */
     integratedAuth: z.boolean().optional(),
+    /** Which client certificate (smart card) this app's origins get without asking: issuer and/or subject, by common name or organisation. */
+    clientCertificate: z.object({ issuer: z.string().min(1).optional(), subject: z.string().min(1).optional() }).strict().optional(),
   })
   .strict();
 export type AppDefinition = z.infer<typeof appDefinitionSchema>;

@@ -682,6 +682,11 @@ class DoubleApp extends Destroyable {
   exit(): void {
     recorded.exited = true;
   }
+  /** The smart-card PIN handler main installed (Linux: Chromium leaves the prompt to the app). */
+  pinHandler: ((params: { hostname: string; tokenName: string; isRetry: boolean }) => Promise<string>) | null = null;
+  setClientCertRequestPasswordHandler(handler: (params: { hostname: string; tokenName: string; isRetry: boolean }) => Promise<string>): void {
+    this.pinHandler = handler;
+  }
 }
 
 export const app = new DoubleApp();
