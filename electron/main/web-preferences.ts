@@ -54,6 +54,11 @@ export function createPromptWindow(parent: BrowserWindow, title: string, size: {
     title,
     show: false,
     autoHideMenuBar: true,
-    webPreferences: { ...hardened, javascript: false, partition: 'werkplek-picker' },
+    webPreferences: promptWebPreferences(),
   });
+}
+
+/** The hardened set for a prompt: no JavaScript, an in-memory session of its own. */
+export function promptWebPreferences(): WebPreferences {
+  return { ...hardened, javascript: false, partition: 'werkplek-picker' };
 }

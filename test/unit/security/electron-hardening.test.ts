@@ -68,7 +68,7 @@ describe('Electron hardening (static)', () => {
   });
 
   it('every webPreferences in electron/main is built from the hardened set', () => {
-    const builders = new Set(['shellWebPreferences', 'appViewWebPreferences']);
+    const builders = new Set(['shellWebPreferences', 'appViewWebPreferences', 'promptWebPreferences']);
     const offenders: string[] = [];
     for (const file of mainFiles()) {
       walk(source(file), (node) => {
