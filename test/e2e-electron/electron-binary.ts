@@ -18,3 +18,16 @@ export function electronBinary(): { path: string } | { missing: string } {
   if (!existsSync(binary)) return { missing: `Electron binary not installed at ${binary} (it is downloaded on first launch, which needs internet); the renderer suite covers the UI through the preview host` };
   return { path: binary };
 }
+
+/**
+ * Why the Electron specs cannot run here, or null when they can: they need the binary, a display
+ * (run them under Xvfb: `xvfb-run -a npx playwright test --project electron`) and a normal user
+ * (Chromium's sandbox, which Werkplek keeps on, refuses to start as root).
+ */
+export function electronSkipReason(env: NodeJS.ProcessEnv = process.env, uid: number | undefined = process.getuid?.()): string | null {
+  const binary = electronBinary();
+  if ('missing' in binary) return binary.missing;
+  if (uid === 0) return 'running as root: Chromium’s sandbox (kept on in Werkplek) does not start as root; run the Electron specs as a normal user';
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return 'no display: run the Electron specs under Xvfb (xvfb-run -a npx playwright test --project electron)';
+  return null;
+}
