@@ -564,8 +564,12 @@ export class TabViews {
     tab.unloading = true;
     const gone = await this.unload(tab, false);
     tab.unloading = false;
-    if (gone) this.setState(tab, 'hibernated');
-    else tab.lastActiveAt = Date.now(); // try again after another idle period
+    if (!gone) tab.lastActiveAt = Date.now(); // try again after another idle period
+    else if (this.activeId === tab.app.id) {
+      // Clicked while its page was being asked: it is wanted after all, load it again.
+      this.createView(tab, tab.lastUrl);
+      this.applyVisibility();
+    } else this.setState(tab, 'hibernated');
   }
 
 
