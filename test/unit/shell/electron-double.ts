@@ -749,6 +749,10 @@ export const electronModule = {
       return { response: recorded.messageBoxResponse, checkboxChecked: false };
     },
     showErrorBox: (title: string, content: string) => void recorded.errorBoxes.push({ title, content }),
+    showMessageBoxSync: (...args: unknown[]) => {
+      recorded.messageBoxes.push(args.at(-1) as { message: string; buttons: string[] });
+      return recorded.messageBoxResponse;
+    },
   },
   powerMonitor: new EventEmitter(),
   shell: {
