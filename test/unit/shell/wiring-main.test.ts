@@ -9,7 +9,7 @@ import type { DoubleMenuItem } from './electron-double.ts';
 vi.mock('electron', async () => (await import('./electron-double.ts')).electronModule);
 vi.mock('electron-store', async () => ({ default: (await import('./electron-double.ts')).DoubleStore }));
 
-const { app: fakeApp, recorded, electronModule } = await import('./electron-double.ts');
+const { app: fakeApp, recorded, electronModule, settle } = await import('./electron-double.ts');
 const { call, startMain, shellWindow } = await import('./main-harness.ts');
 const { callChannel } = await import('../../../electron/core/bridge/ipc-channels.ts');
 
@@ -132,6 +132,17 @@ describe('main process composition', () => {
     expect(shellWindow().webContents.pressKey('f', { control: true })).toBe('page'); // the shell's find bar takes it itself
     await call('shell.setPanel', { panel: null });
     expect(recorded.mainProcessErrors).toEqual([]);
+  });
+
+  it('Ctrl+W on a page with unsaved changes asks Stay or Leave, in the person’s language', async () => {
+    const chat = recorded.views.find((view) => view.webContents.loaded[0] === 'https://chat.example.org/' && !view.webContents.isDestroyed())!;
+    chat.webContents.refusesUnload = true;
+    recorded.messageBoxResponse = 0; // Stay
+    expect(chat.webContents.pressKey('w', { control: true })).toBe('main');
+    await settle();
+    expect(recorded.messageBoxes.at(-1)).toMatchObject({ title: 'Leave this page?', message: 'Chat says there are changes that may not be saved.', buttons: ['Stay', 'Leave'] });
+    expect(chat.webContents.isDestroyed()).toBe(false);
+    chat.webContents.refusesUnload = false;
   });
 
   it('start at login writes an XDG autostart entry when the setting is switched on', async () => {
