@@ -49,7 +49,8 @@ export function needsDemo(settings: SettingsService): boolean {
 
 export async function createCoreServices(options: CoreOptions): Promise<CoreServices> {
   const log = options.log ?? consoleLog;
-  const policy = loadPolicy(options.policyFile);
+  // The last good policy is kept beside the app's other data (a broken file later keeps it).
+  const policy = loadPolicy(options.policyFile, { stateDir: options.dataDir });
   for (const problem of policy.problems) log.warn(`policy ignored: ${formatProblem(problem)}`);
   const settings = new SettingsService(options.store, policy, (message) => log.warn(message));
   const demo: DemoServices | null = options.demo !== false && needsDemo(settings) ? await startDemoServices(options.dataDir, log) : null;

@@ -84,7 +84,7 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
         {info.demo && <p className="banner">{t('demoBanner')}</p>}
         {view?.policyProblems.map((problem) => (
           <p key={`${problem.line}:${problem.column}:${problem.message}`} role="alert" className="banner error">
-            {t('policyProblem', problem)}
+            {t(problem.line > 0 ? 'policyProblem' : 'policyProblemFile', problem)}
           </p>
         ))}
         {openPanelEntry ? (
