@@ -159,7 +159,7 @@ if (!app.requestSingleInstanceLock()) {
       navigate: (appId, action) => tabs.navigate(appId, action),
       zoom: (appId, step) => tabs.zoom(appId, step),
       find: (text, forward, findNext) => tabs.find(text, forward, findNext),
-      stopFind: () => tabs.stopFind(),
+      stopFind: (closed) => tabs.stopFind(closed),
       online: (online) => tabs.online(online),
       retry: (appId) => tabs.retry(appId),
       // Downloads started from the UI go through the app's own view, so its sign-in cookies apply.

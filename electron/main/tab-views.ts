@@ -63,8 +63,6 @@ export class TabViews {
   private hibernateTimer: ReturnType<typeof setTimeout> | null = null;
   /** The find session Chromium has open: its contents and text (a different text is a new session). */
   private findSession: { contents: WebContents; text: string } | null = null;
-  /** The last key pressed in the shell UI: Escape/Enter/Space before stopFind = the find bar was closed by keyboard. */
-  private lastShellKey = '';
 
   constructor(options: TabViewsOptions) {
     this.options = options;
@@ -72,7 +70,6 @@ export class TabViews {
       if (this.fullScreenApp) this.applyVisibility();
     });
     options.window.webContents.on('before-input-event', (event, input) => {
-      if (input.type === 'keyDown') this.lastShellKey = input.key;
       this.onKey(event, input, 'shell');
     });
   }
@@ -171,7 +168,7 @@ export class TabViews {
   find(text: string, forward: boolean, _step: boolean): void {
     const contents = this.activeContents();
     if (!contents) return;
-    if (text === '') return this.stopFind();
+    if (text === '') return this.stopFind(false);
     const newSession = this.findSession?.contents !== contents || this.findSession.text !== text;
     this.findSession = { contents, text };
     contents.findInPage(text, { forward, findNext: newSession });
@@ -184,14 +181,12 @@ export class TabViews {
     if (!shell.isDestroyed()) shell.focus();
   }
 
-  /** The find bar closed (or its text was emptied): clear the highlight; closed by keyboard, the tab gets the focus back. */
-  stopFind(): void {
+  /** The find bar's text was emptied, or the bar closed (by its × or a key): clear the highlight; closed, the tab gets the focus back. */
+  stopFind(closed: boolean): void {
     const session = this.findSession;
     this.findSession = null;
     if (session && !session.contents.isDestroyed()) session.contents.stopFindInPage('clearSelection');
-    const closedByKeyboard = ['Escape', 'Enter', ' '].includes(this.lastShellKey);
-    this.lastShellKey = '';
-    if (closedByKeyboard && !this.panelOpen) this.activeContents()?.focus();
+    if (closed && !this.panelOpen) this.activeContents()?.focus();
   }
 
   private activeContents(): WebContents | null {

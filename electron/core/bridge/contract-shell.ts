@@ -68,7 +68,8 @@ export const shellCommands = {
   'shell.navigate': command(z.object({ appId: z.string(), action: z.enum(['back', 'forward', 'reload', 'home']) }).strict(), ok),
   'shell.zoom': command(z.object({ appId: z.string(), step: z.union([z.literal(1), z.literal(-1), z.literal(0)]) }).strict(), z.object({ level: z.number() })),
   'shell.find': command(z.object({ text: z.string().max(500), forward: z.boolean().default(true), findNext: z.boolean().default(false) }).strict(), ok),
-  'shell.stopFind': command(noInput, ok),
+  /** The find bar's text was emptied (`closed` false) or the bar was closed, by its × or a key (true: the tab takes the keyboard back). */
+  'shell.stopFind': command(z.object({ closed: z.boolean().default(false) }).strict(), ok),
   'shell.loadStates': command(noInput, z.record(z.string(), loadStateSchema)),
   /** The renderer's view of the network (navigator.onLine): back online retries offline tabs at once. */
   'shell.online': command(z.object({ online: z.boolean() }).strict(), ok),

@@ -64,7 +64,7 @@ export function createShellHandlers(ctx: CoreContext, options: { systemDownloads
     'shell.navigate': async ({ appId, action }) => (requireApp(appId), shell.host.navigate(appId, action), ok),
     'shell.zoom': async ({ appId, step }) => (requireApp(appId), { level: shell.host.zoom(appId, step) }),
     'shell.find': async ({ text, forward, findNext }) => (shell.host.find(text, forward, findNext), ok),
-    'shell.stopFind': async () => (shell.host.stopFind(), ok),
+    'shell.stopFind': async ({ closed }) => (shell.host.stopFind(closed), ok),
     'shell.loadStates': async () => ({ ...shell.loadStates }),
     'shell.online': async ({ online }) => (shell.host.online(online), ok),
     'shell.retry': async ({ appId }) => (requireApp(appId), shell.host.retry(appId), ok),

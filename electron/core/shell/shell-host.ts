@@ -8,7 +8,8 @@ export interface ShellHost {
   navigate(appId: string, action: 'back' | 'forward' | 'reload' | 'home'): void;
   zoom(appId: string, step: 1 | -1 | 0): number;
   find(text: string, forward: boolean, findNext: boolean): void;
-  stopFind(): void;
+  /** `closed`: the bar was closed (the tab takes the keyboard back), not only its text emptied. */
+  stopFind(closed: boolean): void;
   online(online: boolean): void;
   retry(appId: string): void;
   /** Start a download with the app's own session (cookies); null = let core fetch it (preview). */

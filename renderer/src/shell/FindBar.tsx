@@ -32,13 +32,13 @@ export function FindBar({ appName }: { appName: string }) {
   const search = (forward: boolean, findNext: boolean, value = text) => {
     if (value === '') {
       setResult(null);
-      void api['shell.stopFind']({});
+      void api['shell.stopFind']({ closed: false });
     } else void api['shell.find']({ text: value, forward, findNext });
   };
   const close = () => {
     setOpen(false);
     setResult(null);
-    void api['shell.stopFind']({});
+    void api['shell.stopFind']({ closed: true });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Escape') close();
