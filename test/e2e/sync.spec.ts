@@ -1,7 +1,7 @@
 // The Files panel through the preview host in Chromium, on the embedded demo server: the demo
 // folder arrives in sync, a file saved into the folder reaches the server by itself, pause and
 // resume, Dutch texts, and an accessibility scan of the panel.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, startPreviewHost, type PreviewHost } from './fixtures.ts';
@@ -42,4 +42,37 @@ test('Dutch texts in the Files panel', async ({ page }) => {
   await expect(page.locator('.sync-panel').getByRole('heading', { name: 'Bestanden' })).toBeVisible();
   await expect(page.locator('.sync-panel').getByRole('status').first()).toContainText('Bestanden bijgewerkt');
   await expect(page.getByRole('button', { name: 'Map openen' })).toBeVisible();
+});
+
+test('many deletions at once: the panel lists what is held while a new file still syncs; "Keep the files" brings them back', async ({ page }) => {
+  host = await startPreviewHost();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  const panel = page.locator('.sync-panel');
+  await expect(panel.getByRole('status').first()).toContainText('Files in sync');
+  const local = join(host.dataDir, 'Demo files');
+  const server = join(host.dataDir, 'demo-server-files');
+  mkdirSync(join(local, 'Archief'), { recursive: true });
+  for (let i = 0; i < 12; i++) writeFileSync(join(local, 'Archief', `stuk-${i}.txt`), `stuk ${i}`);
+  await expect.poll(() => existsSync(join(server, 'Archief', 'stuk-11.txt')), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => readdirSync(join(server, 'Archief')).length, { timeout: 20_000 }).toBe(12);
+  await expect(panel.getByRole('status').first()).toContainText('Files in sync', { timeout: 20_000 });
+
+  rmSync(join(local, 'Archief'), { recursive: true });
+  writeFileSync(join(local, 'Nieuw.txt'), 'new while deletions wait');
+  const question = page.getByRole('alertdialog');
+  await expect(question).toBeVisible({ timeout: 20_000 });
+  await expect(question).toContainText('Those deletions wait; everything else keeps syncing.');
+  await expect(panel.getByRole('status').first()).not.toContainText('mass-delete'); // no engine jargon beside the question
+  await expect(question.locator('summary')).toHaveText('1 deletion waits');
+  await question.locator('summary').click();
+  await expect(question.getByRole('listitem').first()).toContainText('on the server: Archief');
+  await expect.poll(() => existsSync(join(server, 'Nieuw.txt')), { timeout: 20_000 }).toBe(true);
+  expect(readdirSync(join(server, 'Archief'))).toHaveLength(12);
+
+  await question.getByRole('button', { name: 'Keep the files' }).click();
+  await expect.poll(() => existsSync(join(local, 'Archief', 'stuk-0.txt')), { timeout: 20_000 }).toBe(true);
+  await expect(question).toHaveCount(0);
+  const scan = await new AxeBuilder({ page }).include('.sync-panel').analyze();
+  expect(scan.violations).toEqual([]);
 });

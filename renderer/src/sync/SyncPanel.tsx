@@ -77,7 +77,8 @@ export function SyncPanel() {
       <h1 id="sync-title">{t('title')}</h1>
       <p role="status" aria-live="polite" className="sync-state">
         {summary}
-        {state.message && state.state !== 'idle' && state.state !== 'syncing' && <span className="muted"> — {state.message}</span>}
+        {/* The engine's own words, for states the panel does not explain itself (held deletions have their question below). */}
+        {state.message && state.state !== 'idle' && state.state !== 'syncing' && state.state !== 'needs-confirmation' && <span className="muted"> — {state.message}</span>}
       </p>
       {state.demo && <p className="muted">{t('demo')}</p>}
       {state.localDir && (
