@@ -42,6 +42,7 @@ export function reconcile(
   const remote = new Map(remoteIn);
   const moves: SyncAction[] = [];
   detectRemoteMoves(j, local, remote, moves);
+  inferRemoteMoves(j, local, remote, moves);
   detectLocalMoves(j, local, remote, moves);
 
   const actions: SyncAction[] = [];
@@ -185,6 +186,112 @@ function detectRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, 
     const moved = j.get(q)!;
     if (R.type === 'file' && R.size === moved.remoteSize && R.mtimeMs === moved.remoteMtimeMs) j.set(q, { ...moved, remoteEtag: R.etag });
     byFileId = null;
+  }
+}
+
+/**
+ * Remote moves on servers without file ids (Apache mod_dav, rclone, plain WebDAV), inferred from
+ * what those servers keep across a MOVE: a file's ETag, size and modification time (measured per
+ * server: see README.md, "Moves on servers without file ids"). A new remote path q (no fileid,
+ * nothing in the journal or here at q) is the journal's p, gone from the server and unchanged
+ * here, only when the evidence is unambiguous:
+ * - a file: same non-empty ETag, same size and mtime, and exactly one such pair both ways;
+ * - a folder: it holds at least one file, and every file of the journal's subtree of p is under q
+ *   with the same relative name and the same ETag, size and mtime, every folder of it too, the
+ *   local subtree is unchanged, and no other folder fits either side.
+ * Names alone never count. Anything short of that stays delete + download, which loses nothing.
+ */
+function inferRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, LocalEntry>, remote: Map<SyncPath, RemoteEntry>, out: SyncAction[]): void {
+  const evidence = (etag: string, size: number, mtimeMs: number): string => `${etag}\u0000${size}\u0000${mtimeMs}`;
+  const remoteKey = (r: RemoteEntry): string => evidence(r.etag, r.size, r.mtimeMs);
+  const journalKey = (e: JournalEntry): string => evidence(e.remoteEtag, e.remoteSize, e.remoteMtimeMs);
+  // New on the server, nothing here or in the journal at q, and not inside a folder deleted here.
+  const isNewThere = (q: SyncPath): boolean => {
+    const R = remote.get(q);
+    if (q === '' || R === undefined || R.fileId != null || j.has(q) || local.has(q)) return false;
+    for (let up = parentOf(q); up !== ''; up = parentOf(up)) if (j.has(up) && !local.has(up)) return false;
+    return true;
+  };
+  const usable = (e: JournalEntry | RemoteEntry, etag: string): boolean => e.type === 'dir' || etag !== '';
+  // Gone from the server, still here as the journal knows it (same inode; a file's size and mtime).
+  const goneKeptHere = (p: SyncPath): boolean => {
+    const J = j.get(p);
+    const L = local.get(p);
+    return p !== '' && J !== undefined && !remote.has(p) && L !== undefined && L.type === J.type && L.inode === J.localInode && localSame(L, J);
+  };
+  if (![...remote.keys()].some(isNewThere) || ![...j.keys()].some(goneKeptHere)) return;
+
+  // Files by evidence: gone from the server (journal side) and new there (server side). A file move
+  // takes one out of each; a folder move changes many, so they are built again after one.
+  type Index = { gone: Map<string, SyncPath[]>; fresh: Map<string, SyncPath[]> };
+  let index: Index | null = null;
+  const add = (m: Map<string, SyncPath[]>, key: string, p: SyncPath): void => {
+    const list = m.get(key);
+    if (list) list.push(p);
+    else m.set(key, [p]);
+  };
+  const build = (): Index => {
+    const gone = new Map<string, SyncPath[]>();
+    const fresh = new Map<string, SyncPath[]>();
+    for (const [p, e] of j) if (e.type === 'file' && usable(e, e.remoteEtag) && goneKeptHere(p)) add(gone, journalKey(e), p);
+    for (const [q, r] of remote) if (r.type === 'file' && usable(r, r.etag) && isNewThere(q)) add(fresh, remoteKey(r), q);
+    return { gone, fresh };
+  };
+  const rKeys = [...remote.keys()].sort();
+  let sorted: { j: SyncPath[]; l: SyncPath[] } | null = null; // after a move, sorted again when a folder needs them
+  const keys = (): { j: SyncPath[]; l: SyncPath[] } => (sorted ??= { j: [...j.keys()].sort(), l: [...local.keys()].sort() });
+
+  /** Whether the journal's folder p, gone there and unchanged here, is the server's new folder q. */
+  const folderFits = (p: SyncPath, q: SyncPath): boolean => {
+    if (p === q || isUnder(q, p) || isUnder(p, q) || j.get(p)?.type !== 'dir' || remote.get(q)?.type !== 'dir') return false;
+    if (!goneKeptHere(p) || !isNewThere(q)) return false;
+    const inJournal = subtreeKeys(keys().j, p);
+    const here = subtreeKeys(keys().l, p);
+    if (!inJournal.some((k) => j.get(k)!.type === 'file') || here.length !== inJournal.length) return false;
+    return inJournal.every((k) => {
+      const e = j.get(k)!;
+      const r = remote.get(q + k.slice(p.length));
+      if (!goneKeptHere(k) || !r || r.type !== e.type || r.fileId != null) return false;
+      return e.type === 'dir' || (usable(e, e.remoteEtag) && remoteKey(r) === journalKey(e));
+    });
+  };
+  /** The folders that hold one of `paths` at `rel` (a relative path below the folder, '/' first). */
+  const folderCandidates = (paths: SyncPath[] | undefined, rel: string): SyncPath[] =>
+    (paths ?? []).filter((x) => x.endsWith(rel) && x.length > rel.length).map((x) => x.slice(0, x.length - rel.length));
+
+  for (const q of [...remote.keys()].sort()) {
+    if (!isNewThere(q)) continue;
+    const R = remote.get(q)!;
+    index ??= build();
+    let from: SyncPath | undefined;
+    if (R.type === 'file') {
+      if (!usable(R, R.etag)) continue;
+      const candidates = index.gone.get(remoteKey(R)) ?? [];
+      if (candidates.length !== 1 || (index.fresh.get(remoteKey(R)) ?? []).length !== 1) continue;
+      from = candidates[0]!;
+      if (j.get(from)?.type !== 'file' || isUnder(q, from)) continue;
+    } else {
+      // Anchor on one file of the new folder that has a gone twin: the folders it may come from
+      // hold that twin at the same relative place.
+      const gone = index.gone;
+      const anchor = subtreeKeys(rKeys, q).find((k) => remote.get(k)!.type === 'file' && gone.has(remoteKey(remote.get(k)!)));
+      if (anchor === undefined) continue;
+      const fits = folderCandidates(gone.get(remoteKey(remote.get(anchor)!)), anchor.slice(q.length)).filter((p) => folderFits(p, q));
+      if (fits.length !== 1) continue;
+      from = fits[0]!;
+      // And no other new folder fits that journal folder either.
+      const back = subtreeKeys(keys().j, from).find((k) => j.get(k)!.type === 'file')!;
+      const twins = folderCandidates(index.fresh.get(journalKey(j.get(back)!)), back.slice(from.length)).filter((x) => folderFits(from!, x));
+      if (twins.length !== 1) continue;
+    }
+    out.push({ kind: 'moveLocal', from, to: q });
+    rebase(j, from, q);
+    rebase(local, from, q);
+    sorted = null;
+    if (R.type === 'file') {
+      index.gone.delete(remoteKey(R));
+      index.fresh.delete(remoteKey(R));
+    } else index = null;
   }
 }
 

@@ -202,15 +202,128 @@ describe('reconcile: moves', () => {
     const f = J('d/f.txt');
     expect(actions([d, f], [L(d), L(f)], [R(d, { path: 'e', name: 'e' }), R(f, { path: 'e/f.txt', name: 'e/f.txt' })])).toEqual([{ kind: 'moveLocal', from: 'd', to: 'e' }]);
   });
-  it('without file ids (plain WebDAV) a server rename is a download plus a delete', () => {
-    const a = J('a.txt', { remoteFileId: null });
-    expect(actions([a], [L(a)], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([
-      { kind: 'download', path: 'b.txt', isNew: true }, { kind: 'deleteLocal', path: 'a.txt', type: 'file', files: 1 },
-    ]);
-  });
   it('server move of a file that was deleted locally → downloaded at its new place', () => {
     const a = J('a.txt');
     expect(actions([a], [], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([{ kind: 'download', path: 'b.txt', isNew: true }, { kind: 'forget', path: 'a.txt' }]);
+  });
+});
+
+describe('reconcile: server moves without file ids (plain WebDAV), inferred from ETag, size and mtime', () => {
+  const P = (path: string, o: Partial<JournalEntry> = {}): JournalEntry => J(path, { remoteFileId: null, ...o });
+  const PD = (path: string, o: Partial<JournalEntry> = {}): JournalEntry => D(path, { remoteFileId: null, ...o });
+  const at = (e: JournalEntry, path: string, o: Partial<RemoteEntry> = {}): RemoteEntry => R(e, { path, name: path, ...o });
+  const downloadAndDelete = (from: string, to: string): SyncAction[] => [
+    { kind: 'download', path: to, isNew: true }, { kind: 'deleteLocal', path: from, type: 'file', files: 1 },
+  ];
+
+  it('a renamed file with the same ETag, size and mtime, one candidate → one local move', () => {
+    const a = P('a.txt');
+    expect(actions([a], [L(a)], [at(a, 'b.txt')])).toEqual([{ kind: 'moveLocal', from: 'a.txt', to: 'b.txt' }]);
+  });
+  it('a renamed folder whose every file kept ETag, size and mtime → one local move, nothing else', () => {
+    const d = PD('d');
+    const sub = PD('d/sub');
+    const files = [P('d/f.txt'), P('d/sub/g.txt', { remoteSize: 20, localSize: 20 }), P('d/sub/h.txt')];
+    const result = plan([d, sub, ...files], [L(d), L(sub), ...files.map((f) => L(f))], [
+      at(d, 'e', { etag: 'changed' }), at(sub, 'e/sub'), ...files.map((f) => at(f, `e${f.path.slice(1)}`)),
+    ]);
+    expect(result.actions).toEqual([{ kind: 'moveLocal', from: 'd', to: 'e' }]);
+    expect(result.deletes).toEqual({ local: 0, remote: 0 });
+  });
+  it('a renamed folder that gained a file there → move, then download only the new file', () => {
+    const d = PD('d');
+    const f = P('d/f.txt');
+    expect(actions([d, f], [L(d), L(f)], [at(d, 'e'), at(f, 'e/f.txt'), R(P('e/a-new.txt'))])).toEqual([
+      { kind: 'moveLocal', from: 'd', to: 'e' }, { kind: 'download', path: 'e/a-new.txt', isNew: true },
+    ]);
+  });
+  it('a folder moved into a new folder there → the new folders made, the folder moved in', () => {
+    const d = PD('d');
+    const f = P('d/f.txt');
+    expect(actions([d, f], [L(d), L(f)], [R(PD('x')), R(PD('x/y')), at(d, 'x/y/d'), at(f, 'x/y/d/f.txt')])).toEqual([
+      { kind: 'mkdirLocal', path: 'x' }, { kind: 'mkdirLocal', path: 'x/y' }, { kind: 'moveLocal', from: 'd', to: 'x/y/d' },
+    ]);
+  });
+  it('several files renamed there, each with its own evidence → one move each', () => {
+    const a = P('a.txt');
+    const b = P('b.txt');
+    expect(actions([a, b], [L(a), L(b)], [at(a, 'a2.txt'), at(b, 'sub/b2.txt'), R(PD('sub'))])).toEqual([
+      { kind: 'moveLocal', from: 'a.txt', to: 'a2.txt' }, { kind: 'mkdirLocal', path: 'sub' }, { kind: 'moveLocal', from: 'b.txt', to: 'sub/b2.txt' },
+    ]);
+  });
+  it('two journal files with the same evidence → no move (delete + download)', () => {
+    const a = P('a.txt', { remoteEtag: 'same' });
+    const c = P('c.txt', { remoteEtag: 'same' });
+    expect(actions([a, c], [L(a), L(c)], [at(a, 'b.txt')])).toEqual([
+      { kind: 'download', path: 'b.txt', isNew: true },
+      { kind: 'deleteLocal', path: 'a.txt', type: 'file', files: 1 }, { kind: 'deleteLocal', path: 'c.txt', type: 'file', files: 1 },
+    ]);
+  });
+  it('one gone file, two new copies with its evidence → no move', () => {
+    const a = P('a.txt');
+    expect(actions([a], [L(a)], [at(a, 'b.txt'), at(a, 'c.txt')])).toEqual([
+      { kind: 'download', path: 'b.txt', isNew: true }, { kind: 'download', path: 'c.txt', isNew: true },
+      { kind: 'deleteLocal', path: 'a.txt', type: 'file', files: 1 },
+    ]);
+  });
+  it('two gone folders that both fit the new one → no move', () => {
+    const d1 = PD('d1');
+    const d2 = PD('d2');
+    const f1 = P('d1/f.txt', { remoteEtag: 'same' });
+    const f2 = P('d2/f.txt', { remoteEtag: 'same' });
+    const out = actions([d1, d2, f1, f2], [L(d1), L(d2), L(f1), L(f2)], [at(d1, 'e'), at(f1, 'e/f.txt')]);
+    expect(out.filter((a) => a.kind === 'moveLocal')).toEqual([]);
+    expect(out).toContainEqual({ kind: 'download', path: 'e/f.txt', isNew: true });
+  });
+  it('changed size → no move', () => {
+    const a = P('a.txt');
+    expect(actions([a], [L(a)], [at(a, 'b.txt', { size: 11 })])).toEqual(downloadAndDelete('a.txt', 'b.txt'));
+  });
+  it('changed mtime → no move', () => {
+    const a = P('a.txt');
+    expect(actions([a], [L(a)], [at(a, 'b.txt', { mtimeMs: 5000 })])).toEqual(downloadAndDelete('a.txt', 'b.txt'));
+  });
+  it('another ETag (the server re-tags on MOVE, or another file) → no move', () => {
+    const a = P('a.txt');
+    expect(actions([a], [L(a)], [at(a, 'b.txt', { etag: 'other' })])).toEqual(downloadAndDelete('a.txt', 'b.txt'));
+  });
+  it('edited here since the last sync → no move (the edit is uploaded back, the new name downloaded)', () => {
+    const a = P('a.txt');
+    expect(actions([a], [L(a, { size: 3 })], [at(a, 'b.txt')])).toEqual([
+      { kind: 'upload', path: 'a.txt', isNew: true }, { kind: 'download', path: 'b.txt', isNew: true },
+    ]);
+  });
+  it('an upload whose ETag is still to learn is no evidence → no move', () => {
+    const a = P('a.txt', { remoteEtag: '' });
+    expect(actions([a], [L(a)], [at(a, 'b.txt', { etag: '' })])).toEqual(downloadAndDelete('a.txt', 'b.txt'));
+  });
+  it('name similarity alone → no move', () => {
+    const d = PD('Report');
+    const f = P('Report/q1.txt');
+    // Same names below, but another file: other ETag, size and mtime.
+    const out = actions([d, f], [L(d), L(f)], [at(d, 'Report (old)'), at(f, 'Report (old)/q1.txt', { etag: 'x', size: 99, mtimeMs: 7000 })]);
+    expect(out.filter((a) => a.kind === 'moveLocal')).toEqual([]);
+    const g = P('notes.txt');
+    expect(actions([g], [L(g)], [at(g, 'notes (1).txt', { etag: 'y', size: 3 })])).toEqual(downloadAndDelete('notes.txt', 'notes (1).txt'));
+  });
+  it('a folder of which one file changed size there → no folder move', () => {
+    const d = PD('d');
+    const f = P('d/f.txt');
+    const g = P('d/g.txt');
+    const out = actions([d, f, g], [L(d), L(f), L(g)], [at(d, 'e'), at(f, 'e/f.txt'), at(g, 'e/g.txt', { size: 1 })]);
+    expect(out).not.toContainEqual({ kind: 'moveLocal', from: 'd', to: 'e' });
+    expect(out).toContainEqual({ kind: 'download', path: 'e/g.txt', isNew: true });
+  });
+  it('a file moved into a folder deleted here → no move (the folder comes back with it, by download)', () => {
+    const d = PD('d');
+    const a = P('a.txt');
+    const out = actions([d, a], [L(a)], [R(d), at(a, 'd/a.txt')]);
+    expect(out.filter((x) => x.kind === 'moveLocal')).toEqual([]);
+    expect(out).toContainEqual({ kind: 'download', path: 'd/a.txt', isNew: true });
+  });
+  it('an empty folder renamed → no evidence, no move', () => {
+    const d = PD('d');
+    expect(actions([d], [L(d)], [at(d, 'e')])).toEqual([{ kind: 'mkdirLocal', path: 'e' }, { kind: 'deleteLocal', path: 'd', type: 'dir', files: 0 }]);
   });
 });
 
