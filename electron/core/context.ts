@@ -6,6 +6,7 @@ import type { EventHub } from './bridge/event-hub.ts';
 import type { Keyring } from './secrets/keyring.ts';
 import type { DemoServices } from './demo/demo-services.ts';
 import type { ShellState } from './shell/shell-state.ts';
+import type { UpdateNotice } from './updates/update-notice.ts';
 
 export interface Log {
   info(message: string, detail?: unknown): void;
@@ -28,6 +29,8 @@ export interface CoreContext {
   openExternal(url: string): Promise<void>;
   /** Mutable shell state shared between handlers. */
   shell: ShellState;
+  /** Self-updates as the person sees them ('none' unless the Electron host starts AppImage updates). */
+  updates: UpdateNotice;
 }
 
 export const consoleLog: Log = {

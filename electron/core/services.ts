@@ -11,6 +11,8 @@ import type { SettingsStore } from './config/settings-store.ts';
 import { createAppHandlers } from './config/app-handlers.ts';
 import { createShellHandlers } from './shell/shell-handlers.ts';
 import { createShellState } from './shell/shell-state.ts';
+import { UpdateNotice } from './updates/update-notice.ts';
+import { createUpdateHandlers } from './updates/update-handlers.ts';
 import { createSyncHandlers, stopSync } from './sync/sync-handlers.ts';
 import { createMatrixHandlers, matrixServiceOf } from './matrix/matrix-handlers.ts';
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
@@ -71,12 +73,14 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     demo,
     openExternal: options.openExternal,
     shell: createShellState(),
+    updates: new UpdateNotice({ onChange: (status) => hub.emit('update.status', status) }),
   };
   const handlers: CommandHandlers = {
     ...createAppHandlers(ctx),
     ...createShellHandlers(ctx, options.systemDownloads ? { systemDownloads: options.systemDownloads } : {}),
     ...createSyncHandlers(ctx),
     ...createMatrixHandlers(ctx),
+    ...createUpdateHandlers(ctx),
   };
   return {
     ctx,

@@ -183,6 +183,7 @@ if (!app.requestSingleInstanceLock()) {
           log.warn('do-not-disturb is locked by policy', error instanceof Error ? error.message : error);
         }
       },
+      restartToUpdate: () => void core.handlers['update.restart']({}).catch(logFailure(log, 'restarting to update')),
       quit: () => app.quit(),
     });
     const updateUnread = () => tray.update({ unread: trayCount(ctx.shell.badges, ctx.catalog.enabledApps().map((entry) => entry.id)) });
@@ -234,6 +235,11 @@ if (!app.requestSingleInstanceLock()) {
         case 'settings.changed':
           applySettings();
           break;
+        case 'update.status': {
+          const status = payload as { state: string; version?: string };
+          tray.update({ updateVersion: status.state === 'ready' ? (status.version ?? null) : null });
+          break;
+        }
       }
     });
 
@@ -305,10 +311,12 @@ if (!app.requestSingleInstanceLock()) {
     const unbind = bindBridge({ dispatch: core.dispatch, hub, shellContents: () => window?.webContents ?? null, log });
     // Chat notifications: native notifications from the Matrix notifier; a click opens the room's tab.
     const unbindMatrix = bindMatrixNotifications({ ctx, hub, dispatch: core.dispatch, window: () => window, tabUrl: (appId) => ctx.shell.tabUrls[appId] ?? null });
-    const updater = await startUpdater({ 'updates.enabled': ctx.settings.get('updates.enabled'), 'updates.url': ctx.settings.get('updates.url') }, { log }).catch((error: unknown) => {
+    const updater = await startUpdater({ 'updates.enabled': ctx.settings.get('updates.enabled'), 'updates.url': ctx.settings.get('updates.url') }, { log, onUpdateDownloaded: (version) => ctx.updates.downloaded(version) }).catch((error: unknown) => {
       log.warn('updates: not started', error instanceof Error ? error.message : error);
       return null;
     });
+    // A downloaded update shows in the status bar and the tray; it restarts only when the person asks.
+    ctx.updates.start(updater?.decision.mode ?? 'off', updater ? () => updater.restartNow() : null);
 
     let closed = false;
     app.on('before-quit', (event) => {

@@ -1,5 +1,6 @@
 // The tray icon: unread count (apps' badges plus Matrix) in the tooltip, icon and launcher badge,
-// and a menu to open the window, see and pause sync, switch do-not-disturb and quit.
+// and a menu to open the window, restart to install a downloaded update, see and pause sync,
+// switch do-not-disturb and quit.
 import { app, Menu, nativeImage, Tray } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +12,16 @@ export interface TrayState {
   syncState: string;
   syncPaused: boolean;
   doNotDisturb: boolean;
+  /** A downloaded update's version, waiting for a restart; null when there is none. */
+  updateVersion: string | null;
 }
 
 export interface TrayActions {
   open(): void;
   setSyncPaused(paused: boolean): void;
   setDoNotDisturb(on: boolean): void;
+  /** The person chose "Restart to update". */
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -32,7 +37,7 @@ export class WerkplekTray {
   private readonly tray: Tray;
   private readonly actions: TrayActions;
   private texts: MainTexts;
-  private state: TrayState = { unread: 0, syncState: 'not-configured', syncPaused: false, doNotDisturb: false };
+  private state: TrayState = { unread: 0, syncState: 'not-configured', syncPaused: false, doNotDisturb: false, updateVersion: null };
   /** The menu as last built (skip identical rebuilds) and when; sync reports several times a second. */
   private builtMenu = '';
   private builtAt = 0;
@@ -78,6 +83,7 @@ export class WerkplekTray {
     this.tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: t.open, click: () => this.actions.open() },
+        ...(this.state.updateVersion === null ? [] : [{ label: t.restartToUpdate.replace('{version}', this.state.updateVersion), click: () => this.actions.restartToUpdate() }]),
         { label, enabled: false },
         { type: 'separator' },
         { label: t.syncStatus.replace('{state}', syncWord), enabled: false },

@@ -18,6 +18,8 @@ export interface UpdaterOptions {
 
 export interface UpdaterHandle {
   decision: UpdateDecision;
+  /** Quit and install the downloaded update now, then start the new version. Only on the person's request. */
+  restartNow(): void;
   stop(): void;
 }
 
@@ -31,13 +33,14 @@ export async function startUpdater(settings: UpdateSettings, options: UpdaterOpt
   const decision = decideUpdates(settings, { appImage: process.env.APPIMAGE, appDir: process.env.APPDIR, execPath: process.execPath, packageType: packageType(), isPackaged: app.isPackaged });
   if (decision.mode === 'off') {
     log.info(`updates: off (${decision.reason})`);
-    return { decision, stop: () => {} };
+    return { decision, restartNow: () => {}, stop: () => {} };
   }
   // Loaded only when updating is on, so deb installs never load the updater at all.
   const { AppImageUpdater } = await import('electron-updater');
   const updater = new AppImageUpdater({ provider: 'generic', url: decision.url });
   updater.logger = { info: (m: unknown) => log.info(`updates: ${String(m)}`), warn: (m: unknown) => log.warn(`updates: ${String(m)}`), error: (m: unknown) => log.error(`updates: ${String(m)}`) };
   updater.autoDownload = true;
+  // Never a restart on its own: a downloaded update installs on the next normal quit, or when the person asks.
   updater.autoInstallOnAppQuit = true;
   updater.allowDowngrade = false;
   updater.allowPrerelease = false;
@@ -49,5 +52,5 @@ export async function startUpdater(settings: UpdateSettings, options: UpdaterOpt
   const timer = setInterval(check, options.intervalMs ?? 4 * 60 * 60 * 1000);
   timer.unref();
   log.info(`updates: AppImage updates from ${decision.url}`);
-  return { decision, stop: () => clearInterval(timer) };
+  return { decision, restartNow: () => updater.quitAndInstall(), stop: () => clearInterval(timer) };
 }

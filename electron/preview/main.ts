@@ -38,6 +38,15 @@ const core = await createCoreServices({
   openExternal,
 });
 
+// For tests only: WERKPLEK_TEST_UPDATE_READY=<version> pretends that an AppImage update has been
+// downloaded, so the e2e tests can see the "Restart to update" notice. A preview never updates
+// itself (its status is 'none'); here "restart" only writes a line to the log.
+const testUpdateVersion = process.env.WERKPLEK_TEST_UPDATE_READY?.trim();
+if (testUpdateVersion) {
+  core.ctx.updates.start('appimage', () => consoleLog.info(`preview (test only): restart to update ${testUpdateVersion} asked`));
+  core.ctx.updates.downloaded(testUpdateVersion);
+}
+
 let origin = '';
 const serveStatic = createStaticHandler(rendererDir, previewCsp);
 const server = createServer((request, response) => void serveStatic(request, response));

@@ -8,6 +8,7 @@ import { SyncPanel } from './sync/SyncPanel.tsx';
 import { SyncStatus } from './sync/SyncStatus.tsx';
 import { NotificationsPanel } from './matrix/NotificationsPanel.tsx';
 import { ChatStatus } from './matrix/ChatStatus.tsx';
+import { UpdateNotice } from './shell/UpdateNotice.tsx';
 
 export interface PanelEntry {
   id: Panel;
@@ -29,4 +30,5 @@ export const statusItems: Array<{ id: string; render(): ReactNode }> = [
   { id: 'sync', render: () => <SyncStatus /> },
   { id: 'downloads', render: () => <DownloadsStatus /> },
   { id: 'chat', render: () => <ChatStatus /> },
+  { id: 'update', render: () => <UpdateNotice /> },
 ];

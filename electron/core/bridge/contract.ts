@@ -5,9 +5,10 @@ import { appCommands, appEvents } from './contract-app.ts';
 import { syncCommands, syncEvents } from './contract-sync.ts';
 import { matrixCommands, matrixEvents } from './contract-matrix.ts';
 import { shellCommands, shellEvents } from './contract-shell.ts';
+import { updateCommands, updateEvents } from './contract-updates.ts';
 
-export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands } as const;
-export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents } as const;
+export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands } as const;
+export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents } as const;
 
 export type Commands = typeof commands;
 export type Events = typeof events;

@@ -35,7 +35,7 @@ describe('window state', () => {
 describe('tray', () => {
   it('sync reporting four times a second rebuilds the menu at most once a second, and the last state shows', () => {
     vi.useFakeTimers();
-    const tray = new WerkplekTray(mainTexts('en', 'en'), { open: () => {}, setSyncPaused: () => {}, setDoNotDisturb: () => {}, quit: () => {} });
+    const tray = new WerkplekTray(mainTexts('en', 'en'), { open: () => {}, setSyncPaused: () => {}, setDoNotDisturb: () => {}, restartToUpdate: () => {}, quit: () => {} });
     const icon = recorded.trays.at(-1)!;
     expect(icon.menuBuilds).toBe(1);
     for (let tick = 0; tick < 20; tick++) {
@@ -50,6 +50,28 @@ describe('tray', () => {
     tray.update({ syncState: 'idle', unread: 19 }); // nothing changed: no rebuild
     vi.advanceTimersByTime(2000);
     expect(icon.menuBuilds).toBe(builds);
+    tray.destroy();
+  });
+
+  it('a ready update adds "Restart to update" with its version, in Dutch too; only a click on it restarts', () => {
+    vi.useFakeTimers();
+    let restarts = 0;
+    const tray = new WerkplekTray(mainTexts('en', 'en'), { open: () => {}, setSyncPaused: () => {}, setDoNotDisturb: () => {}, restartToUpdate: () => restarts++, quit: () => {} });
+    const icon = recorded.trays.at(-1)!;
+    const labels = () => icon.menu!.items.map((item) => item.label);
+    expect(labels().some((label) => /update/i.test(label ?? ''))).toBe(false);
+    tray.update({ updateVersion: '2.1.0' });
+    vi.advanceTimersByTime(1000);
+    expect(labels()).toContain('Restart to update (2.1.0)');
+    expect(restarts).toBe(0);
+    icon.menu!.items.find((item) => item.label === 'Restart to update (2.1.0)')!.click!({} as never);
+    expect(restarts).toBe(1);
+    tray.update({}, mainTexts('nl', 'nl'));
+    vi.advanceTimersByTime(1000);
+    expect(labels()).toContain('Herstarten om bij te werken (2.1.0)');
+    tray.update({ updateVersion: null });
+    vi.advanceTimersByTime(1000);
+    expect(labels().some((label) => /bij te werken/.test(label ?? ''))).toBe(false);
     tray.destroy();
   });
 });
