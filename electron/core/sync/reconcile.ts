@@ -166,6 +166,12 @@ function order(actions: SyncAction[]): SyncAction[] {
     .map((x) => x.a);
 }
 
+/** Whether a folder above q that the journal knows is gone here: a move there would bring it back half-way. */
+function insideFolderDeletedHere(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, LocalEntry>, q: SyncPath): boolean {
+  for (let up = parentOf(q); up !== ''; up = parentOf(up)) if (j.has(up) && !local.has(up)) return true;
+  return false;
+}
+
 function detectRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, LocalEntry>, remote: Map<SyncPath, RemoteEntry>, out: SyncAction[]): void {
   let byFileId: Map<string, SyncPath> | null = null;
   for (const q of [...remote.keys()].sort()) {
@@ -178,7 +184,7 @@ function detectRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, 
     const J = j.get(p);
     const L = local.get(p);
     if (!J || J.type !== R.type || remote.get(p)?.fileId === R.fileId) continue;
-    if (j.has(q) || local.has(q) || !L || L.type !== J.type || L.inode !== J.localInode) continue;
+    if (j.has(q) || local.has(q) || !L || L.type !== J.type || L.inode !== J.localInode || insideFolderDeletedHere(j, local, q)) continue;
     out.push({ kind: 'moveLocal', from: p, to: q });
     rebase(j, p, q);
     rebase(local, p, q);
@@ -208,9 +214,7 @@ function inferRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, L
   // New on the server, nothing here or in the journal at q, and not inside a folder deleted here.
   const isNewThere = (q: SyncPath): boolean => {
     const R = remote.get(q);
-    if (q === '' || R === undefined || R.fileId != null || j.has(q) || local.has(q)) return false;
-    for (let up = parentOf(q); up !== ''; up = parentOf(up)) if (j.has(up) && !local.has(up)) return false;
-    return true;
+    return q !== '' && R !== undefined && R.fileId == null && !j.has(q) && !local.has(q) && !insideFolderDeletedHere(j, local, q);
   };
   const usable = (e: JournalEntry | RemoteEntry, etag: string): boolean => e.type === 'dir' || etag !== '';
   // Gone from the server, still here as the journal knows it (same inode; a file's size and mtime).

@@ -202,6 +202,13 @@ describe('reconcile: moves', () => {
     const f = J('d/f.txt');
     expect(actions([d, f], [L(d), L(f)], [R(d, { path: 'e', name: 'e' }), R(f, { path: 'e/f.txt', name: 'e/f.txt' })])).toEqual([{ kind: 'moveLocal', from: 'd', to: 'e' }]);
   });
+  it('server move into a folder deleted here → no move: the folder and the file come back by download, the old file goes', () => {
+    const d = D('d');
+    const a = J('a.txt');
+    expect(actions([d, a], [L(a)], [R(d, { etag: 'changed' }), R(a, { path: 'd/a.txt', name: 'd/a.txt' })])).toEqual([
+      { kind: 'mkdirLocal', path: 'd' }, { kind: 'download', path: 'd/a.txt', isNew: true }, { kind: 'deleteLocal', path: 'a.txt', type: 'file', files: 1 },
+    ]);
+  });
   it('server move of a file that was deleted locally → downloaded at its new place', () => {
     const a = J('a.txt');
     expect(actions([a], [], [R(a, { path: 'b.txt', name: 'b.txt' })])).toEqual([{ kind: 'download', path: 'b.txt', isNew: true }, { kind: 'forget', path: 'a.txt' }]);
