@@ -6,7 +6,7 @@ import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncIssue, SyncPa
 import type { DavClient } from './dav-client.ts';
 import { RemoteError } from './remote-error.ts';
 import type { IgnoreList } from './names.ts';
-import { pathInScope, syncNameProblem, syncPathProblem } from './names.ts';
+import { scopeCheck, syncNameProblem, syncPathProblem } from './names.ts';
 import { baseName, isUnder, parentOf, subtreeKeys } from './paths.ts';
 import { mapLimit } from './pool.ts';
 
@@ -110,9 +110,10 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   let restored = false;
   const journalKeys = [...journal.keys()].sort();
 
+  const synced = scopeCheck(options.ignore);
   const fillFromJournal = (dir: SyncPath): void => {
     // Only what would have been listed: a name the journal holds from before a rule changed is left alone.
-    for (const key of subtreeKeys(journalKeys, dir)) if (pathInScope(key, options.ignore)) entries.set(key, fromJournal(journal.get(key)!));
+    for (const key of subtreeKeys(journalKeys, dir)) if (synced(key)) entries.set(key, fromJournal(journal.get(key)!));
   };
 
   /** Lists one folder: `dir` is its key (NFC), `serverName` its own spelling, which requests must use. */

@@ -12,7 +12,7 @@ import { Emitter } from './emitter.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
 import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
-import { IgnoreList, pathInScope, TEMP_PREFIX } from './names.ts';
+import { IgnoreList, scopeCheck, TEMP_PREFIX } from './names.ts';
 import { LocalFolder } from './local-fs.ts';
 import { isUnder } from './paths.ts';
 import { PARTIAL_DOWNLOAD, propagate } from './propagate.ts';
@@ -256,7 +256,11 @@ export class SyncEngine {
     const filter = <T>(m: Map<SyncPath, T>): Map<SyncPath, T> => (unavailable.length ? new Map([...m].filter(([k]) => keep(k))) : m);
     // The journal may hold names from before a rule changed (an ignore pattern added, a name
     // neither side may hold): what discovery no longer looks at on either side is left alone.
-    const inScope = (m: Map<SyncPath, JournalEntry>): Map<SyncPath, JournalEntry> => new Map([...m].filter(([k]) => pathInScope(k, ignore)));
+    const synced = scopeCheck(ignore);
+    const inScope = (m: Map<SyncPath, JournalEntry>): Map<SyncPath, JournalEntry> => {
+      for (const k of m.keys()) if (!synced(k)) return new Map([...m].filter(([key]) => synced(key)));
+      return m; // the usual case: no copy of the whole journal
+    };
     // Restored from a backup (RELIABILITY #5): the journal no longer describes the server, so this
     // run merges as a first sync would: nothing deleted on either side, differing files compared
     // and kept both ways. Until such a run completes without failures the next one does the same.

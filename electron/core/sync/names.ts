@@ -126,15 +126,25 @@ export const MAX_SYNC_PATH_BYTES = 3072;
 export const syncPathProblem = (path: string): string | null =>
   path.length * 3 > MAX_SYNC_PATH_BYTES && Buffer.byteLength(path) > MAX_SYNC_PATH_BYTES ? `the path is longer than ${MAX_SYNC_PATH_BYTES} bytes` : null;
 
-/** Every name along the path is synced (not ignored, storable on both sides): journal entries outside are left alone. */
-export function pathInScope(path: string, ignore: IgnoreList): boolean {
-  if (path === '') return true;
-  if (syncPathProblem(path)) return false;
-  for (let end = path.indexOf('/'); ; end = path.indexOf('/', end + 1)) {
-    const prefix = end < 0 ? path : path.slice(0, end);
-    if (ignore.isIgnored(prefix) || syncNameProblem(prefix.slice(prefix.lastIndexOf('/') + 1)) !== null) return false;
-    if (end < 0) return true;
-  }
+/**
+ * Whether every name along a path is synced (not ignored, storable on both sides, not too long):
+ * journal entries outside are left alone. The returned check remembers its folders' answers, so a
+ * pass over a whole journal tests each folder once, not once per file in it.
+ */
+export function scopeCheck(ignore: IgnoreList): (path: string) => boolean {
+  const folders = new Map<string, boolean>();
+  const inScope = (path: string): boolean => {
+    if (path === '') return true;
+    const slash = path.lastIndexOf('/');
+    const parent = slash < 0 ? '' : path.slice(0, slash);
+    let parentOk = folders.get(parent);
+    if (parentOk === undefined) {
+      parentOk = inScope(parent);
+      folders.set(parent, parentOk);
+    }
+    return parentOk && syncPathProblem(path) === null && !ignore.isIgnored(path) && syncNameProblem(path.slice(slash + 1)) === null;
+  };
+  return inScope;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
