@@ -291,7 +291,9 @@ export class SyncEngine {
         return;
       }
     }
-    const actions = holding ? plan.actions.filter((a) => a.kind !== 'deleteLocal' && a.kind !== 'deleteRemote') : plan.actions;
+    const isDelete = (a: SyncAction): boolean => a.kind === 'deleteLocal' || a.kind === 'deleteRemote';
+    const heldPaths = holding ? plan.actions.filter(isDelete).map((a) => ('path' in a ? a.path : '')) : [];
+    const actions = holding ? plan.actions.filter((a) => !isDelete(a)) : plan.actions;
     this.deletesDecision = null;
 
     await this.dropStalePartials(folder, actions);
@@ -354,8 +356,7 @@ export class SyncEngine {
       this.journal.setMeta(DATA_FINGERPRINT, fingerprint);
     }
     // Held deletions keep their folders unsettled: the next run must look at them again.
-    const held = holding ? plan.actions.filter((a) => a.kind === 'deleteLocal' || a.kind === 'deleteRemote').map((a) => ('path' in a ? a.path : '')) : [];
-    this.storeFolderEtags(r, [...result.failed, ...unavailable, ...held, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+    this.storeFolderEtags(r, [...result.failed, ...unavailable, ...heldPaths, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
     if (holding) summary.outcome = 'needs-confirmation';
   }
 

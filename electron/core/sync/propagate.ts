@@ -224,6 +224,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       ctx.events.transferEnd(p);
     }
     if (saved) ctx.journal.deleteMeta(partialKey);
+    let placed = false;
     try {
       if (R.mtimeMs > 0) await ctx.folder.setMtime(temp, new Date(R.mtimeMs));
       const now = await lstatOrNull(target);
@@ -248,6 +249,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         }
         const copy = await keepLocalCopy(p);
         await ctx.folder.rename(temp, name);
+        placed = true;
         await syncDir(dirname(target));
         record(p, await lstat(target), R);
         ctx.events.conflict(p, copy.normalize('NFC'));
@@ -255,11 +257,12 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         return;
       }
       await ctx.folder.rename(temp, name);
+      placed = true;
       await syncDir(dirname(target));
       record(p, await lstat(target), R);
     } finally {
-      // Renamed into place, or left over.
-      await ctx.folder.removeTemp(temp);
+      // Left over (not renamed into place): removed, with no second look-up for the common case.
+      if (!placed) await ctx.folder.removeTemp(temp);
     }
   };
 
