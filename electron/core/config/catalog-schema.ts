@@ -41,7 +41,10 @@ export type AppDefinition = z.infer<typeof appDefinitionSchema>;
 
 export const catalogEntrySchema = z.object({
   app: appDefinitionSchema,
-  source: z.enum(['policy', 'user', 'demo']),
+  /** 'portal': an entry of the portal's navigation (the catalog source, catalog-source.ts). */
+  source: z.enum(['policy', 'user', 'demo', 'portal']),
+  /** The portal category it belongs to: shown as a group in the sidebar. */
+  group: z.string().optional(),
   enabled: z.boolean(),
   /** Only apps the user added can be removed (and only while `apps.custom` is not locked). */
   removable: z.boolean(),
