@@ -26,6 +26,7 @@ export const policyKeyDocs: Record<SettingKey, KeyDoc> = {
   'sync.excludedFolders': { description: 'Server folders not synced to this machine.', example: ['Archief', 'Scans'] },
   'sync.uploadLimitKiBps': { description: 'Upload bandwidth limit in KiB/s; 0 is unlimited.', example: 2048 },
   'sync.downloadLimitKiBps': { description: 'Download bandwidth limit in KiB/s; 0 is unlimited.', example: 0 },
+  'sync.freeSpaceReserveMiB': { description: 'Free disk space (MiB) that downloads always leave: a download that would cross it waits, with a message, until space is freed. `null`: the larger of 1 GiB and 5 % of the disk, at most 10 GiB; `0`: no reserve (only a full disk stops downloads).', example: 2048 },
   'matrix.enabled': { description: 'Matrix chat notifications from Werkplek. Off: no sign-in and no Werkplek notifications; the chat web app’s own notifications still pass through.', example: true },
   'matrix.homeserver': { description: 'Matrix homeserver for chat notifications. Preset it so users only sign in (password or single sign-on).', example: 'https://matrix.voorbeeld.nl' },
   'matrix.user': { description: 'Matrix user id. Filled in at sign-in; preset it only for single-user machines.', example: '@j.jansen:voorbeeld.nl' },

@@ -27,6 +27,8 @@ Options:
   --exclude-file FILE   extra ignore patterns, one glob a line
   --upload-limit KIBPS  bandwidth limit for uploads in KiB/s (default: none)
   --download-limit KIBPS  the same for downloads
+  --keep-free MIB       disk space downloads leave free (default: the larger of 1 GiB
+                        and 5 % of the disk, at most 10 GiB; 0: none)
   --state-dir DIR       where the journal lives (default $XDG_STATE_HOME/werkplek)
 
 Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confirmation,
@@ -51,7 +53,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
       options: {
         server: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' },
         watch: { type: 'boolean' }, json: { type: 'boolean' }, poll: { type: 'string' }, parallel: { type: 'string' },
-        'delete-threshold': { type: 'string' }, 'confirm-deletes': { type: 'boolean' }, 'restore-deletes': { type: 'boolean' }, 'exclude-file': { type: 'string' },
+        'delete-threshold': { type: 'string' }, 'confirm-deletes': { type: 'boolean' }, 'restore-deletes': { type: 'boolean' }, 'exclude-file': { type: 'string' }, 'keep-free': { type: 'string' },
         'state-dir': { type: 'string' }, 'upload-limit': { type: 'string' }, 'download-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,6 +89,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   const threshold = number('delete-threshold', o['delete-threshold'], 1);
   const upLimit = number('upload-limit', o['upload-limit'], 0);
   const downLimit = number('download-limit', o['download-limit'], 0);
+  const keepFree = number('keep-free', o['keep-free'], 0);
   if (problems.length || !o.server || !o.user || !localArg || password === undefined) {
     stderr.line(`werkplek sync: ${problems.join('; ')}`, '');
     stderr.ownText(usage);
@@ -109,7 +112,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
     journalFile: journalPathFor(o['state-dir'] ? resolve(o['state-dir']) : stateHome(), url, remoteDir, localDir),
     parallel: parallel ?? 6, deleteThreshold: threshold ?? 100, excluded: [],
     excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null, pollIntervalSeconds: poll ?? 30,
-    uploadLimitKiBps: upLimit ?? 0, downloadLimitKiBps: downLimit ?? 0,
+    uploadLimitKiBps: upLimit ?? 0, downloadLimitKiBps: downLimit ?? 0, freeSpaceReserveMiB: keepFree ?? null,
   }));
   const out = attachOutput(engine, Boolean(o.json));
   const decision = o['confirm-deletes'] ? true : o['restore-deletes'] ? false : null;

@@ -16,4 +16,6 @@ export const syncSettings = {
   'sync.excludedFolders': z.array(z.string()).default([]),
   'sync.uploadLimitKiBps': z.number().int().min(0).default(0),
   'sync.downloadLimitKiBps': z.number().int().min(0).default(0),
+  /** MiB downloads leave free on the disk; null = automatic (the larger of 1 GiB and 5 % of the disk, at most 10 GiB), 0 = none. */
+  'sync.freeSpaceReserveMiB': z.number().int().min(0).nullable().default(null),
 };

@@ -22,6 +22,7 @@ export function engineOptionsFrom(c: EngineConfig): SyncEngineOptions & { thrott
   return {
     localDir: c.localDir, server: c.server, journalFile: c.journalFile, parallel: c.parallel,
     deleteThreshold: c.deleteThreshold, excluded: c.excluded, excludeFile: c.excludeFile, pollIntervalSeconds: c.pollIntervalSeconds,
+    freeSpaceReserveMiB: c.freeSpaceReserveMiB ?? null,
     wrap,
     uploaderFor: chunkedUploaderFor({ server: c.server, stateDir: uploadStateDirFor(c.journalFile), wrap }),
     throttle,

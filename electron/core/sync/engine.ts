@@ -9,6 +9,7 @@ import { DavClient, type DavOptions } from './dav-client.ts';
 import { discoverLocal } from './discover-local.ts';
 import { discoverRemote, localCaseClashLosers } from './discover-remote.ts';
 import { Emitter } from './emitter.ts';
+import { SpaceReserve } from './free-space.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
 import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
@@ -46,6 +47,8 @@ export interface SyncEngineOptions {
   minFileAgeMs?: number;
   /** Watcher debounce; the upload starts within this much (+ scan time) of a save. */
   debounceMs?: number;
+  /** MiB downloads leave free on the disk: null or absent = the larger of 1 GiB and 5 %, 0 = none (free-space.ts). */
+  freeSpaceReserveMiB?: number | null;
 }
 
 export interface ItemError {
@@ -316,6 +319,7 @@ export class SyncEngine {
       parallel: this.options.parallel ?? 6,
       trustPutEtag: remote.nextcloud,
       quotaGuess: this.currentQuotaGuess(),
+      space: new SpaceReserve(root, this.options.freeSpaceReserveMiB ?? null),
       minFileAgeMs: this.options.minFileAgeMs ?? 500,
       now: () => this.clock(),
       signal,

@@ -17,6 +17,7 @@ import { mapLimit, mapTreeOrder } from './pool.ts';
 import { RemoteError } from './remote-error.ts';
 import { downloadToTemp, PartialDownload, sha1File, syncDir, tempNameFor, type StreamWrapper, type Uploader } from './transfer.ts';
 import type { LocalFolder } from './local-fs.ts';
+import type { SpaceReserve } from './free-space.ts';
 
 export interface PropagateEvents {
   transfer(path: SyncPath, direction: 'up' | 'down', bytesDone: number, bytesTotal: number): void;
@@ -44,6 +45,8 @@ export interface PropagateContext {
   trustPutEtag: boolean;
   /** A file modified less than this long ago is only sent once it stayed unchanged that long (RELIABILITY.md #29). */
   minFileAgeMs?: number;
+  /** The free-space reserve downloads must leave on the disk (free-space.ts); none: no reserve. */
+  space?: SpaceReserve;
   /** Bytes: uploads this large or larger are not tried (a 507 told us), null when unknown. */
   quotaGuess: number | null;
   now(): Date;
@@ -205,12 +208,25 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     const name = localName(p);
     const target = abs(p);
     ctx.folder.mkdirsFor(name);
-    let done = 0;
     // A download of this same version cut off earlier left its bytes in a temp file: resume it.
     const partialKey = `${PARTIAL_DOWNLOAD}${p}`;
     const saved = JSON.parse(ctx.journal.getMeta(partialKey) ?? 'null') as { temp: string; etag: string } | null;
     if (saved && saved.etag !== R.etag) await ctx.folder.remove(saved.temp);
     const temp = saved && saved.etag === R.etag ? saved.temp : tempNameFor(name, ctx.tempToken);
+    // Room on the disk first: the bytes still to come (a resumed temp file holds the rest).
+    const already = temp === saved?.temp ? ((await lstatOrNull(ctx.folder.checked(temp)))?.size ?? 0) : 0;
+    const release = (await ctx.space?.claim(Math.max(0, R.size - already))) ?? (() => {});
+    try {
+      await fetchAndPlace(p, mode, R, { name, target, temp, saved, partialKey });
+    } finally {
+      release();
+    }
+  };
+
+  /** The download itself: into the temp file, then into place (or a conflict copy). */
+  const fetchAndPlace = async (p: SyncPath, mode: 'new' | 'update' | 'conflict', R: RemoteEntry,
+    { name, target, temp, saved, partialKey }: { name: string; target: string; temp: string; saved: { temp: string; etag: string } | null; partialKey: string }): Promise<void> => {
+    let done = 0;
     let got;
     try {
       got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag },

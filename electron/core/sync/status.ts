@@ -7,7 +7,7 @@ export type EngineStatus = Omit<SyncState, 'serverUrl' | 'user' | 'demo' | 'pend
 
 const actionFor = (e: ItemError): string | null =>
   e.kind === 'auth' ? 'sign-in'
-    : e.kind === 'quota' || /disk is full/.test(e.message) ? 'free-space'
+    : e.kind === 'quota' || e.kind === 'WaitingForSpace' || /disk is full/.test(e.message) ? 'free-space'
     : e.kind === 'locked' || e.kind === 'server' || e.kind === 'network' || e.kind === 'rateLimited' ? 'retry'
     : null;
 

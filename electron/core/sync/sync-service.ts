@@ -111,6 +111,7 @@ export class SyncService {
       excluded: s.get('sync.excludedFolders'), excludeFile: join(this.ctx.dataDir, 'sync-exclude.lst'),
       pollIntervalSeconds: s.get('sync.pollIntervalSeconds'),
       uploadLimitKiBps: s.get('sync.uploadLimitKiBps'), downloadLimitKiBps: s.get('sync.downloadLimitKiBps'),
+      freeSpaceReserveMiB: s.get('sync.freeSpaceReserveMiB'),
     };
     const proxyEnv = this.proxyEnv();
     const proxy = proxyEnv ? { proxyEnv } : {};

@@ -19,6 +19,8 @@ export interface EngineConfig {
   /** KiB/s, 0 = unlimited (throttle.ts, through the StreamWrapper seam). */
   uploadLimitKiBps: number;
   downloadLimitKiBps: number;
+  /** MiB left free on the disk by downloads; null = automatic (free-space.ts). Absent in older configs. */
+  freeSpaceReserveMiB?: number | null;
 }
 
 export type ToWorker =

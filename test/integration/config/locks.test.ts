@@ -46,6 +46,7 @@ const table: Record<SettingKey, Row> = {
   'sync.excludedFolders': { locked: ['Archief'], attempt: [] },
   'sync.uploadLimitKiBps': { locked: 2048, attempt: 0 },
   'sync.downloadLimitKiBps': { locked: 1024, attempt: 0 },
+  'sync.freeSpaceReserveMiB': { locked: 4096, attempt: 0 },
   'matrix.enabled': { locked: false, attempt: true },
   'matrix.homeserver': { locked: 'https://matrix.voorbeeld.nl', attempt: nowhere },
   'matrix.user': { locked: '@j.jansen:voorbeeld.nl', attempt: '@someone:voorbeeld.nl' },

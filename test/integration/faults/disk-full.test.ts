@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableServers, type WebdavServerHandle } from '../../fixtures/servers/index.ts';
-import { mountSmallTmpfs } from '../../fixtures/small-tmpfs.ts';
+import { mountSmallTmpfs, unmountSmallTmpfs } from '../../fixtures/small-tmpfs.ts';
 import { SyncEngine } from '../../../electron/core/sync/engine.ts';
 import { moveToTrash } from '../../../electron/core/sync/trash.ts';
 import { TEMP_PREFIX } from '../../../electron/core/sync/names.ts';
@@ -34,11 +34,7 @@ describe.skipIf(cannotMount !== null)('sync onto a full disk', () => {
   }, 60_000);
 
   afterAll(async () => {
-    try {
-      execFileSync('umount', [mountDir]);
-    } catch {
-      // already unmounted
-    }
+    unmountSmallTmpfs(mountDir);
     await server?.stop();
     rmSync(base, { recursive: true, force: true });
   });
@@ -53,6 +49,7 @@ describe.skipIf(cannotMount !== null)('sync onto a full disk', () => {
         journalFile: join(base, 'state', 'journal.sqlite'),
         trash: (path) => moveToTrash(path, { env: { XDG_DATA_HOME: join(base, 'xdg') } }),
         parallel: 1,
+        freeSpaceReserveMiB: 0, // no reserve: this is about the disk filling up all the same (free-space-reserve.test.ts has the reserve)
       });
     let engine = makeEngine();
     const run = await engine.syncNow();

@@ -63,6 +63,20 @@ describe('werkplek sync (CLI)', () => {
     expect(third.stderr).toContain('in sync: nothing to do\n');
   }, 60_000);
 
+  it('--keep-free holds back a download that would cross the reserve, says why, exits 1; the server keeps it', async () => {
+    const local = join(base, 'keep-free');
+    mkdirSync(local);
+    writeFileSync(join(server.dataDir, 'needs-room.txt'), 'some bytes');
+    // More free space kept than any disk here has: the download must wait.
+    const run = await werkplek(['--keep-free', String(1024 ** 3), '--json', ...common(local)], { PW: server.password });
+    expect(run.code).toBe(1);
+    const errors = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; path?: string; kind?: string; message?: string }).filter((e) => e.event === 'itemError');
+    expect(errors).toContainEqual(expect.objectContaining({ path: 'needs-room.txt', kind: 'WaitingForSpace', message: expect.stringMatching(/^waiting for disk space/) }));
+    expect(existsSync(join(local, 'needs-room.txt'))).toBe(false);
+    expect(readFileSync(join(server.dataDir, 'needs-room.txt'), 'utf8')).toBe('some bytes');
+    rmSync(join(server.dataDir, 'needs-room.txt'));
+  }, 60_000);
+
   it('exits 4 when the server refuses the password, and 2 on bad usage', async () => {
     const refused = await werkplek(common(join(base, 'refused')), { PW: 'wrong' });
     expect(refused.code).toBe(4);
