@@ -1,6 +1,7 @@
 // The Matrix account's life cycle: sign in (password or SSO), keep the access token in the keyring,
 // run the session and its notifier, sign out (the server deletes the device), and ask to sign in
 // again when the token dies. One instance per app; the bridge handlers and the CLI both use it.
+import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Keyring } from '../secrets/keyring.ts';
@@ -9,6 +10,7 @@ import { Notifier, type NotifierOutput, type NotifierSettings } from './notifier
 import { rateLimitedFetch, defaultRateLimitOptions } from './rate-limit.ts';
 import { listenForLoginToken } from './sso-loopback.ts';
 import { MatrixSession, type SessionState } from './sdk/matrix-session.ts';
+import { PersistentCryptoStore } from './sdk/crypto-store.ts';
 import { logout, normaliseHomeserver, passwordLogin, ssoRedirectUrl, tokenLogin, loginFlows, type Credentials, type LoginFlows } from './sdk/matrix-login.ts';
 import type { Log } from '../context.ts';
 
@@ -26,6 +28,8 @@ export interface MatrixServiceDeps {
   fetchFn?: typeof fetch;
   pollTimeoutMs?: number;
   deviceName?: string;
+  /** The bounded wait for a room key that arrives after its message (default 10 s). */
+  keyWaitMs?: number;
 }
 
 export class MatrixService {
@@ -59,7 +63,7 @@ export class MatrixService {
   /** Follows the `matrix.enabled` setting: stops the session when switched off, resumes when on. */
   async applyEnabled(): Promise<void> {
     if (!this.enabled && this.session) {
-      this.stopSession();
+      await this.stopSession();
       this.setStatus({ ...this.baseStatus('not-configured'), message: disabledMessage });
     } else if (this.enabled && !this.session && this.current.state === 'not-configured') {
       this.setStatus(this.baseStatus(this.deps.settings().homeserver ? 'signed-out' : 'not-configured'));
@@ -73,6 +77,11 @@ export class MatrixService {
 
   get stateFile(): string {
     return join(this.deps.dataDir, 'matrix', 'sync-state.json');
+  }
+
+  /** The device's end-to-end keys, AES-256-GCM with a key in the keyring (see sdk/crypto-store.ts). */
+  get cryptoFile(): string {
+    return join(this.deps.dataDir, 'matrix', 'crypto-store.bin');
   }
 
   status(): MatrixStatus {
@@ -174,7 +183,7 @@ export class MatrixService {
   async signOut(): Promise<MatrixStatus> {
     const credentials = (await this.savedCredentials()) ?? this.session?.credentials ?? null;
     const session = this.session;
-    this.stopSession();
+    await this.stopSession();
     if (credentials) {
       try {
         await logout(credentials, this.fetchFn);
@@ -183,7 +192,8 @@ export class MatrixService {
         this.deps.log.warn(`matrix: sign-out at the server failed: ${String(error)}`);
       }
     }
-    await session?.forgetLocalData();
+    if (session) await session.forgetLocalData();
+    else await this.forgetLocalData(credentials);
     await this.deps.keyring.delete(keyringName);
     this.setStatus(this.baseStatus(this.deps.settings().homeserver || credentials ? 'signed-out' : 'not-configured'));
     return this.status();
@@ -191,12 +201,18 @@ export class MatrixService {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.stopSession();
+    await this.stopSession();
   }
 
   /** Wakes the sync loop now (after sleep or when the network returns). */
   retryNow(): void {
     this.session?.retryNow();
+  }
+
+  /** Sign-out without a running session (after a soft logout): the same files and keys go. */
+  private async forgetLocalData(credentials: Credentials | null): Promise<void> {
+    rmSync(this.stateFile, { force: true });
+    await new PersistentCryptoStore(this.cryptoFile, this.deps.keyring, credentials ? `${credentials.userId}|${credentials.deviceId}` : '', () => {}).wipe();
   }
 
   private async savedCredentials(): Promise<Credentials | null> {
@@ -215,12 +231,15 @@ export class MatrixService {
   }
 
   private async startSession(credentials: Credentials): Promise<void> {
-    this.stopSession();
+    await this.stopSession();
     if (this.disposed) return;
+    const log = (level: 'warn' | 'error', message: string) => this.deps.log[level === 'error' ? 'warn' : level](message);
     const session = new MatrixSession(credentials, {
       stateFile: this.stateFile,
       fetchFn: this.fetchFn,
-      log: (level, message) => this.deps.log[level === 'error' ? 'warn' : level](message),
+      log,
+      cryptoStore: new PersistentCryptoStore(this.cryptoFile, this.deps.keyring, `${credentials.userId}|${credentials.deviceId}`, (m) => log('warn', m)),
+      ...(this.deps.keyWaitMs !== undefined ? { keyWaitMs: this.deps.keyWaitMs } : {}),
       ...(this.deps.pollTimeoutMs ? { pollTimeoutMs: this.deps.pollTimeoutMs } : {}),
     });
     const notifier = new Notifier(session, this.deps.output, () => this.deps.settings());
@@ -238,11 +257,11 @@ export class MatrixService {
     });
   }
 
-  private stopSession(): void {
+  private stopSession(): Promise<void> {
     const session = this.session;
     this.session = null;
     this.notifier = null;
-    session?.stop();
+    return session?.stop() ?? Promise.resolve();
   }
 
   private async onSessionState(session: MatrixSession, state: SessionState): Promise<void> {
@@ -258,7 +277,7 @@ export class MatrixService {
         break;
       case 'needs-sign-in':
         this.deps.log.warn(`matrix: the access token is no longer valid (soft logout: ${state.softLogout}); sign in again`);
-        this.stopSession();
+        await this.stopSession();
         // A soft logout keeps the device and its sync position; a hard one ends both.
         if (!state.softLogout) {
           await session.forgetLocalData();

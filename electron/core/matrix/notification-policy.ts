@@ -1,5 +1,6 @@
 // Pure decisions of the notifier: notify for this event or not, and why; how many pop-ups a batch
 // of events from one /sync becomes. No I/O, no clock of its own: everything comes in as data.
+import type { E2eState, UndecryptableReason } from './decryption-status.ts';
 
 /** What the notifier knows about one new timeline event (taken from the SDK by matrix-session). */
 export interface EventFacts {
@@ -11,13 +12,16 @@ export interface EventFacts {
   sender: string;
   senderName: string;
   senderAvatarMxc: string | null;
-  /** Wire type: `m.room.encrypted` for encrypted events (we never decrypt). */
+  /** The decrypted event's type; `m.room.encrypted` while it cannot be read. */
   type: string;
   msgtype: string | null;
-  /** Plain-text body; null for encrypted or non-text events. */
+  /** Plain-text body (decrypted when it was encrypted); null for unreadable or non-text events. */
   body: string | null;
+  /** Encryption: not encrypted, decrypted, still waiting for its room key, or unreadable (and why). */
+  e2e: E2eState;
+  e2eReason: UndecryptableReason | null;
   ts: number;
-  /** The account's push rules for this event, evaluated by matrix-js-sdk. */
+  /** The account's push rules for this event, evaluated by matrix-js-sdk on the decrypted event (on the encrypted one when unreadable). */
   push: { notify: boolean; highlight: boolean; sound: string | null; ruleId: string | null };
 }
 
@@ -45,7 +49,7 @@ export interface DecisionContext {
 /** A call invite older than this is not rung (Element: 10 s); the call is over or answered elsewhere. */
 export const callFreshMs = 10_000;
 
-export type SkipReason = 'duplicate' | 'initial-sync' | 'cached' | 'own-event' | 'push-rules' | 'stale-call' | 'focused-room' | 'do-not-disturb';
+export type SkipReason = 'duplicate' | 'initial-sync' | 'cached' | 'own-event' | 'waiting-for-key' | 'push-rules' | 'stale-call' | 'focused-room' | 'do-not-disturb';
 
 export type Decision = { notify: true; ruleId: string | null } | { notify: false; reason: SkipReason; ruleId: string | null };
 
@@ -57,6 +61,8 @@ export function decideNotification(event: EventFacts, ctx: DecisionContext): Dec
   if (ctx.phase === 'cache') return { notify: false, reason: 'cached', ruleId };
   // Own events never notify, from this device or any other (the sender is the account, not the device).
   if (event.sender === ctx.ownUserId) return { notify: false, reason: 'own-event', ruleId };
+  // Decided again when its key comes or the bounded wait ends, on what can then be read.
+  if (event.e2e === 'waiting-for-key') return { notify: false, reason: 'waiting-for-key', ruleId };
   if (!event.push.notify) return { notify: false, reason: 'push-rules', ruleId };
   if (event.type === 'm.call.invite' && ctx.now - event.ts > callFreshMs) return { notify: false, reason: 'stale-call', ruleId };
   if (ctx.focusedRoomId !== null && ctx.focusedRoomId === event.roomId) return { notify: false, reason: 'focused-room', ruleId };

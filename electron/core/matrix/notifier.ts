@@ -4,6 +4,7 @@
 import { decideNotification, defaultBatchOptions, isDndActive, planBatch, type SkipReason, type DndSchedule, type EventFacts, type SyncPhase } from './notification-policy.ts';
 import { notificationText, summaryText, type ContentLevel } from './notification-text.ts';
 import type { LimitedRoom, RoomUnread } from './sdk/matrix-session.ts';
+import type { E2eState, UndecryptableReason } from './decryption-status.ts';
 
 export interface NotificationRecord {
   id: string;
@@ -31,6 +32,12 @@ export interface DecisionRecord {
   notified: boolean;
   /** Why not, when not notified. */
   reason: SkipReason | null;
+  /** Not encrypted, decrypted, waiting for its room key, or unreadable — and why it is unreadable. */
+  e2e: E2eState;
+  e2eReason: UndecryptableReason | null;
+  /** What the notification shows (or would show) at the chosen content level. */
+  title: string;
+  body: string;
 }
 
 export interface NotifierOutput {
@@ -100,7 +107,11 @@ export class Notifier {
     for (const event of events) {
       const base = { ownUserId, focusedRoomId: this.focusedRoomId, phase, alreadyNotified: this.source.hasNotified(event.eventId), now: this.now() };
       const decision = decideNotification(event, { ...base, doNotDisturb: dnd });
-      this.output.decision({ eventId: event.eventId, roomId: event.roomId, roomName: event.roomName, sender: event.sender, ruleId: decision.ruleId, phase, notified: decision.notify, reason: decision.notify ? null : decision.reason });
+      const text = notificationText(event, settings.content, settings.locale);
+      this.output.decision({
+        eventId: event.eventId, roomId: event.roomId, roomName: event.roomName, sender: event.sender, ruleId: decision.ruleId, phase, notified: decision.notify,
+        reason: decision.notify ? null : decision.reason, e2e: event.e2e, e2eReason: event.e2eReason, title: text.title, body: text.body,
+      });
       if (decision.notify) notify.push(event);
       else if (decision.reason === 'do-not-disturb') held.push(event);
     }

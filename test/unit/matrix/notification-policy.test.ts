@@ -19,6 +19,8 @@ function facts(over: Partial<EventFacts> = {}): EventFacts {
     msgtype: 'm.text',
     body: 'hello',
     ts: now,
+    e2e: 'none',
+    e2eReason: null,
     push: { notify: true, highlight: false, sound: null, ruleId: '.m.rule.message' },
     ...over,
   };
@@ -40,6 +42,7 @@ describe('decideNotification', () => {
     ['history from the first sync', {}, { phase: 'initial' }, 'initial-sync'],
     ['a replayed cached sync', {}, { phase: 'cache' }, 'cached'],
     ['an own event (any device)', { sender: me }, {}, 'own-event'],
+    ['an encrypted event whose room key has not come yet (decided again later)', { type: 'm.room.encrypted', body: null, e2e: 'waiting-for-key', e2eReason: 'no-key' }, {}, 'waiting-for-key'],
     ['an event the push rules do not notify (muted, master, notice)', { push: { notify: false, highlight: false, sound: null, ruleId: '!room:example.org' } }, {}, 'push-rules'],
     ['the room open in the focused chat tab', {}, { focusedRoomId: '!room:example.org' }, 'focused-room'],
     ['do-not-disturb', {}, { doNotDisturb: true }, 'do-not-disturb'],

@@ -16,6 +16,8 @@ function facts(over: Partial<EventFacts> = {}): EventFacts {
     msgtype: 'm.text',
     body: 'Lunch at noon?',
     ts: 0,
+    e2e: 'none',
+    e2eReason: null,
     push: { notify: true, highlight: false, sound: null, ruleId: null },
     ...over,
   };

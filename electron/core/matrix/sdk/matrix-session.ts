@@ -1,6 +1,8 @@
 // The signed-in Matrix session: matrix-js-sdk's sync loop with a lean filter and a file-backed store,
-// narrowed to what the notifier needs: batches of new events (with push-rule verdicts, one batch per
-// /sync), connection state, unread counts per room, room mute, avatars. No SDK type leaks out.
+// Rust crypto with a persistent store (crypto-store.ts), narrowed to what the notifier needs: batches
+// of new events (decrypted, with push-rule verdicts on the decrypted event, one batch per /sync;
+// events whose key comes later in batches of their own), connection state, unread counts per room,
+// room mute, avatars. No SDK type leaks out.
 import {
   ClientEvent,
   createClient,
@@ -9,13 +11,16 @@ import {
   MatrixError,
   RoomEvent,
   SyncState,
+  MatrixEvent,
   type MatrixClient,
-  type MatrixEvent,
   type Room,
 } from 'matrix-js-sdk';
 import type { PushRuleKind } from 'matrix-js-sdk';
 import type { EventFacts, SyncPhase } from '../notification-policy.ts';
 import { FileSyncStore } from './file-sync-store.ts';
+import { databasePrefix, type PersistentCryptoStore } from './crypto-store.ts';
+import { EncryptedEvents, type Encryption } from './encrypted-events.ts';
+import { defaultKeyWaitMs } from '../decryption-status.ts';
 import type { Credentials } from './matrix-login.ts';
 import { quietSdkRootLogger, sdkLogger, type SdkLogSink } from './sdk-logger.ts';
 
@@ -53,7 +58,14 @@ export interface SessionOptions {
   /** Long-poll timeout (spec default 30 s). */
   pollTimeoutMs?: number;
   timelineLimit?: number;
+  /** End-to-end encryption with this persistent store; none: encrypted events stay unreadable. */
+  cryptoStore?: PersistentCryptoStore | null;
+  /** The bounded wait for a room key that arrives after its message. */
+  keyWaitMs?: number;
 }
+
+/** Writes the crypto store this long after the last sync (the SDK's key uploads follow a sync). */
+const cryptoSaveDelayMs = 1000;
 
 /** Live events kept per room (see trimTimelines). */
 export const maxLiveEvents = 50;
@@ -64,6 +76,10 @@ export class MatrixSession {
   private readonly store: FileSyncStore;
   private readonly options: SessionOptions;
   private pending: Array<{ event: MatrixEvent; room: Room; invite?: true }> = [];
+  /** Batches leave in sync order, each after its events' decryption settled. */
+  private emitting: Promise<void> = Promise.resolve();
+  private encrypted: EncryptedEvents | null = null;
+  private cryptoSaveTimer: NodeJS.Timeout | null = null;
   private networkSyncs = 0;
   private listener: SessionListener | null = null;
   private readonly avatarCache = new Map<string, Buffer | null>();
@@ -85,9 +101,15 @@ export class MatrixSession {
     });
   }
 
+  /** The SDK client, for the session's own helpers (verification); never leaves sdk/. */
+  get sdkClient(): MatrixClient {
+    return this.client;
+  }
+
   /** Starts syncing; events and state changes go to `listener`. */
   async start(listener: SessionListener): Promise<void> {
     this.listener = listener;
+    await this.startCrypto();
     this.client.on(RoomEvent.Timeline, this.onTimeline);
     this.client.on(RoomEvent.MyMembership, this.onMembership);
     this.client.on(ClientEvent.Sync, this.onSync);
@@ -96,7 +118,8 @@ export class MatrixSession {
     const filter = new Filter(this.credentials.userId);
     filter.setDefinition({
       presence: { types: [] },
-      account_data: { types: ['m.push_rules', 'm.direct'] },
+      // Secret storage, cross-signing and backup settings are account data the crypto reads.
+      account_data: { types: ['m.push_rules', 'm.direct', 'm.secret_storage.*', 'm.cross_signing.*', 'm.megolm_backup.v1', 'm.org.matrix.custom.backup_disabled'] },
       room: { timeline: { limit: this.options.timelineLimit ?? 10 }, state: { lazy_load_members: true }, ephemeral: { types: ['m.receipt'] }, account_data: { types: [] } },
     });
     await this.client.startClient({
@@ -109,7 +132,44 @@ export class MatrixSession {
     });
   }
 
-  stop(): void {
+  /** Rust crypto on the persistent store: the same device and keys as last time (no new device per start). */
+  private async startCrypto(): Promise<void> {
+    const store = this.options.cryptoStore;
+    if (!store) return;
+    store.activate();
+    const { storageKey } = await store.open();
+    await this.client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: databasePrefix, storageKey });
+    this.encrypted = new EncryptedEvents(this.client, this.options.keyWaitMs ?? defaultKeyWaitMs, (phase, items) => {
+      const facts = items.map((i) => this.readFacts(i.event, i.room, i.encryption)).filter((f) => f !== null);
+      this.emitting = this.emitting.then(() => this.listener?.batch(phase, facts, [])).catch((error: unknown) => this.options.log('error', `matrix: could not hand over decrypted events: ${String(error)}`));
+    });
+  }
+
+  /** Saves the crypto store soon (after the uploads a sync triggers), once per burst of syncs. */
+  private scheduleCryptoSave(): void {
+    const store = this.options.cryptoStore;
+    if (!store || this.cryptoSaveTimer) return;
+    this.cryptoSaveTimer = setTimeout(() => {
+      this.cryptoSaveTimer = null;
+      void store.save();
+    }, cryptoSaveDelayMs);
+    this.cryptoSaveTimer.unref?.();
+  }
+
+  /** Writes the crypto store now (after a key backup restore, at stop). */
+  async saveCrypto(): Promise<void> {
+    await this.options.cryptoStore?.save();
+  }
+
+  /** Events waiting for their room key (diagnostics). */
+  get waitingForKeys(): number {
+    return this.encrypted?.waitingCount ?? 0;
+  }
+
+  stop(): Promise<void> {
+    this.encrypted?.stop();
+    if (this.cryptoSaveTimer) clearTimeout(this.cryptoSaveTimer);
+    this.cryptoSaveTimer = null;
     this.client.off(RoomEvent.Timeline, this.onTimeline);
     this.client.off(RoomEvent.MyMembership, this.onMembership);
     this.client.off(ClientEvent.Sync, this.onSync);
@@ -122,6 +182,7 @@ export class MatrixSession {
     }
     this.listener?.state({ state: 'stopped' });
     this.listener = null;
+    return this.options.cryptoStore?.save() ?? Promise.resolve();
   }
 
   /**
@@ -145,8 +206,10 @@ export class MatrixSession {
     this.store.persist();
   }
 
+  /** After sign-out: the sync position and every key of this device go. */
   async forgetLocalData(): Promise<void> {
     await this.store.deleteAllData();
+    await this.options.cryptoStore?.wipe();
   }
 
   private readonly onLoggedOut = (error: MatrixError): void => {
@@ -167,20 +230,26 @@ export class MatrixSession {
     if (event) this.pending.push({ event, room, invite: true });
   };
 
-  private takePending(): EventFacts[] {
+  /** The sync's new events once each one's decryption settled (those waiting for a key say so). */
+  private async settlePending(pending: Array<{ event: MatrixEvent; room: Room; invite?: true }>, phase: SyncPhase): Promise<EventFacts[]> {
     const facts: EventFacts[] = [];
-    for (const { event, room, invite } of this.pending) {
-      try {
-        const f = this.factsFor(event, room);
-        // Stripped invite state has no event id or timestamp: the room identifies the invite.
-        facts.push(invite ? { ...f, eventId: f.eventId || `invite:${room.roomId}`, ts: f.ts || Date.now() } : f);
-      } catch (error) {
-        // A malformed event from the server is skipped, never fatal.
-        this.options.log('warn', `matrix: skipped an event that could not be read: ${String(error)}`);
-      }
+    for (const { event, room, invite } of pending) {
+      const encryption = this.encrypted ? await this.encrypted.settle(event, room, phase) : { state: event.isEncrypted() ? 'undecryptable' : 'none', reason: event.isEncrypted() ? 'error' : null } as Encryption;
+      const f = this.readFacts(event, room, encryption);
+      // Stripped invite state has no event id or timestamp: the room identifies the invite.
+      if (f) facts.push(invite ? { ...f, eventId: f.eventId || `invite:${room.roomId}`, ts: f.ts || Date.now() } : f);
     }
-    this.pending = [];
     return facts;
+  }
+
+  private readFacts(event: MatrixEvent, room: Room, encryption: Encryption): EventFacts | null {
+    try {
+      return this.factsFor(event, room, encryption);
+    } catch (error) {
+      // A malformed event from the server is skipped, never fatal.
+      this.options.log('warn', `matrix: skipped an event that could not be read: ${String(error)}`);
+      return null;
+    }
   }
 
   /** History (first sync, cached sync) is never notified: not even read (it can be thousands of events). */
@@ -189,13 +258,15 @@ export class MatrixSession {
     return [];
   }
 
-  private factsFor(event: MatrixEvent, room: Room): EventFacts {
-    const details = this.client.getPushDetailsForEvent(event, true);
+  private factsFor(event: MatrixEvent, room: Room, encryption: Encryption): EventFacts {
+    const readable = encryption.state === 'none' || encryption.state === 'decrypted';
+    // Unreadable: the rules see what the server saw (`m.room.encrypted`), never the SDK's
+    // "Unable to decrypt" placeholder, so group rooms get the default rules' outcome.
+    const details = this.client.getPushDetailsForEvent(readable ? event : new MatrixEvent({ ...event.event, room_id: room.roomId }), true);
     const actions = details?.actions;
     const sender = event.getSender() ?? '';
     const member = room.getMember(sender);
-    const encrypted = event.isEncrypted() || event.getType() === 'm.room.encrypted';
-    const content = encrypted ? {} : event.getContent();
+    const content = readable ? event.getContent() : {};
     const sound = actions?.tweaks?.sound;
     return {
       eventId: event.getId() ?? '',
@@ -205,9 +276,11 @@ export class MatrixSession {
       sender,
       senderName: member?.name || sender,
       senderAvatarMxc: member?.getMxcAvatarUrl() ?? null,
-      type: encrypted ? 'm.room.encrypted' : event.getType(),
+      type: readable ? event.getType() : 'm.room.encrypted',
       msgtype: typeof content.msgtype === 'string' ? content.msgtype : null,
       body: typeof content.body === 'string' ? content.body : null,
+      e2e: encryption.state,
+      e2eReason: encryption.reason,
       ts: event.getTs(),
       push: { notify: actions?.notify === true, highlight: actions?.tweaks?.highlight === true, sound: typeof sound === 'string' ? sound : null, ruleId: details?.rule?.rule_id ?? null },
     };
@@ -221,7 +294,12 @@ export class MatrixSession {
       const limited = this.takeLimited();
       this.trimTimelines();
       if (phase === 'cache' || phase === 'initial') this.listener?.batch(phase, this.skipPending(), []);
-      else this.listener?.batch(phase, this.takePending(), limited);
+      else {
+        const pending = this.pending;
+        this.pending = [];
+        this.emitting = this.emitting.then(async () => this.listener?.batch(phase, await this.settlePending(pending, phase), limited)).catch((error: unknown) => this.options.log('error', `matrix: could not read a sync's events: ${String(error)}`));
+      }
+      this.scheduleCryptoSave();
       if (state === SyncState.Syncing) this.listener?.state({ state: 'syncing' });
     } else if (state === SyncState.Error || state === SyncState.Reconnecting) {
       const error = data?.error;
