@@ -2,7 +2,7 @@
 // store) that syncs against the test homeserver and sends real Megolm-encrypted messages. Also
 // plays "alice on her phone" (Element) that sets up cross-signing, secret storage and key backup.
 import { ClientEvent, createClient, SyncState, type MatrixClient } from 'matrix-js-sdk';
-import { quietLogger, quietSdkRootLogger } from '../../../electron/core/matrix/sdk/sdk-logger.ts';
+import { quietLogger, routeSdkRootLogger } from '../../../electron/core/matrix/sdk/sdk-logger.ts';
 import { waitFor } from './harness.ts';
 
 export class CryptoPeer {
@@ -15,7 +15,7 @@ export class CryptoPeer {
   }
 
   static async login(baseUrl: string, user: string, password: string): Promise<CryptoPeer> {
-    quietSdkRootLogger();
+    routeSdkRootLogger(null);
     const login = await createClient({ baseUrl, logger: quietLogger }).loginRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user }, password, initial_device_display_name: `${user}'s Element` });
     const client = createClient({ baseUrl, accessToken: login.access_token, userId: login.user_id, deviceId: login.device_id, logger: quietLogger });
     await client.initRustCrypto({ useIndexedDB: false });

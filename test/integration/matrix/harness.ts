@@ -39,6 +39,8 @@ export class MatrixFixture {
   alice = '';
   bob!: PlainClient;
   service: MatrixService | null = null;
+  /** The notifier's bounded wait for late room keys (short in tests). */
+  keyWaitMs: number | undefined;
 
   private constructor(hs: Homeserver, dataDir: string) {
     this.hs = hs;
@@ -69,6 +71,7 @@ export class MatrixFixture {
       settings: () => this.settings,
       openExternal: async () => {},
       deviceName: 'Werkplek on test',
+      ...(this.keyWaitMs !== undefined ? { keyWaitMs: this.keyWaitMs } : {}),
       output: {
         status: (s) => this.rec.statuses.push(s),
         notification: (n) => this.rec.notifications.push(n),

@@ -22,7 +22,7 @@ import { databasePrefix, type PersistentCryptoStore } from './crypto-store.ts';
 import { EncryptedEvents, type Encryption } from './encrypted-events.ts';
 import { defaultKeyWaitMs } from '../decryption-status.ts';
 import type { Credentials } from './matrix-login.ts';
-import { quietSdkRootLogger, sdkLogger, type SdkLogSink } from './sdk-logger.ts';
+import { routeSdkRootLogger, sdkLogger, type SdkLogSink } from './sdk-logger.ts';
 
 export type SessionState =
   | { state: 'connecting' }
@@ -87,7 +87,7 @@ export class MatrixSession {
   constructor(credentials: Credentials, options: SessionOptions) {
     this.credentials = credentials;
     this.options = options;
-    quietSdkRootLogger();
+    routeSdkRootLogger(options.log);
     this.store = new FileSyncStore(options.stateFile, credentials.userId);
     this.client = createClient({
       baseUrl: credentials.homeserver,

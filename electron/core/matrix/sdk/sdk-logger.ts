@@ -25,14 +25,20 @@ export function sdkLogger(sink: SdkLogSink | null, namespace = 'matrix-sdk'): Lo
 
 export const quietLogger: Logger = sdkLogger(null);
 
-/** The SDK's own root logger (used by parts that take no logger option) prints debug lines to the console; keep warnings only. */
-export function quietSdkRootLogger(): void {
-  // loglevel: child loggers copy their parent's methodFactory, so filtering here covers them too.
+let rootSink: SdkLogSink | null = null;
+
+/**
+ * The SDK's own root logger (used by parts that take no logger option, e.g. decryption errors) would
+ * print to the console, i.e. among `werkplek notify`'s output lines: its warnings and errors go to
+ * `sink` (the latest session's log) instead, everything else nowhere.
+ */
+export function routeSdkRootLogger(sink: SdkLogSink | null): void {
+  if (sink) rootSink = sink;
+  // loglevel: child loggers copy their parent's methodFactory, so replacing it here covers them too.
   type Factory = (method: string, level: unknown, name: unknown) => (...args: unknown[]) => void;
-  const root = sdkRootLogger as unknown as { methodFactory: Factory; rebuild(): void; quieted?: boolean };
-  if (root.quieted) return;
-  const original = root.methodFactory;
-  root.methodFactory = (method, level, name) => (method === 'warn' || method === 'error' ? original(method, level, name) : () => {});
-  root.quieted = true;
+  const root = sdkRootLogger as unknown as { methodFactory: Factory; rebuild(): void; routed?: boolean };
+  if (root.routed) return;
+  root.methodFactory = (method) => (method === 'warn' || method === 'error' ? (...args: unknown[]) => rootSink?.(method, `matrix-sdk: ${format(args)}`) : () => {});
+  root.routed = true;
   root.rebuild();
 }
