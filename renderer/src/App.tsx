@@ -1,6 +1,7 @@
 // The window: sidebar with the apps and panel buttons, the app area (or an open panel), status bar.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { X } from 'lucide-react';
 import { useBridge, useBridgeState } from './bridge/context.tsx';
 import type { CommandOutput } from '../../electron/core/bridge/contract.ts';
 import type { Panel } from '../../electron/core/bridge/contract-shell.ts';
@@ -71,25 +72,28 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
   return (
     <div className="window">
       <aside className="sidebar-column">
+        {info.theme?.logo && <img className="org-logo" src={info.theme.logo} alt={info.organisation ?? ''} />}
         <Sidebar apps={apps} activeId={panel ? null : activeId} badges={badges} onActivate={activate} />
-        <div className="panel-buttons">
+        <div className="panel-buttons" role="group" aria-label={t('tools')}>
           {panels.map((entry) => (
-            <button key={entry.id} type="button" className="panel-button" aria-pressed={panel === entry.id} aria-label={t(entry.labelKey)} title={t(entry.labelKey)} onClick={() => openPanel(panel === entry.id ? null : entry.id)}>
-              <span aria-hidden="true">{entry.icon}</span>
+            <button key={entry.id} type="button" className="panel-button" aria-pressed={panel === entry.id} onClick={() => openPanel(panel === entry.id ? null : entry.id)}>
+              <entry.icon size={20} aria-hidden="true" />
+              <span>{t(entry.labelKey)}</span>
             </button>
           ))}
         </div>
       </aside>
       <main className="main-column">
-        {info.demo && <p className="banner">{t('demoBanner')}</p>}
+        {info.demo && <p className="banner utrecht-html">{t('demoBanner')}</p>}
         {view?.policyProblems.map((problem) => (
-          <p key={`${problem.line}:${problem.column}:${problem.message}`} role="alert" className="banner error">
+          <p key={`${problem.line}:${problem.column}:${problem.message}`} role="alert" className="banner error utrecht-html">
             {t(problem.line > 0 ? 'policyProblem' : 'policyProblemFile', problem)}
           </p>
         ))}
         {openPanelEntry ? (
-          <section className="panel" aria-label={t(openPanelEntry.labelKey)}>
+          <section className="panel utrecht-html" aria-label={t(openPanelEntry.labelKey)}>
             <button type="button" className="panel-close" onClick={() => openPanel(null)}>
+              <X size={18} aria-hidden="true" />
               {t('close')}
             </button>
             {openPanelEntry.render()}

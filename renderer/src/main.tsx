@@ -6,6 +6,11 @@ import { BridgeProvider } from './bridge/context.tsx';
 import { initI18n, pickLanguage } from './i18n/index.ts';
 import { App } from './App.tsx';
 import { SettingsProvider } from './settings/use-settings.tsx';
+import { applyTheme } from './theme/apply-theme.ts';
+// NL Design System: component styles for plain elements inside .utrecht-html, and the Rijkshuisstijl
+// theme's tokens (active under html.rhc-theme). Werkplek's own tokens follow in styles.css.
+import '@utrecht/component-library-css/dist/html.css';
+import '@rijkshuisstijl-community/design-tokens/dist/index.css';
 
 async function start(root: HTMLElement) {
   const reactRoot = createRoot(root);
@@ -18,6 +23,8 @@ async function start(root: HTMLElement) {
       const next = pickLanguage(String(view.values['general.locale']), info.locale);
       if (next !== i18n.language) void i18n.changeLanguage(next).then(() => (document.documentElement.lang = next));
     });
+    const rejected = applyTheme(info.theme);
+    if (rejected.length > 0) console.warn(`policy theme: too little contrast with white text, not used: ${rejected.join(', ')}`);
     document.title = info.organisation ? `Werkplek — ${info.organisation}` : 'Werkplek';
     reactRoot.render(
       <StrictMode>

@@ -1,5 +1,6 @@
 // The shell panels reachable from the sidebar's bottom buttons. A capability adds its panel here.
 import type { ReactNode } from 'react';
+import { Bell, Download, FolderSync, Settings, type LucideIcon } from 'lucide-react';
 import type { Panel } from '../../electron/core/bridge/contract-shell.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { DownloadsPanel, DownloadsStatus } from './shell/DownloadsPanel.tsx';
@@ -14,15 +15,16 @@ export interface PanelEntry {
   id: Panel;
   /** i18n key in the `common` namespace. */
   labelKey: string;
-  icon: string;
+  /** Shown beside the visible label (lucide icon set). */
+  icon: LucideIcon;
   render(): ReactNode;
 }
 
 export const panels: PanelEntry[] = [
-  { id: 'settings', labelKey: 'openSettings', icon: '⚙', render: () => <SettingsPage sections={<ShellSettings />} /> },
-  { id: 'sync', labelKey: 'sync:title', icon: '⇅', render: () => <SyncPanel /> },
-  { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: '⤓', render: () => <DownloadsPanel /> },
-  { id: 'notifications', labelKey: 'matrix:title', icon: '✉', render: () => <NotificationsPanel /> },
+  { id: 'settings', labelKey: 'openSettings', icon: Settings, render: () => <SettingsPage sections={<ShellSettings />} /> },
+  { id: 'sync', labelKey: 'sync:title', icon: FolderSync, render: () => <SyncPanel /> },
+  { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: Download, render: () => <DownloadsPanel /> },
+  { id: 'notifications', labelKey: 'matrix:title', icon: Bell, render: () => <NotificationsPanel /> },
 ];
 
 /** Small status-bar items, left to right. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { command, noInput, ok } from './define.ts';
 import { appDefinitionSchema, catalogEntrySchema } from '../config/catalog-schema.ts';
 import { settingKeySchema } from '../config/settings-schema.ts';
+import { themeSchema } from '../config/theme-schema.ts';
 
 export const policyProblemSchema = z.object({
   file: z.string(),
@@ -24,6 +25,8 @@ export const appInfoSchema = z.object({
   locale: z.string(),
   demo: z.boolean(),
   organisation: z.string().nullable(),
+  /** The organisation's look from the policy; null: the neutral default. */
+  theme: themeSchema.nullable(),
 });
 
 export const appCommands = {

@@ -21,6 +21,7 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
       locale: ctx.locale,
       demo: ctx.demo !== null,
       organisation: settings.policy.policy.organisation ?? null,
+      theme: settings.policy.policy.theme ?? null,
     }),
     'settings.get': async () => settings.view(),
     'settings.set': async ({ key, value }) => {

@@ -105,6 +105,7 @@ export function mergePolicies(parts: Part[]): Policy {
   for (const { policy, invalidLocks } of parts) {
     if (policy.$schema !== undefined) merged.$schema = policy.$schema;
     if (policy.organisation !== undefined) merged.organisation = policy.organisation;
+    if (policy.theme) merged.theme = { ...merged.theme, ...policy.theme, colours: { ...merged.theme?.colours, ...policy.theme.colours } };
     if (policy.apps) {
       const apps = [...(merged.apps ?? [])];
       for (const app of policy.apps) {

@@ -3,12 +3,15 @@
 import { z } from 'zod';
 import { appDefinitionSchema } from './catalog-schema.ts';
 import { partialSettingsSchema } from './settings-schema.ts';
+import { themeSchema } from './theme-schema.ts';
 
 export const policySchema = z
   .object({
     $schema: z.string().optional(),
     /** Shown in the window title and the first-run screen. */
     organisation: z.string().max(100).optional(),
+    /** The organisation's look: base theme, logo and colours (see theme-schema.ts). */
+    theme: themeSchema.optional(),
     /** The organisation's web apps, in sidebar order. Replaces the demo apps. */
     apps: z.array(appDefinitionSchema).optional(),
     /** Preset values: users may change them. */

@@ -10,6 +10,7 @@ import { appDefinitionSchema, type AppDefinition } from './catalog-schema.ts';
 import { settingsShape, type PartialSettings, type SettingKey } from './settings-schema.ts';
 import { isAllowedAppUrl } from './app-url.ts';
 import type { Policy } from './policy-schema.ts';
+import { themeSchema } from './theme-schema.ts';
 import { MAX_FILE_BYTES } from './policy-trust.ts';
 import { parseProxySetting } from '../shell/proxy.ts';
 import { dictionaryBaseUrl } from '../shell/spellcheck.ts';
@@ -84,7 +85,7 @@ const runtimeRules: Partial<Record<SettingKey, (value: unknown) => string | null
   },
 };
 
-const sections = new Set(['$schema', 'organisation', 'apps', 'defaults', 'locked']);
+const sections = new Set(['$schema', 'organisation', 'theme', 'apps', 'defaults', 'locked']);
 
 /**
  * The first of an app's URLs (url, origins, roomUrl) that an app may not have (app-url.ts), with
@@ -255,6 +256,9 @@ export function validatePolicyText(file: string, text: string): FileVerdict {
     } else if (key === 'organisation') {
       const organisation = checker.parse(z.string().max(100), valueNode, key);
       if (organisation !== undefined) policy.organisation = organisation;
+    } else if (key === 'theme') {
+      const theme = checker.parse(themeSchema, valueNode, key);
+      if (theme !== undefined) policy.theme = theme;
     } else if (key === 'apps') checker.apps(valueNode, key, (policy.apps ??= []));
     else checker.settings(valueNode, key as 'defaults' | 'locked', (policy[key as 'defaults' | 'locked'] ??= {}) as Record<string, unknown>);
   }

@@ -10,6 +10,7 @@ import { discoverLocal } from './discover-local.ts';
 import { discoverRemote, localCaseClashLosers } from './discover-remote.ts';
 import { Emitter } from './emitter.ts';
 import { SpaceReserve } from './free-space.ts';
+import { foldersAbove, settleFolderEtags } from './settle-etags.ts';
 import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
 import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
@@ -105,6 +106,10 @@ const DATA_FINGERPRINT = 'data-fingerprint';
 const TEMP_TOKEN = 'temp-token';
 /** How long a 507 keeps uploads of that size or larger from being tried (no retry storm, yet not forever). */
 export const QUOTA_GUESS_MS = 30 * 60_000;
+
+/** Actions after which a folder's ETag on the server is no longer the one discovery saw. */
+const changesServer = (a: SyncAction): boolean =>
+  a.kind === 'upload' || a.kind === 'mkdirRemote' || a.kind === 'moveRemote' || a.kind === 'deleteRemote' || a.kind === 'conflict';
 
 export class SyncEngine {
   readonly events = new Emitter<EngineEvents>();
@@ -360,7 +365,17 @@ export class SyncEngine {
       this.journal.setMeta(DATA_FINGERPRINT, fingerprint);
     }
     // Held deletions keep their folders unsettled: the next run must look at them again.
-    this.storeFolderEtags(r, [...result.failed, ...unavailable, ...heldPaths, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+    const dirtyDirs = this.storeFolderEtags(r, [...result.failed, ...unavailable, ...heldPaths, ...summary.issues.filter((i) => i.kind !== 'symlink' && i.kind !== 'invalid-name-local').map((i) => i.path)]);
+    // What this run changed on the server changed its folders' ETags: learn them now (settle-etags.ts).
+    if (remote.nextcloud && !remote.restored && this.options.trustFolderEtags !== 'never') {
+      const changed = actions.filter(changesServer).flatMap((a) => ('from' in a ? [a.from, a.to] : [a.path]));
+      const folders = [...foldersAbove(changed), ...changed.filter((p) => this.journal.get(p)?.type === 'dir')];
+      await settleFolderEtags({
+        dav: this.dav, journal: this.journal, concurrency: 4, signal,
+        folders: [...new Set(folders)].filter((p) => p !== '' && !dirtyDirs.has(p)).map((key) => ({ key, serverName: r.get(key)?.name ?? l.get(key)?.name ?? key })),
+        skipped: (key) => excluded.some((x) => isUnder(key, x)) || ignore.isIgnored(key),
+      });
+    }
     if (holding) summary.outcome = 'needs-confirmation';
   }
 
@@ -375,7 +390,7 @@ export class SyncEngine {
   }
 
   /** A folder's ETag is stored only when everything below it is in sync, so the next run may skip it. */
-  private storeFolderEtags(remote: Map<SyncPath, { type: string; etag: string; fileId: string | null; permissions: string | null }>, dirty: SyncPath[]): void {
+  private storeFolderEtags(remote: Map<SyncPath, { type: string; etag: string; fileId: string | null; permissions: string | null }>, dirty: SyncPath[]): Set<SyncPath> {
     const dirtyDirs = new Set<SyncPath>(['']);
     for (const p of dirty) {
       const parts = p.split('/');
@@ -393,6 +408,7 @@ export class SyncEngine {
         if (known.remoteEtag !== entry.etag) this.journal.put({ ...known, remoteEtag: entry.etag, remoteFileId: entry.fileId, remotePermissions: entry.permissions });
       }
     });
+    return dirtyDirs;
   }
 
   /** Kept bytes of a cut-off download that this plan no longer downloads (gone, or a new version): drop them. */

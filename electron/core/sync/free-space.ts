@@ -36,7 +36,7 @@ export class WaitingForSpace extends Error {
   }
 }
 
-const mib = (bytes: number): string => `${Math.ceil(bytes / MiB)} MiB`;
+const mib = (bytes: number): string => (bytes < MiB ? `${Math.ceil(bytes / 1024)} KiB` : `${Math.ceil(bytes / MiB)} MiB`);
 
 export interface DiskSpace {
   /** Bytes an unprivileged process may still write. */

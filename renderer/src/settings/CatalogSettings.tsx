@@ -1,6 +1,7 @@
 // Manage the app list: reorder, disable, remove (own apps only) and add — unless the policy locks it.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useBridge, useBridgeState } from '../bridge/context.tsx';
 import { useSettings } from './use-settings.tsx';
 import { LockedNote } from './fields.tsx';
@@ -51,11 +52,11 @@ export function CatalogSettings() {
             <AppIcon app={entry.app} />
             <span className="catalog-name">{entry.app.name}</span>
             <span className="catalog-source">{t(`source.${entry.source}`)}</span>
-            <button type="button" disabled={orderLocked || index === 0} aria-label={t('moveUp', { name: entry.app.name })} onClick={() => void run(() => api['catalog.move']({ id: entry.app.id, toIndex: index - 1 }))}>
-              ↑
+            <button type="button" disabled={orderLocked || index === 0} aria-label={t('moveUp', { name: entry.app.name })} title={t('moveUp', { name: entry.app.name })} onClick={() => void run(() => api['catalog.move']({ id: entry.app.id, toIndex: index - 1 }))}>
+              <ArrowUp size={16} aria-hidden="true" />
             </button>
-            <button type="button" disabled={orderLocked || index === apps.length - 1} aria-label={t('moveDown', { name: entry.app.name })} onClick={() => void run(() => api['catalog.move']({ id: entry.app.id, toIndex: index + 1 }))}>
-              ↓
+            <button type="button" disabled={orderLocked || index === apps.length - 1} aria-label={t('moveDown', { name: entry.app.name })} title={t('moveDown', { name: entry.app.name })} onClick={() => void run(() => api['catalog.move']({ id: entry.app.id, toIndex: index + 1 }))}>
+              <ArrowDown size={16} aria-hidden="true" />
             </button>
             <label>
               <input type="checkbox" checked={pendingEnabled[entry.app.id] ?? entry.enabled} disabled={disabledLocked} onChange={(event) => setEnabled(entry.app.id, event.target.checked)} />

@@ -4,6 +4,7 @@
 // In the preview host each visited app is an iframe here, labelled as preview.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArrowLeft, ArrowRight, RotateCw } from 'lucide-react';
 import type { CatalogEntry } from '../../../electron/core/config/catalog-schema.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { FindBar } from './FindBar.tsx';
@@ -74,14 +75,14 @@ export function AppArea({ apps, activeId, host }: Props) {
     <div className="app-area">
       {electron && active && (
         <div className="app-toolbar" role="toolbar" aria-label={ts('toolbar')}>
-          <button type="button" aria-label={ts('back')} title={`${ts('back')} (Alt+←)`} onClick={() => void api['shell.navigate']({ appId: active.app.id, action: 'back' })}>
-            ←
+          <button type="button" className="icon-button" aria-label={ts('back')} title={`${ts('back')} (Alt+←)`} onClick={() => void api['shell.navigate']({ appId: active.app.id, action: 'back' })}>
+            <ArrowLeft size={18} aria-hidden="true" />
           </button>
-          <button type="button" aria-label={ts('forward')} title={`${ts('forward')} (Alt+→)`} onClick={() => void api['shell.navigate']({ appId: active.app.id, action: 'forward' })}>
-            →
+          <button type="button" className="icon-button" aria-label={ts('forward')} title={`${ts('forward')} (Alt+→)`} onClick={() => void api['shell.navigate']({ appId: active.app.id, action: 'forward' })}>
+            <ArrowRight size={18} aria-hidden="true" />
           </button>
-          <button type="button" aria-label={ts('reload')} title={`${ts('reload')} (Ctrl+R)`} onClick={() => void api['shell.navigate']({ appId: active.app.id, action: 'reload' })}>
-            ⟳
+          <button type="button" className="icon-button" aria-label={ts('reload')} title={`${ts('reload')} (Ctrl+R)`} onClick={() => void api['shell.navigate']({ appId: active.app.id, action: 'reload' })}>
+            <RotateCw size={18} aria-hidden="true" />
           </button>
           <FindBar appName={active.app.name} />
         </div>

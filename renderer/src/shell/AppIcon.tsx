@@ -1,18 +1,20 @@
-// An app's icon: its own image when the catalog gives one (data: or same-origin), else its initial.
+// An app's icon: its own image when the catalog gives one (data: or same-origin), else its initial
+// on a colour tile (the last fallback). Tiles are classes, not inline styles (strict CSP).
 import type { AppDefinition } from '../../../electron/core/config/catalog-schema.ts';
 
-const palette = ['#154273', '#39870c', '#a90061', '#e17000', '#007bc7', '#5c2483', '#275937'];
+/** Number of tile colours in styles.css (.app-tile-0 … .app-tile-6). */
+const TILE_COLOURS = 7;
 
-function colourFor(id: string): string {
+export function tileFor(id: string): number {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
+  return hash % TILE_COLOURS;
 }
 
 export function AppIcon({ app }: { app: AppDefinition }) {
   if (app.icon?.startsWith('data:image/')) return <img className="app-icon" src={app.icon} alt="" />;
   return (
-    <span className="app-icon" aria-hidden="true" style={{ background: colourFor(app.id) }}>
+    <span className={`app-icon app-tile-${tileFor(app.id)}`} aria-hidden="true">
       {app.name.slice(0, 1).toUpperCase()}
     </span>
   );

@@ -2,6 +2,7 @@
 // by main when the key was pressed inside an app), Enter/Shift+Enter step, Escape closes.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import { useBridge } from '../bridge/context.tsx';
 
 export function FindBar({ appName }: { appName: string }) {
@@ -62,14 +63,14 @@ export function FindBar({ appName }: { appName: string }) {
       <span className="find-count" aria-live="polite">
         {result && text ? (result.matches > 0 ? t('findCount', { active: result.activeMatchOrdinal, total: result.matches }) : t('findNone')) : ''}
       </span>
-      <button type="button" aria-label={t('findPrevious')} onClick={() => search(false, true)}>
-        ↑
+      <button type="button" className="icon-button" aria-label={t('findPrevious')} title={`${t('findPrevious')} (Shift+Enter)`} onClick={() => search(false, true)}>
+        <ChevronUp size={18} aria-hidden="true" />
       </button>
-      <button type="button" aria-label={t('findNext')} onClick={() => search(true, true)}>
-        ↓
+      <button type="button" className="icon-button" aria-label={t('findNext')} title={`${t('findNext')} (Enter)`} onClick={() => search(true, true)}>
+        <ChevronDown size={18} aria-hidden="true" />
       </button>
-      <button type="button" aria-label={t('findClose')} onClick={close}>
-        ×
+      <button type="button" className="icon-button" aria-label={t('findClose')} title={`${t('findClose')} (Esc)`} onClick={close}>
+        <X size={18} aria-hidden="true" />
       </button>
     </div>
   );

@@ -9,6 +9,10 @@ import { z } from 'zod';
 import type { CatalogEntry } from '../../../electron/core/config/catalog-schema.ts';
 import { useBridge } from '../bridge/context.tsx';
 
+// No code generation: under the shell's CSP (no unsafe-eval, Trusted Types) zod's probe for it
+// would only be refused and reported as a violation.
+z.config({ jitless: true });
+
 const messageSchema = z.discriminatedUnion('werkplek', [
   z.object({ werkplek: z.literal('title'), title: z.string().max(1000) }),
   z.object({ werkplek: z.literal('download'), url: z.string().max(4000) }),

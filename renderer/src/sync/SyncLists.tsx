@@ -1,6 +1,7 @@
 // The lists of the sync panel: current transfers, conflicts, errors (each with what to do) and
 // items skipped on purpose. Names are shown as text (React escapes; no markup from the server).
 import { useTranslation } from 'react-i18next';
+import { Download, Upload } from 'lucide-react';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatBytes } from './format.ts';
@@ -19,7 +20,7 @@ export function SyncLists({ state, onSignIn }: { state: SyncState; onSignIn(): v
           <ul className="sync-list">
             {state.transfers.map((x) => (
               <li key={x.path}>
-                <span aria-label={t(`transfers.${x.direction}`)}>{x.direction === 'up' ? '↑' : '↓'}</span> <Name path={x.path} />{' '}
+                {x.direction === 'up' ? <Upload size={16} aria-label={t('transfers.up')} role="img" /> : <Download size={16} aria-label={t('transfers.down')} role="img" />} <Name path={x.path} />{' '}
                 <progress max={x.bytesTotal || 1} value={x.bytesDone} aria-label={t('transfers.progress', { path: x.path })} />{' '}
                 <span className="muted">{formatBytes(x.bytesDone, i18n.language)} / {formatBytes(x.bytesTotal, i18n.language)}</span>
               </li>

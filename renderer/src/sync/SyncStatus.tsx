@@ -1,6 +1,7 @@
 // Status-bar summary of sync: one short line (in sync, syncing 3 of 10, offline, needs you);
 // a button that opens the sync panel.
 import { useTranslation } from 'react-i18next';
+import { CircleAlert, CircleCheck, CloudOff, RefreshCw } from 'lucide-react';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatSince } from './format.ts';
@@ -26,6 +27,7 @@ export function SyncStatus() {
     count: s.errors.length,
     since: s.lastSyncAt ? formatSince(s.lastSyncAt, i18n.language) : '',
   });
+  const Icon = attention ? CircleAlert : s.state === 'syncing' ? RefreshCw : s.state === 'offline' ? CloudOff : CircleCheck;
   return (
     <button
       type="button"
@@ -33,7 +35,7 @@ export function SyncStatus() {
       onClick={() => void api['shell.setPanel']({ panel: 'sync' })}
       aria-label={t('summary.open', { status: text })}
     >
-      <span aria-hidden="true">{attention ? '⚠' : s.state === 'syncing' ? '⟳' : s.state === 'offline' ? '⊘' : '✓'}</span> {text}
+      <Icon size={16} aria-hidden="true" /> {text}
     </button>
   );
 }

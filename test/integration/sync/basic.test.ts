@@ -352,4 +352,41 @@ describe.each(starters.map((s) => [s.name, s] as const))('sync against %s', (_na
     expect(changed.actions).toEqual({ download: 1 });
     expect(f.readLocal('d3/e/f.txt')).toBe('changed on the server');
   }));
+
+  it.runIf(starter.name === 'sabredav')('the run right after an upload costs one request too; a colleague’s file that lands while the run learns ETags is still fetched', () => withFixture(async (f) => {
+    for (let i = 0; i < 5; i++) f.writeLocal(`u${i}/deep/g.txt`, `g${i}`);
+    const upload = await f.sync();
+    expect(upload.actions).toMatchObject({ upload: 5 });
+    const next = await f.sync();
+    expect(next.actions).toEqual({});
+    expect(next.requests).toBe(1);
+
+    // Now the race: a colleague's file arrives after our uploads, just before we list the folders
+    // we changed to learn their new ETags. That folder must not be taken as settled.
+    for (let i = 0; i < 5; i++) f.writeLocal(`u${i}/deep/h.txt`, `h${i}`);
+    const dav = Reflect.get(f.engine, 'dav') as { list: (name: string, signal?: AbortSignal) => Promise<unknown> };
+    const list = dav.list.bind(dav);
+    let uploads = 0;
+    let colleagueWrote = false;
+    const off = f.engine.events.on('item', ({ action }) => void (action.kind === 'upload' && uploads++));
+    dav.list = async (name, signal) => {
+      if (uploads === 5 && !colleagueWrote && name.startsWith('u2/deep')) {
+        colleagueWrote = true;
+        await f.writeRemote('u2/deep/colleague.txt', 'from a colleague');
+      }
+      return list(name, signal);
+    };
+    const second = await f.sync();
+    off();
+    dav.list = list;
+    expect(second.actions).toMatchObject({ upload: 5 });
+    expect(colleagueWrote).toBe(true);
+    const after = await f.sync();
+    expect(after.actions).toEqual({ download: 1 });
+    expect(f.readLocal('u2/deep/colleague.txt')).toBe('from a colleague');
+    // Only the root and the unsettled folders were listed: u2 and u2/deep, not the other four.
+    expect(after.requests).toBeLessThanOrEqual(4);
+    const quiet = await f.sync();
+    expect(quiet.requests).toBe(1);
+  }));
 });

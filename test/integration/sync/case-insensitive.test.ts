@@ -71,6 +71,7 @@ describe.skipIf(cannotMount !== null)('sync folder on a case-insensitive disk (e
     const engine = new SyncEngine({
       localDir: local, server: { url: server.url, user: server.user, password: server.password }, journalFile: join(base, 'journal.sqlite'),
       minFileAgeMs: 0, trash: async (path) => { throw new Error(`nothing may be deleted here: ${path}`); },
+      freeSpaceReserveMiB: 0, // a 64 MiB disk image: less than the automatic reserve
     });
     try {
       const first = await engine.syncNow();
@@ -109,6 +110,7 @@ describe.skipIf(cannotMount !== null)('sync folder on a case-insensitive disk (e
     const engine = new SyncEngine({
       localDir: here, server: { url: server.url, user: server.user, password: server.password, remoteDir: '/twins' }, journalFile: join(base, 'twins.sqlite'),
       minFileAgeMs: 0, trash: async (path) => { throw new Error(`nothing may be deleted here: ${path}`); },
+      freeSpaceReserveMiB: 0, // a 64 MiB disk image: less than the automatic reserve
     });
     try {
       const first = await engine.syncNow();
