@@ -36,6 +36,7 @@ import { matrixUtilityProcessLauncher } from './matrix/matrix-worker.ts';
 import { childProcessProxyEnv } from '../core/shell/proxy.ts';
 import { installProcessErrorLog, logFailure } from './process-errors.ts';
 import { handleScreenShare } from './screen-share.ts';
+import { openSignInWindow } from './sign-in-window.ts';
 import { statusNotifierHost } from './tray-support.ts';
 import { closeAction } from '../core/shell/close-action.ts';
 
@@ -169,6 +170,8 @@ if (!app.requestSingleInstanceLock()) {
         if (error) throw new Error(error);
       },
       showInFolder: (path) => shell.showItemInFolder(path),
+      // Connecting Files and chat: an in-app window on the apps' shared partition (one sign-in).
+      signInWindow: (request, closedByPerson) => openSignInWindow({ parent: () => window, prepareSession: (partition) => sessions.ready(partition), openExternal: openOutside, log }, request, closedByPerson),
     };
 
     // Tray: unread count, sync status and pause, do-not-disturb, quit.

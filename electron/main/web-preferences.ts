@@ -58,6 +58,14 @@ export function createPromptWindow(parent: BrowserWindow, title: string, size: {
   });
 }
 
+/**
+ * The in-app sign-in window (sign-in-window.ts: connecting Files or chat): a hosted app's hardened
+ * set on the apps' shared partition, where the identity provider's session lives; no preload.
+ */
+export function createSignInWindow(parent: BrowserWindow | null, partition: string, title: string): BrowserWindow {
+  return new BrowserWindow({ ...childWindowOptions(partition), ...(parent ? { parent } : {}), title, show: false });
+}
+
 /** The hardened set for a prompt: no JavaScript, an in-memory session of its own. */
 export function promptWebPreferences(): WebPreferences {
   return { ...hardened, javascript: false, partition: 'werkplek-picker' };

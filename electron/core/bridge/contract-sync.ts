@@ -30,8 +30,8 @@ export const syncStateSchema = z.object({
   skipped: z.array(z.object({ path: z.string(), kind: z.string(), message: z.string() })),
   /** Set while deletions wait for the user's answer (state 'needs-confirmation'). */
   confirmation: syncConfirmationSchema.nullable(),
-  /** Set while a Login Flow v2 sign-in waits for approval in the browser. */
-  pendingLogin: z.object({ loginUrl: z.string() }).nullable(),
+  /** Set while a Login Flow v2 sign-in waits for approval (`way`: in Werkplek's sign-in window or the browser). */
+  pendingLogin: z.object({ loginUrl: z.string(), way: z.enum(['in-app', 'browser']).optional() }).nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

@@ -8,6 +8,7 @@ import { MatrixWorkerHost, type MatrixBackend, type MatrixWorkerHostDeps } from 
 import type { MatrixWorkerLauncher } from './worker-protocol.ts';
 import { findChatApp, roomUrlFor } from './chat-room-url.ts';
 import type { RoomUnread } from './sdk/matrix-session.ts';
+import { openSignInPage, type OpenedSignInPage } from '../shell/sign-in-page.ts';
 
 type MatrixHandlers = Pick<CommandHandlers, keyof typeof matrixCommands>;
 
@@ -37,6 +38,7 @@ export interface MatrixHandlerOptions {
 
 export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOptions = {}): MatrixHandlers {
   const chatApp = () => findChatApp(ctx.catalog.enabledApps());
+  let ssoPage: OpenedSignInPage | null = null;
   const onUnread = (rooms: RoomUnread[]) => {
     const unread = rooms.filter((r) => r.notificationCount > 0 || r.highlightCount > 0);
     const app = chatApp();
@@ -51,7 +53,11 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
     keyring: ctx.keyring,
     dataDir: ctx.dataDir,
     log: ctx.log,
-    openExternal: (url) => ctx.openExternal(url),
+    // The only page the service opens is its SSO sign-in: in-app on the shared partition, or the browser.
+    openExternal: async (url) => {
+      ssoPage?.close();
+      ssoPage = await openSignInPage(ctx, { purpose: 'chat', serverUrl: new URL(url).origin, startUrl: url, returnUrl: new URL(url).searchParams.get('redirectUrl'), onCancel: () => service.cancelSignIn() });
+    },
     settings: () => ({
       enabled: ctx.settings.get('matrix.enabled'),
       homeserver: ctx.settings.get('matrix.homeserver'),
@@ -63,6 +69,10 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
     }),
     output: {
       status: (status) => {
+        if (status.state !== 'signing-in') {
+          ssoPage?.close();
+          ssoPage = null;
+        }
         // Signed out: the chat page's own title counts again.
         if (status.state !== 'syncing' && status.state !== 'connecting' && status.state !== 'offline') ctx.shell.serviceCountedApps.clear();
         ctx.hub.emit('matrix.status', status);

@@ -1,4 +1,4 @@
-// SSO sign-in through the system browser: a one-shot HTTP listener on 127.0.0.1 receives the
+// SSO sign-in (Werkplek's in-app sign-in window, or the system browser): a one-shot HTTP listener on 127.0.0.1 receives the
 // homeserver's redirect with `loginToken` (RFC 8252 loopback redirect, as native apps do OAuth).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +11,9 @@ export interface LoopbackRedirect {
   close(): void;
 }
 
-const page = (message: string) =>
-  `<!doctype html><meta charset="utf-8"><title>Werkplek</title><body style="font-family:sans-serif;padding:2em"><p>${message}</p></body>`;
+// The page knows no language setting: it says it in Dutch and English. The in-app window closes by itself.
+const page = (nl: string, en: string) =>
+  `<!doctype html><meta charset="utf-8"><title>Werkplek</title><body style="font-family:sans-serif;padding:2em"><p lang="nl">${nl}</p><p lang="en">${en}</p></body>`;
 
 export async function listenForLoginToken(timeoutMs = 5 * 60_000, signal?: AbortSignal): Promise<LoopbackRedirect> {
   // A random path, so another local program cannot guess where to post a token of its own.
@@ -24,10 +25,10 @@ export async function listenForLoginToken(timeoutMs = 5 * 60_000, signal?: Abort
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const loginToken = url.searchParams.get('loginToken');
     if (url.pathname !== path || !loginToken) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page('Not found.'));
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page('Niet gevonden.', 'Not found.'));
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Signed in. You can close this tab and return to Werkplek.'));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Aangemeld. Je kunt dit tabblad sluiten en teruggaan naar Werkplek.', 'Signed in. You can close this tab and return to Werkplek.'));
     settle.resolve(loginToken);
     res.on('finish', close);
   });

@@ -2,6 +2,7 @@
 // installs its tab manager here; the preview host keeps the defaults (its apps are iframes the
 // renderer handles itself, so there is nothing to lay out, zoom or search from the Node side).
 import type { Rect } from '../bridge/contract-shell.ts';
+import type { SignInWindowHandle, SignInWindowRequest } from './sign-in-page.ts';
 
 export interface ShellHost {
   layout(rect: Rect): void;
@@ -16,6 +17,8 @@ export interface ShellHost {
   download: ((appId: string, url: string) => void) | null;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
+  /** An in-app sign-in window on a session partition (sign-in-page.ts); absent: the system browser. */
+  signInWindow?: (request: SignInWindowRequest, closedByPerson: () => void) => SignInWindowHandle;
 }
 
 const desktopOnly = (what: string) => () => {

@@ -14,6 +14,7 @@ import type { EngineConfig } from './worker-protocol.ts';
 import { nodeProxyEnvForSetting, type NodeProxyEnv } from '../shell/proxy.ts';
 import { SettingLockedError } from '../config/settings-service.ts';
 import { accountTexts } from './account-texts.ts';
+import { openSignInPage } from '../shell/sign-in-page.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -35,7 +36,7 @@ export class SyncService {
   private proxyNote: string | null = null;
   private resolved: Resolved = { config: null, serverUrl: null, user: null, demo: false, reason: 'not-configured', message: null };
   private running: string | null = null; // JSON of the running config, to restart only on change
-  private login: { url: string; abort: AbortController } | null = null;
+  private login: { url: string; abort: AbortController; way: 'in-app' | 'browser' } | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly offSettings: () => void;
   private closed = false;
@@ -61,7 +62,7 @@ export class SyncService {
       serverUrl: r.serverUrl,
       user: r.user,
       demo: r.demo,
-      pendingLogin: this.login ? { loginUrl: this.login.url } : null,
+      pendingLogin: this.login ? { loginUrl: this.login.url, way: this.login.way } : null,
     };
   }
 
@@ -250,7 +251,7 @@ export class SyncService {
     if (this.ctx.settings.get(key) !== value && !this.ctx.settings.isLocked(key)) this.ctx.settings.set(key, value);
   }
 
-  /** Login Flow v2: open the login page, then wait (in the background) for the app password. */
+  /** Login Flow v2: open the login page (in-app or in the browser), then wait (in the background) for the app password. */
   async startLogin(server: string): Promise<{ loginUrl: string }> {
     this.login?.abort.abort();
     const base = normaliseServerUrl(server);
@@ -258,8 +259,16 @@ export class SyncService {
     const proxyEnv = this.proxyEnv();
     const flow = await startLoginFlow(base, `Werkplek ${this.ctx.version}`, { proxyEnv });
     const abort = new AbortController();
-    this.login = { url: flow.loginUrl, abort };
-    await this.ctx.openExternal(flow.loginUrl);
+    this.login = { url: flow.loginUrl, abort, way: 'browser' };
+    // In-app on the apps' shared partition where the identity provider knows the person (one
+    // sign-in); the person closing that window cancels. The window closes when the flow ends.
+    const page = await openSignInPage(this.ctx, {
+      purpose: 'files', serverUrl: base, startUrl: flow.loginUrl,
+      onCancel: () => {
+        if (this.login?.abort === abort) this.cancelLogin();
+      },
+    });
+    this.login.way = page.route.way;
     this.publish();
     pollLoginFlow(flow, { signal: abort.signal, proxyEnv })
       .then((creds) => this.signIn(creds.server || base, creds.user, creds.appPassword))
@@ -267,6 +276,7 @@ export class SyncService {
         if (!abort.signal.aborted) this.ctx.log.warn(`sync sign-in failed: ${(error as Error).message}`);
       })
       .finally(() => {
+        page.close();
         if (this.login?.abort === abort) this.login = null;
         this.publish();
       });

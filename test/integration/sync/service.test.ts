@@ -113,7 +113,7 @@ describe('sync service on a real core', () => {
         const signedIn = nextState(core.hub, (s) => s.user === server.user && s.pendingLogin === null);
         const { loginUrl } = await core.handlers['sync.startLogin']({ server: `http://127.0.0.1:${port}` });
         expect(core.opened).toEqual([loginUrl]);
-        expect((await core.handlers['sync.state']({})).pendingLogin).toEqual({ loginUrl });
+        expect((await core.handlers['sync.state']({})).pendingLogin).toEqual({ loginUrl, way: 'browser' }); // the test core has no in-app window
         approved = true;
         const state = await signedIn;
         expect(polls).toBeGreaterThanOrEqual(1);
