@@ -46,6 +46,11 @@ export const policyKeyDocs: Record<SettingKey, KeyDoc> = {
   'shell.zoomLevels': { description: 'Zoom per app id (0 = 100 %, each step about 20 %), remembered when the user zooms.', example: { chat: 1 } },
   'updates.enabled': { description: 'AppImage only: look for and install new versions. deb installs are updated by apt whatever this says.', example: true },
   'updates.url': { description: 'AppImage only: HTTPS folder with `latest-linux.yml` and the AppImage files (electron-builder’s generic layout). Empty: no updates.', example: 'https://updates.voorbeeld.nl/werkplek/linux/' },
+  'catalog.source': {
+    description:
+      'The portal’s app list as the catalog (openDesk/Nubus central navigation): `url` of the Intercom service’s `/navigation.json` (`auth: "session"`, the person’s sign-in in the apps’ shared session) or the portal’s `/univention/portal/navigation.json` (`auth: "secret"`: HTTP Basic with `user` — empty is the desktop login name — and the shared secret kept in the keyring as `catalog-source-secret`). Its entries become apps, grouped by category; policy apps win on the same id; `hide` leaves entry ids out, `pin` puts them first and keeps them on. Asked in the person’s language, kept on disk for offline starts, refreshed every `refreshMinutes`. Lock it. `null`: no catalog source.',
+    example: { url: 'https://ics.voorbeeld.nl/navigation.json', auth: 'session', hide: ['umc'], pin: ['nextcloud'], refreshMinutes: 15 },
+  },
 };
 
 const cell = (value: unknown) => `\`${JSON.stringify(value)}\``.replace(/\|/g, '\\|');

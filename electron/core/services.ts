@@ -18,6 +18,7 @@ import { createMatrixHandlers, matrixServiceOf } from './matrix/matrix-handlers.
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
 import { consoleLog, type CoreContext, type Log } from './context.ts';
 import type { Keyring } from './secrets/keyring.ts';
+import { createCatalogSource, createCatalogSourceHandlers } from './config/catalog-source-handlers.ts';
 
 export interface CoreOptions {
   host: CoreContext['host'];
@@ -32,6 +33,8 @@ export interface CoreOptions {
   systemDownloads?: string;
   /** Start the embedded demo services when no organisation is configured (default true). */
   demo?: boolean;
+  /** The Cookie header of the apps' shared session for a URL, for the catalog source (Electron only). */
+  sessionCookies?: (url: string) => Promise<string | null>;
 }
 
 export interface CoreServices {
@@ -46,7 +49,7 @@ const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', im
 
 /** No organisation configured: no apps in the policy and no sync server anywhere. */
 export function needsDemo(settings: SettingsService): boolean {
-  return !settings.policy.policy.apps?.length && !settings.get('sync.serverUrl');
+  return !settings.policy.policy.apps?.length && !settings.get('sync.serverUrl') && !settings.get('catalog.source');
 }
 
 export async function createCoreServices(options: CoreOptions): Promise<CoreServices> {
@@ -56,10 +59,15 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
   for (const problem of policy.problems) log.warn(`policy ignored: ${formatProblem(problem)}`);
   const settings = new SettingsService(options.store, policy, (message) => log.warn(message));
   const demo: DemoServices | null = options.demo !== false && needsDemo(settings) ? await startDemoServices(options.dataDir, log) : null;
-  const catalog = new CatalogService(settings, () =>
-    policy.policy.apps?.length ? { apps: policy.policy.apps, source: 'policy' } : { apps: demo?.apps ?? [], source: 'demo' },
+  // The portal's app list: the last good one from disk now, refreshed once the hub exists.
+  const catalogSource = createCatalogSource({ dataDir: options.dataDir, settings, locale: options.locale, keyring: options.keyring, log, sessionCookies: options.sessionCookies });
+  const catalog = new CatalogService(
+    settings,
+    () => (policy.policy.apps?.length ? { apps: policy.policy.apps, source: 'policy' } : { apps: demo?.apps ?? [], source: 'demo' }),
+    () => catalogSource.source.apps(),
   );
   const hub = new EventHub();
+  catalogSource.connect(hub, catalog);
   const ctx: CoreContext = {
     version: packageVersion,
     host: options.host,
@@ -81,6 +89,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     ...createSyncHandlers(ctx),
     ...createMatrixHandlers(ctx),
     ...createUpdateHandlers(ctx),
+    ...createCatalogSourceHandlers(catalogSource.source),
   };
   return {
     ctx,
@@ -89,6 +98,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     dispatch: createDispatcher(handlers, log),
     close: async () => {
       ctx.shell.downloads?.close();
+      catalogSource.source.stop();
       await Promise.all([stopSync(ctx), matrixServiceOf(ctx)?.dispose()]);
       await demo?.close();
     },

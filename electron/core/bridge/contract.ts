@@ -6,9 +6,10 @@ import { syncCommands, syncEvents } from './contract-sync.ts';
 import { matrixCommands, matrixEvents } from './contract-matrix.ts';
 import { shellCommands, shellEvents } from './contract-shell.ts';
 import { updateCommands, updateEvents } from './contract-updates.ts';
+import { catalogSourceCommands, catalogSourceEvents } from './contract-catalog-source.ts';
 
-export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands } as const;
-export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents } as const;
+export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands } as const;
+export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents } as const;
 
 export type Commands = typeof commands;
 export type Events = typeof events;

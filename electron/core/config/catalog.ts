@@ -1,33 +1,44 @@
 // The app catalog: the organisation's apps from policy (or the demo apps when there is no
-// organisation), plus apps the user added, in the user's order, each enabled or not.
+// organisation), the portal's app list (catalog-source.ts; a policy app wins on the same id), plus
+// apps the user added, in the user's order, each enabled or not. The catalog source setting hides
+// ids or pins them: first in the sidebar, in its order, and always on.
 import type { SettingsService } from './settings-service.ts';
 import { SettingLockedError } from './settings-service.ts';
 import type { AppDefinition, CatalogEntry } from './catalog-schema.ts';
 import { appUrlViolation } from './policy-validate.ts';
+import type { PortalApp } from './catalog-source.ts';
 
 export class CatalogService {
   private readonly settings: SettingsService;
   private readonly baseApps: () => { apps: AppDefinition[]; source: 'policy' | 'demo' };
+  private readonly portalApps: () => PortalApp[];
 
-  constructor(settings: SettingsService, baseApps: () => { apps: AppDefinition[]; source: 'policy' | 'demo' }) {
+  constructor(settings: SettingsService, baseApps: () => { apps: AppDefinition[]; source: 'policy' | 'demo' }, portalApps: () => PortalApp[] = () => []) {
     this.settings = settings;
     this.baseApps = baseApps;
+    this.portalApps = portalApps;
   }
 
   list(): CatalogEntry[] {
     const values = this.settings.values();
     const base = this.baseApps();
     const customLocked = this.settings.isLocked('apps.custom');
+    const taken = new Set(base.apps.map((app) => app.id));
+    const portal = this.portalApps().filter(({ app }) => !taken.has(app.id));
+    for (const { app } of portal) taken.add(app.id);
+    const { hide = [], pin = [] } = values['catalog.source'] ?? {};
+    const hidden = new Set(hide);
     const entries: CatalogEntry[] = [
       ...base.apps.map((app) => ({ app, source: base.source, enabled: true, removable: false })),
-      ...values['apps.custom']
-        .filter((app) => !base.apps.some((b) => b.id === app.id))
-        .map((app) => ({ app, source: 'user' as const, enabled: true, removable: !customLocked })),
-    ];
+      ...portal.map(({ app, group }) => ({ app, source: 'portal' as const, group, enabled: true, removable: false })),
+      ...values['apps.custom'].filter((app) => !taken.has(app.id)).map((app) => ({ app, source: 'user' as const, enabled: true, removable: !customLocked })),
+    ].filter((entry) => !hidden.has(entry.app.id));
     const disabled = new Set(values['apps.disabled']);
-    for (const entry of entries) entry.enabled = !disabled.has(entry.app.id);
+    for (const entry of entries) entry.enabled = pin.includes(entry.app.id) || !disabled.has(entry.app.id);
     const order = values['apps.order'];
     const rank = (id: string) => {
+      const pinned = pin.indexOf(id);
+      if (pinned !== -1) return pinned - pin.length; // before every app the user ordered
       const index = order.indexOf(id);
       return index === -1 ? Number.MAX_SAFE_INTEGER : index;
     };
@@ -72,7 +83,11 @@ export class CatalogService {
   }
 
   setEnabled(id: string, enabled: boolean): CatalogEntry[] {
-    this.requireEntry(id);
+    const entry = this.requireEntry(id);
+    if (!enabled && this.settings.get('catalog.source')?.pin.includes(id)) {
+      const nl = this.settings.language() === 'nl';
+      throw new Error(nl ? `"${entry.app.name}" is door je organisatie vastgezet en blijft aan` : `"${entry.app.name}" is pinned by your organisation and stays on`);
+    }
     const disabled = new Set(this.settings.get('apps.disabled'));
     if (enabled) disabled.delete(id);
     else disabled.add(id);

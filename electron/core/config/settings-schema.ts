@@ -5,12 +5,14 @@ import { generalSettings } from './settings-general.ts';
 import { syncSettings } from './settings-sync.ts';
 import { matrixSettings } from './settings-matrix.ts';
 import { shellSettings } from './settings-shell.ts';
+import { catalogSourceSettings } from './catalog-source-settings.ts';
 
 export const settingsShape = {
   ...generalSettings,
   ...syncSettings,
   ...matrixSettings,
   ...shellSettings,
+  ...catalogSourceSettings,
 };
 
 export const settingsSchema = z.object(settingsShape);
