@@ -535,6 +535,31 @@ export class DavClient {
     });
   }
 
+  /**
+   * A request outside the files root (Nextcloud's /remote.php/dav/bulk and its capabilities,
+   * bulk-upload.ts): `urlPath` from the server's origin, the body in memory. Every status comes
+   * back with the answer's text (a bulk upload's 400 still names the files it wrote); only a
+   * failed connection throws.
+   */
+  async raw(method: string, urlPath: string, headers: string[], body: Buffer | undefined, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+    signal?.throwIfAborted();
+    this.requests++;
+    const what = `${method} ${urlPath}`;
+    const request = this.base.protocol === 'https:' ? https.request : http.request;
+    const all = ['Host', this.base.host, 'Authorization', this.authorization, 'Content-Length', String(body?.length ?? 0), ...headers];
+    return new Promise((resolve, reject) => {
+      const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method, path: urlPath, headers: all, agent: this.agent, signal }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (b: Buffer) => parts.push(b));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+        res.on('error', (error) => reject(toRemoteError(error, what)));
+      });
+      req.setTimeout(this.timeoutMs, () => req.destroy(noAnswer(what)));
+      req.on('error', (error) => reject(toRemoteError(error, what)));
+      req.end(body);
+    });
+  }
+
   /** The URL path of a server path (from the account root), each segment percent-encoded. */
   private urlPath(path: string): string {
     // Each segment percent-encoded: encoding the whole path, then giving the separators back, is

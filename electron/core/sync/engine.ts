@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import { foldsCase } from './case-probe.ts';
+import { BulkUploads } from './bulk-upload.ts';
 import { DavClient, type DavOptions } from './dav-client.ts';
 import { discoverLocal } from './discover-local.ts';
 import { discoverRemote, localCaseClashLosers } from './discover-remote.ts';
@@ -39,6 +40,8 @@ export interface SyncEngineOptions {
   trustFolderEtags?: 'auto' | 'never';
   /** Seam for chunked upload: pick the uploader for a file of this size. */
   uploaderFor?: (size: number, plain: Uploader, dav: DavClient) => Uploader;
+  /** Nextcloud bulk upload of small new files where announced (default); null: one PUT each. */
+  bulkUploadsFor?: ((dav: DavClient) => BulkUploads) | null;
   /** Seam for bandwidth limits: wrap each transfer stream. */
   wrap?: StreamWrapper;
   trash?: (path: string) => Promise<unknown>;
@@ -323,6 +326,7 @@ export class SyncEngine {
       trash: this.options.trash ?? ((path) => moveToTrash(path)),
       parallel: this.options.parallel ?? 6,
       trustPutEtag: remote.nextcloud,
+      bulk: remote.nextcloud ? this.bulkUploads() : null,
       quotaGuess: this.currentQuotaGuess(),
       space: new SpaceReserve(root, this.options.freeSpaceReserveMiB ?? null),
       minFileAgeMs: this.options.minFileAgeMs ?? 500,
@@ -384,6 +388,17 @@ export class SyncEngine {
   }
 
   /** The quota guess, forgotten once it is QUOTA_GUESS_MS old: the user may have freed space on the server. */
+  private bulk: BulkUploads | null | undefined;
+
+  /** Asked once per engine (it remembers the capabilities); none under a bandwidth limit (a bulk body is not throttled). */
+  private bulkUploads(): BulkUploads | null {
+    if (this.bulk !== undefined) return this.bulk;
+    const limited = this.options.wrap !== undefined && this.options.wrap !== noWrap;
+    const make = this.options.bulkUploadsFor === undefined ? (dav: DavClient) => new BulkUploads(dav) : this.options.bulkUploadsFor;
+    this.bulk = limited || !make ? null : make(this.dav);
+    return this.bulk;
+  }
+
   private currentQuotaGuess(): number | null {
     if (this.quotaGuess !== null && this.clock().getTime() - this.quotaGuessAt >= QUOTA_GUESS_MS) this.quotaGuess = null;
     return this.quotaGuess;

@@ -7,6 +7,7 @@ import { lstat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { closeSync, fstatSync, lstatSync, type Stats } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pickBulk, uploadInBulk, type BulkUploads } from './bulk-upload.ts';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
 import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncPath } from './model.ts';
@@ -43,6 +44,8 @@ export interface PropagateContext {
   parallel: number;
   /** Trust the ETag in a PUT answer (Nextcloud); otherwise ask with a PROPFIND. */
   trustPutEtag: boolean;
+  /** Nextcloud bulk upload for small new files, where announced (bulk-upload.ts); absent: one PUT each. */
+  bulk?: BulkUploads | null;
   /** A file modified less than this long ago is only sent once it stayed unchanged that long (RELIABILITY.md #29). */
   minFileAgeMs?: number;
   /** The free-space reserve downloads must leave on the disk (free-space.ts); none: no reserve. */
@@ -422,7 +425,10 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const phase = (kinds: SyncAction['kind'][]): SyncAction[] => actions.filter((a) => kinds.includes(a.kind));
   const target = (a: SyncAction): SyncPath => ('to' in a ? a.to : a.path);
   const early = phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote']);
-  const transfers = phase(['upload', 'download', 'conflict']);
+  // Small new files wait for one bulk upload after the rest (their folders exist by then).
+  const candidates = ctx.bulk ? pickBulk(actions, ctx.local, ctx.remote) : new Set<SyncAction>();
+  const bulked = candidates.size && (await ctx.bulk!.supported(signal)) ? candidates : new Set<SyncAction>();
+  const transfers = phase(['upload', 'download', 'conflict']).filter((a) => !bulked.has(a));
   if (early.some((a) => a.kind === 'moveLocal' || a.kind === 'moveRemote')) {
     for (const a of early) await attempt(a); // moves and folders depend on each other: in plan order
     await mapLimit(transfers, ctx.parallel, attempt);
@@ -435,6 +441,13 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       items: [...early, ...transfers].sort(byPath), path: target, parent: parentOf,
       makesFolder: (a) => a.kind === 'mkdirLocal' || a.kind === 'mkdirRemote',
     }, ctx.parallel, attempt);
+  }
+  if (bulked.size && !stopped && !signal.aborted) {
+    await uploadInBulk([...bulked].filter((a) => a.kind === 'upload'), ctx.bulk!, {
+      folder: ctx.folder, dav: ctx.dav, localName, remoteName, minFileAgeMs: ctx.minFileAgeMs ?? 0, record, signal,
+      transferred: (p, bytes) => (ctx.events.transfer(p, 'up', bytes, bytes), ctx.events.transferEnd(p)),
+      done: (a) => ctx.events.done(a), single: attempt,
+    }, (p) => ctx.local.get(p)?.size ?? 0);
   }
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
