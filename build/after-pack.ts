@@ -1,12 +1,13 @@
 // electron-builder afterPack hook: runs on the unpacked app (linux-unpacked/) before any target
 // (deb, AppImage, tar.gz) is made from it, so every package carries the same hardened binary.
 // 1. flips the fuses of build/fuses.ts; 2. marks the `werkplek` launcher executable;
-// 3. bundles the command-line tools into resources/cli/werkplek.mjs (run by the launcher).
+// 3. builds the command-line tools as a single executable, resources/cli/werkplek-cli (run by the
+//    launcher; needs no Node on the laptop: build/cli-executable.ts).
 import { flipFuses } from '@electron/fuses';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { werkplekFuses } from './fuses.ts';
-import { bundleCli } from './cli-bundle.ts';
+import { buildCliExecutable } from './cli-executable.ts';
 
 /** The part of electron-builder's AfterPackContext this hook reads (its LinuxPackager has executableName). */
 export interface PackContextLike {
@@ -24,7 +25,7 @@ export async function afterPack(context: PackContextLike, options: { bundleCli?:
   const launcher = join(context.appOutDir, 'bin', 'werkplek');
   if (!existsSync(launcher)) throw new Error(`afterPack: the launcher ${launcher} is missing (extraFiles in build/electron-builder.config.ts)`);
   chmodSync(launcher, 0o755);
-  if (options.bundleCli !== false) await bundleCli(join(context.appOutDir, 'resources', 'cli', 'werkplek.mjs'), context.packager.projectDir);
+  if (options.bundleCli !== false) await buildCliExecutable(join(context.appOutDir, 'resources', 'cli', 'werkplek-cli'), { projectDir: context.packager.projectDir });
 }
 
 export default afterPack;

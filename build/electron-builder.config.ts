@@ -7,7 +7,7 @@ import { afterPack } from './after-pack.ts';
 
 const buildDir = fileURLToPath(new URL('.', import.meta.url));
 
-/** Runtime libraries of Electron 45 on Debian 12 / Ubuntu 22.04+ (electron-builder's list + GBM, ALSA). */
+/** Runtime libraries of Electron 45 on Debian 12 / Ubuntu 22.04+ (electron-builder's list + GBM, ALSA), and of the CLI executable. */
 export const debDepends = [
   'libgtk-3-0 | libgtk-3-0t64',
   'libnotify4',
@@ -20,6 +20,9 @@ export const debDepends = [
   'libsecret-1-0',
   'libgbm1',
   'libasound2 | libasound2t64',
+  // resources/cli/werkplek-cli (Node 24's official build, build/cli-executable.ts): glibc 2.28, GLIBCXX_3.4.21.
+  'libc6 (>= 2.28)',
+  'libstdc++6 (>= 5.2)',
 ];
 /** The tray icon needs an AppIndicator library on GNOME; without it Werkplek still runs. */
 export const debRecommends = ['libayatana-appindicator3-1 | libappindicator3-1'];
@@ -41,6 +44,8 @@ const config: Configuration = {
   extraMetadata: { desktopName: 'werkplek.desktop' },
   protocols: [{ name: 'Werkplek', schemes: ['werkplek'] }],
   extraFiles: [{ from: 'build/linux/werkplek', to: 'bin/werkplek' }],
+  // resources/cli/werkplek-cli (the command-line tools, with their own Node 24) is not listed here:
+  // afterPack builds it into the unpacked app (build/after-pack.ts, build/cli-executable.ts).
   extraResources: [
     { from: 'build/policy.example.json', to: 'policy.example.json' },
     { from: 'build/policy.schema.json', to: 'policy.schema.json' },

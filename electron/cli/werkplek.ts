@@ -26,5 +26,6 @@ if (!command) {
   stderr.ownText(usage);
   process.exitCode = unknown ? 2 : 0;
 } else {
-  process.exitCode = await command(rest);
+  // No top-level await: the single executable (build/cli-executable.ts) runs this file as CommonJS.
+  void command(rest).then((code) => (process.exitCode = code));
 }

@@ -1,16 +1,17 @@
 // Packs Werkplek with the real electron-builder config (build/electron-builder.config.ts) around a
 // stand-in Electron (no Electron download here) and checks what IT staff would install: the app
 // archive holds only the built app and production dependencies, the binary's fuses are flipped,
-// the launcher runs the CLI, and the deb (built by the dpkg-deb stand-in for fpm) has the right
+// the launcher runs the CLI (a single executable, with no Node on PATH), and the deb (built by the dpkg-deb stand-in for fpm) has the right
 // dependencies, files, maintainer scripts and desktop entry, and passes lintian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
 import config from '../../../build/electron-builder.config.ts';
 import { werkplekFuses } from '../../../build/fuses.ts';
+import { seaFuse } from '../../../build/cli-executable.ts';
 import { packageLinux } from '../../../scripts/package.ts';
 import { createFpmStandIn, createStandInElectronDist } from '../../../scripts/package-stand-in.ts';
 import { buildIsolatedDist } from './isolated-build.ts';
@@ -28,11 +29,20 @@ let asarFiles: string[] = [];
 let deb = '';
 let debRoot = '';
 const tarGzBuilt = existsSync('/usr/bin/7za');
+/** A PATH holding only what the launcher itself calls: no node at all (the laptop of issue 20). */
+let noNodePath = '';
+
+function pathWithoutNode(dir: string): string {
+  mkdirSync(dir);
+  for (const tool of ['readlink', 'dirname']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(dir, tool));
+  return dir;
+}
 
 beforeAll(async () => {
   const built = buildIsolatedDist();
   root = built.root;
   release = join(root, 'release');
+  noNodePath = pathWithoutNode(join(root, 'no-node-bin'));
   const savedFpm = process.env.CUSTOM_FPM_PATH;
   process.env.CUSTOM_FPM_PATH = createFpmStandIn(join(root, 'fpm'));
   if (!tarGzBuilt) skip('tar.gz: 7za missing (apt-get install -y p7zip-full)');
@@ -102,30 +112,42 @@ describe('the unpacked app (linux-unpacked)', () => {
     }
   });
 
-  it('has the launcher, which runs the policy check with Node and never disables the sandbox', () => {
+  it('has the launcher, which never disables the sandbox and runs the CLI executable without Node', () => {
     const launcher = join(unpacked, 'bin/werkplek');
     expect(statSync(launcher).mode & 0o111).not.toBe(0);
     const code = readFileSync(launcher, 'utf8').split('\n').filter((line) => !line.trim().startsWith('#'));
     expect(code.filter((line) => line.includes('no-sandbox'))).toEqual([]);
-    const env = { ...process.env, PATH: `${dirname(process.execPath)}:/usr/bin:/bin` };
+    expect(code.filter((line) => /\bnode\b/.test(line))).toEqual([]);
+    const env = { PATH: noNodePath, HOME: root };
     const ok = spawnSync(launcher, ['policy', 'check', 'build/policy.example.json'], { env, encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('OK');
     const bad = spawnSync(launcher, ['policy', 'check', 'package.json'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/package\.json:\d+:\d+: .*unknown key/);
-    const noNode = spawnSync(launcher, ['policy', 'schema'], { env: { ...env, WERKPLEK_NODE: '/nonexistent/node' }, encoding: 'utf8' });
-    expect(noNode.status).toBe(69);
-    expect(noNode.stderr).toContain('needs Node.js 22 or later');
   });
 
-  it('has a working CLI bundle: the launcher syncs a folder with a real WebDAV server', async () => {
+  it('has the CLI as a single executable with its own Node 24, which ignores NODE_OPTIONS', () => {
+    const executable = join(unpacked, 'resources/cli/werkplek-cli');
+    expect(statSync(executable).mode & 0o111).not.toBe(0);
+    expect(readFileSync(executable).includes(`${seaFuse}:1`)).toBe(true); // the blob is injected
+    expect(existsSync(join(unpacked, 'resources/cli/werkplek.mjs'))).toBe(false);
+    // The embedded runtime takes no flags from the environment: a planted --require never runs.
+    const planted = join(root, 'planted.cjs');
+    writeFileSync(planted, "console.log('PLANTED')\n");
+    const run = spawnSync(executable, ['policy', 'schema'], { env: { PATH: noNodePath, NODE_OPTIONS: `--require ${planted}` }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('PLANTED');
+    expect(JSON.parse(run.stdout)).toHaveProperty('$schema');
+  });
+
+  it('has a working CLI executable: the launcher syncs a folder with a real WebDAV server, no Node on PATH', async () => {
     const server = await npmWebdavServer.start();
     try {
       const local = join(root, 'cli-sync');
       mkdirSync(local);
       writeFileSync(join(local, 'notitie.txt'), 'hallo van de werkplek\n');
-      const env = { ...process.env, PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, WERKPLEK_PASSWORD: server.password };
+      const env = { PATH: noNodePath, HOME: root, WERKPLEK_PASSWORD: server.password };
       // Asynchronous: the server runs in this process and must keep answering.
       const run = await new Promise<{ code: number | null; output: string }>((done) => {
         const child = spawn(join(unpacked, 'bin/werkplek'), ['sync', '--server', server.url, '--user', server.user, '--state-dir', join(root, 'cli-state'), local], { env });
@@ -160,7 +182,7 @@ describe('the deb', () => {
 
   it('depends on the runtime libraries and recommends an AppIndicator library', () => {
     const depends = field('Depends');
-    for (const library of ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0', 'libgbm1', 'libasound2']) expect(depends).toContain(library);
+    for (const library of ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0', 'libgbm1', 'libasound2', 'libc6 (>= 2.28)', 'libstdc++6']) expect(depends).toContain(library);
     expect(field('Recommends')).toContain('appindicator3-1');
     expect(field('Package')).toBe('werkplek');
   });
@@ -171,7 +193,7 @@ describe('the deb', () => {
       '/opt/Werkplek/werkplek',
       '/opt/Werkplek/bin/werkplek',
       '/opt/Werkplek/resources/app.asar',
-      '/opt/Werkplek/resources/cli/werkplek.mjs',
+      '/opt/Werkplek/resources/cli/werkplek-cli',
       '/opt/Werkplek/resources/apparmor-profile',
       '/etc/werkplek/policy.example.json',
       '/usr/share/applications/werkplek.desktop',
@@ -183,6 +205,29 @@ describe('the deb', () => {
     }
     expect(readFileSync(join(debRoot, 'opt/Werkplek/resources/apparmor-profile'), 'utf8')).toBe(readFileSync('build/apparmor/werkplek', 'utf8'));
     expect(readFileSync(join(debRoot, 'etc/werkplek/policy.example.json'), 'utf8')).toBe(readFileSync('build/policy.example.json', 'utf8'));
+  });
+
+  it('runs `werkplek policy|sync|notify` from the installed files with no Node on PATH, and beside an old one', () => {
+    expect(spawnSync('/bin/sh', ['-c', 'command -v node'], { env: { PATH: noNodePath } }).status).not.toBe(0);
+    const launcher = join(debRoot, 'opt/Werkplek/bin/werkplek');
+    const run = (args: string[], PATH = noNodePath) => spawnSync(launcher, args, { env: { PATH, HOME: root }, encoding: 'utf8' });
+    const check = run(['policy', 'check', join(debRoot, 'etc/werkplek/policy.example.json')]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/policy\.example\.json: OK \(\d+ apps, \d+ locked settings\)/);
+    const sync = run(['sync', '--help']);
+    expect(sync.status, sync.stderr).toBe(0);
+    expect(sync.stdout).toMatch(/^Usage: werkplek sync --server URL/);
+    const notify = run(['notify', '--help']);
+    expect(notify.status, notify.stderr).toBe(0);
+    expect(notify.stdout).toMatch(/^Usage: werkplek notify --homeserver URL/);
+    const usage = run(['sync', '--no-such-option']);
+    expect(usage.status).toBe(2);
+    // Debian 12's own nodejs is 18, this machine's /usr/bin/node may be 20: neither is used.
+    const oldNode = spawnSync('/usr/bin/node', ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' });
+    if (oldNode.status !== 0 || Number(oldNode.stdout) >= 22) return skip('no Node older than 22 at /usr/bin/node: the old-Node case is not exercised');
+    const beside = run(['policy', 'check', join(debRoot, 'etc/werkplek/policy.example.json')], '/usr/bin:/bin');
+    expect(beside.status, beside.stderr).toBe(0);
+    expect(beside.stdout).toContain('OK');
   });
 
   it('marks the policy example as a conffile and runs our maintainer scripts', () => {
@@ -208,7 +253,7 @@ describe('the deb', () => {
     expect(result.stdout + result.stderr).toBe('');
   });
 
-  it('passes lintian (only the reviewed /opt layout is overridden)', () => {
+  it('passes lintian (only the reviewed /opt layout and the CLI executable’s upstream Node build are overridden)', () => {
     if (!has('lintian')) return skip('lintian missing (apt-get install -y lintian)');
     const result = spawnSync('lintian', ['--fail-on', 'error,warning', '--tag-display-limit', '0', deb], { encoding: 'utf8', timeout: 300_000 });
     const findings = (result.stdout + result.stderr).split('\n').filter((line) => /^[EWI]: /.test(line));
@@ -222,6 +267,6 @@ describe('the tar.gz', () => {
     if (!tarGzBuilt) return skip('tar.gz not built: 7za missing (apt-get install -y p7zip-full)');
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     const listing = execFileSync('tar', ['tzf', join(release, `werkplek-${version}.tar.gz`)], { encoding: 'utf8' }).split('\n');
-    for (const path of ['werkplek', 'bin/werkplek', 'resources/app.asar', 'resources/cli/werkplek.mjs', 'resources/policy.example.json']) expect(listing).toContain(`werkplek-${version}/${path}`);
+    for (const path of ['werkplek', 'bin/werkplek', 'resources/app.asar', 'resources/cli/werkplek-cli', 'resources/policy.example.json']) expect(listing).toContain(`werkplek-${version}/${path}`);
   });
 });
