@@ -39,6 +39,7 @@ import { handleScreenShare } from './screen-share.ts';
 import { openSignInWindow } from './sign-in-window.ts';
 import { statusNotifierHost } from './tray-support.ts';
 import { closeAction } from '../core/shell/close-action.ts';
+import { refreshCatalogOnSignIn, sharedPartition, sharedSessionCookies } from './catalog-source-cookies.ts';
 
 app.enableSandbox();
 registerAppSchemePrivileges();
@@ -91,6 +92,8 @@ if (!app.requestSingleInstanceLock()) {
       locale: app.getLocale(),
       log,
       systemDownloads: app.getPath('downloads'),
+      // The portal's app list is read with the person's sign-in in the apps' shared session.
+      sessionCookies: sharedSessionCookies(session.fromPartition(sharedPartition)),
       // Rejects when the desktop has no handler for the URL: callers log it (openOutside below).
       openExternal: async (url) => {
         const safe = safeExternalUrl(url);
@@ -98,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const { ctx, hub } = core;
+    const stopCatalogSignIn = refreshCatalogOnSignIn(session.fromPartition(sharedPartition), () => ctx.settings.get('catalog.source')?.url ?? null, core.handlers);
     const openOutside = (url: string) => void ctx.openExternal(url).catch(logFailure(log, `opening ${url.slice(0, 200)} outside Werkplek`));
     proxySetting = () => ctx.settings.get('shell.proxy');
     const texts = () => mainTexts(ctx.settings.get('general.locale'), app.getLocale());
@@ -328,6 +332,7 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault(); // finish the async shutdown first, then quit for real
       closed = true;
       unsubscribe();
+      stopCatalogSignIn();
       unbindMatrix();
       unbind();
       updater?.stop();

@@ -450,7 +450,52 @@ export class DoubleBrowserWindow extends Destroyable {
   }
 }
 
+/** A cookie as Electron's Cookies API gives it (the fields main uses). */
+export interface DoubleCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+}
+
+/**
+ * session.cookies: get({ url }) answers the cookies Chromium would send to that URL (host-only or
+ * domain match, path prefix, secure ones only to https or loopback); set() and remove() emit
+ * 'changed' (event, cookie, cause, removed) as Electron does.
+ */
+export class DoubleCookies extends EventEmitter {
+  readonly jar: DoubleCookie[] = [];
+  async get(filter: { url?: string }): Promise<DoubleCookie[]> {
+    if (!filter.url) return [...this.jar];
+    const url = new URL(filter.url);
+    const secureContext = url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return this.jar.filter((cookie) => {
+      const domain = cookie.domain.replace(/^\./, '');
+      const hostMatch = url.hostname === domain || (cookie.domain.startsWith('.') && url.hostname.endsWith(`.${domain}`));
+      return hostMatch && url.pathname.startsWith(cookie.path) && (!cookie.secure || secureContext);
+    });
+  }
+  async set(details: { url: string; name: string; value: string; domain?: string; path?: string; secure?: boolean; httpOnly?: boolean }): Promise<void> {
+    const url = new URL(details.url);
+    const cookie: DoubleCookie = { name: details.name, value: details.value, domain: details.domain ? `.${details.domain.replace(/^\./, '')}` : url.hostname, path: details.path ?? '/', secure: details.secure ?? false, httpOnly: details.httpOnly ?? false };
+    const index = this.jar.findIndex((other) => other.name === cookie.name && other.domain === cookie.domain && other.path === cookie.path);
+    if (index !== -1) this.jar.splice(index, 1);
+    this.jar.push(cookie);
+    this.emit('changed', new Preventable(), cookie, 'explicit', false);
+  }
+  async remove(url: string, name: string): Promise<void> {
+    const host = new URL(url).hostname;
+    for (const cookie of this.jar.filter((other) => other.name === name && other.domain.replace(/^\./, '') === host)) {
+      this.jar.splice(this.jar.indexOf(cookie), 1);
+      this.emit('changed', new Preventable(), cookie, 'explicit', true);
+    }
+  }
+}
+
 export class DoubleSession extends EventEmitter {
+  readonly cookies = new DoubleCookies();
   requestHandler: ((...args: unknown[]) => void) | null = null;
   checkHandler: ((...args: unknown[]) => boolean) | null = null;
   deviceHandler: ((...args: unknown[]) => boolean) | null = null;
