@@ -1,6 +1,8 @@
 // `werkplek notify`: signs in to Matrix as its own short-lived device, syncs, and prints one line
-// per notification decision (room, sender, rule, notified or why not) until stopped — for IT staff
-// answering "why did I not get a notification?". Signs out (deleting that device) on exit.
+// per notification decision (room, sender, rule, notified or why not, decrypted / waiting for a key /
+// unreadable and why, the text shown) until stopped — for IT staff answering "why did I not get a
+// notification?". Standard output carries only those lines; everything else goes to standard error.
+// Signs out (deleting that device and its keys) on exit.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +14,15 @@ import type { ContentLevel } from '../core/matrix/notification-text.ts';
 import { stderr, stdout } from './terminal-text.ts';
 
 const usage = `Usage: werkplek notify --homeserver URL --user NAME [--password-env VAR] [--json]
-                       [--content full|sender|none] [--for SECONDS]
+                       [--content full|sender|none] [--for SECONDS] [--key-wait SECONDS]
 
 Signs in as a separate device ("Werkplek notify diagnostics"), syncs, and prints one line per
 notification decision until Ctrl+C (or --for SECONDS). The first sync (history) is not notified;
 send a test message to see a decision. The device is signed out on exit.
+Encrypted messages are decrypted with this device's own keys (senders share them with it as with any
+new, unverified device); each line says e2e=none|decrypted|waiting-for-key|undecryptable and, when
+unreadable, why (no-key, withheld, unverified-device, untrusted-sender, error). A message waiting for
+its key gets a second line when the key comes or the wait ends.
 
   --homeserver URL     the Matrix homeserver (https://…; http only on loopback)
   --user NAME          user name or full Matrix ID (@name:server)
@@ -24,13 +30,15 @@ send a test message to see a decision. The device is signed out on exit.
   --json               one JSON object per line instead of text
   --content LEVEL      what a notification would show: full, sender or none (default full)
   --for SECONDS        stop after this many seconds
+  --key-wait SECONDS   how long an encrypted message waits for a late room key (default 10)
 `;
 
 function printDecision(d: DecisionRecord, json: boolean): void {
   const at = new Date().toISOString();
   if (json) return stdout.json({ at, ...d });
   const verdict = d.notified ? 'NOTIFY' : `skip (${d.reason})`;
-  stdout.line(`${at}  ${verdict.padEnd(24)} room=${d.roomId} "${d.roomName}"  sender=${d.sender}  rule=${d.ruleId ?? 'none'}  event=${d.eventId}  phase=${d.phase}`);
+  const e2e = d.e2eReason ? `${d.e2e}(${d.e2eReason})` : d.e2e;
+  stdout.line(`${at}  ${verdict.padEnd(24)} room=${d.roomId} "${d.roomName}"  sender=${d.sender}  rule=${d.ruleId ?? 'none'}  e2e=${e2e}  event=${d.eventId}  phase=${d.phase}  text="${d.title}: ${d.body}"`);
 }
 
 export async function runNotifyCommand(argv: string[], options: { exitWhenDone?: boolean } = {}): Promise<number> {
@@ -45,6 +53,7 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
         json: { type: 'boolean', default: false },
         content: { type: 'string', default: 'full' },
         for: { type: 'string' },
+        'key-wait': { type: 'string', default: '10' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -68,6 +77,8 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
   if (!user) problems.push('--user is required');
   if (!['full', 'sender', 'none'].includes(content)) problems.push('--content must be full, sender or none');
   if (seconds !== null && !(seconds > 0)) problems.push('--for must be a number of seconds greater than 0');
+  const keyWait = Number(values['key-wait']);
+  if (!(keyWait >= 0 && keyWait <= 600)) problems.push('--key-wait must be a number of seconds from 0 to 600');
   const password = process.env[passwordEnv];
   if (!password) problems.push(`set the password in the environment variable ${passwordEnv} (or name another with --password-env)`);
   if (problems.length) {
@@ -83,6 +94,7 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
     keyring: new MemoryKeyring(),
     dataDir,
     deviceName: 'Werkplek notify diagnostics',
+    keyWaitMs: keyWait * 1000,
     log: { info: (m) => err(m), warn: (m) => err(`warning: ${m}`), error: (m, d) => err(`error: ${m} ${d === undefined ? '' : String(d)}`) },
     openExternal: async () => {},
     settings: () => ({ homeserver: homeserver!, content: content as ContentLevel, sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: 'en' }),

@@ -1,6 +1,8 @@
 // The Matrix account's life cycle: sign in (password or SSO), keep the access token in the keyring,
 // run the session and its notifier, sign out (the server deletes the device), and ask to sign in
 // again when the token dies. One instance per app; the bridge handlers and the CLI both use it.
+// First: routes matrix-js-sdk's root logger before any SDK module binds it to the console.
+import './sdk/sdk-logger.ts';
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';

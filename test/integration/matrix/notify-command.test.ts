@@ -1,15 +1,12 @@
 // `werkplek notify` as IT staff run it: a real process against the homeserver, one JSON line per
 // decision, exit on SIGINT with its diagnostics device signed out; names and texts from the server
 // printed safely in the text output.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Homeserver } from '../../fixtures/homeserver/homeserver.ts';
 import { PlainClient } from '../../fixtures/homeserver/plain-client.ts';
 import { waitFor } from './harness.ts';
+import { runNotify as run } from './notify-cli.ts';
 
-const cli = resolve(import.meta.dirname, '../../../electron/cli/werkplek.ts');
 let hs: Homeserver;
 let bob: PlainClient;
 let alice = '';
@@ -23,21 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hs.close();
 });
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [cli, 'notify', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => stdout.push(line));
-  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
-  // Both streams byte for byte, as a terminal would get them.
-  const raw = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  child.stdout.on('data', (d: Buffer) => raw.stdout.push(d));
-  child.stderr.on('data', (d: Buffer) => raw.stderr.push(d));
-  const printed = () => `${Buffer.concat(raw.stdout).toString()}${Buffer.concat(raw.stderr).toString()}`;
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, stdout, stderr, printed, exited };
-}
 
 describe('werkplek notify', () => {
   it('prints one line per decision, with the rule and why not, and signs its device out on Ctrl+C', async () => {

@@ -28,12 +28,13 @@ export const quietLogger: Logger = sdkLogger(null);
 let rootSink: SdkLogSink | null = null;
 
 /**
- * The SDK's own root logger (used by parts that take no logger option, e.g. decryption errors) would
- * print to the console, i.e. among `werkplek notify`'s output lines: its warnings and errors go to
- * `sink` (the latest session's log) instead, everything else nowhere.
+ * The SDK's own root logger (used by parts that take no logger option: decryption errors, and
+ * "EventTimelineSet.addLiveEvent: ignoring duplicate event", which the SDK binds to console.log when
+ * its module loads) would print to the console, i.e. among `werkplek notify`'s output lines. So this
+ * module replaces the root logger's methods when it loads — import it before 'matrix-js-sdk' (as
+ * matrix-service.ts does first thing) — and their warnings and errors go to the latest session's log.
  */
-export function routeSdkRootLogger(sink: SdkLogSink | null): void {
-  if (sink) rootSink = sink;
+function routeRootLogger(): void {
   // loglevel: child loggers copy their parent's methodFactory, so replacing it here covers them too.
   type Factory = (method: string, level: unknown, name: unknown) => (...args: unknown[]) => void;
   const root = sdkRootLogger as unknown as { methodFactory: Factory; rebuild(): void; routed?: boolean };
@@ -41,4 +42,10 @@ export function routeSdkRootLogger(sink: SdkLogSink | null): void {
   root.methodFactory = (method) => (method === 'warn' || method === 'error' ? (...args: unknown[]) => rootSink?.(method, `matrix-sdk: ${format(args)}`) : () => {});
   root.routed = true;
   root.rebuild();
+}
+routeRootLogger();
+
+/** Where the root logger's warnings and errors go from now on (null: keep the previous sink). */
+export function routeSdkRootLogger(sink: SdkLogSink | null): void {
+  if (sink) rootSink = sink;
 }
