@@ -10,6 +10,7 @@ import { SyncStatus } from './sync/SyncStatus.tsx';
 import { NotificationsPanel } from './matrix/NotificationsPanel.tsx';
 import { ChatStatus } from './matrix/ChatStatus.tsx';
 import { UpdateNotice } from './shell/UpdateNotice.tsx';
+import { CatalogSourceStatus } from './shell/CatalogSourceStatus.tsx';
 
 export interface PanelEntry {
   id: Panel;
@@ -33,4 +34,5 @@ export const statusItems: Array<{ id: string; render(): ReactNode }> = [
   { id: 'downloads', render: () => <DownloadsStatus /> },
   { id: 'chat', render: () => <ChatStatus /> },
   { id: 'update', render: () => <UpdateNotice /> },
+  { id: 'catalog-source', render: () => <CatalogSourceStatus /> },
 ];
