@@ -13,6 +13,7 @@ import { rateLimitedFetch, defaultRateLimitOptions } from './rate-limit.ts';
 import { listenForLoginToken } from './sso-loopback.ts';
 import { MatrixSession, type SessionState } from './sdk/matrix-session.ts';
 import { PersistentCryptoStore } from './sdk/crypto-store.ts';
+import { MatrixVerificationError, type VerificationResult, type VerificationState } from './sdk/session-verification.ts';
 import { logout, normaliseHomeserver, passwordLogin, ssoRedirectUrl, tokenLogin, loginFlows, type Credentials, type LoginFlows } from './sdk/matrix-login.ts';
 import type { Log } from '../context.ts';
 
@@ -116,6 +117,17 @@ export class MatrixService {
     if (!this.session) throw new Error('sign in to Matrix first');
     await this.session.setRoomMuted(roomId, muted);
     this.notifier?.updateUnread();
+  }
+
+  /** Whether this device is verified, can be verified with a recovery key, and backs up keys. */
+  async verification(): Promise<VerificationState> {
+    return this.session ? this.session.verification() : { verified: false, recoveryAvailable: false, keyBackup: false };
+  }
+
+  /** "Verify with Security Key": cross-signs this device and restores room keys from the key backup. */
+  async verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult> {
+    if (!this.session) throw new MatrixVerificationError('not-signed-in', 'sign in to Matrix first');
+    return this.session.verifyWithRecoveryKey(recoveryKey);
   }
 
   /** At start-up: resume the saved session, if the keyring has one. */

@@ -8,6 +8,8 @@ import { waitFor } from './harness.ts';
 export class CryptoPeer {
   readonly client: MatrixClient;
   readonly password: string;
+  /** The secret storage key this session holds once recovery is set up (Element caches it too). */
+  private secretStorageKey: Uint8Array<ArrayBuffer> | null = null;
 
   private constructor(client: MatrixClient, password: string) {
     this.client = client;
@@ -17,9 +19,14 @@ export class CryptoPeer {
   static async login(baseUrl: string, user: string, password: string): Promise<CryptoPeer> {
     routeSdkRootLogger(null);
     const login = await createClient({ baseUrl, logger: quietLogger }).loginRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user }, password, initial_device_display_name: `${user}'s Element` });
-    const client = createClient({ baseUrl, accessToken: login.access_token, userId: login.user_id, deviceId: login.device_id, logger: quietLogger });
+    let peer: CryptoPeer | null = null;
+    const cryptoCallbacks = {
+      getSecretStorageKey: async ({ keys }: { keys: Record<string, unknown> }): Promise<[string, Uint8Array<ArrayBuffer>] | null> =>
+        peer?.secretStorageKey ? [Object.keys(keys)[0]!, peer.secretStorageKey] : null,
+    };
+    const client = createClient({ baseUrl, accessToken: login.access_token, userId: login.user_id, deviceId: login.device_id, logger: quietLogger, cryptoCallbacks });
     await client.initRustCrypto({ useIndexedDB: false });
-    const peer = new CryptoPeer(client, password);
+    peer = new CryptoPeer(client, password);
     const prepared = new Promise<void>((resolve) => {
       const onSync = (state: SyncState) => {
         if (state !== SyncState.Prepared && state !== SyncState.Syncing) return;
@@ -52,6 +59,18 @@ export class CryptoPeer {
   async sendText(roomId: string, body: string, mentions?: { user_ids?: string[]; room?: boolean }): Promise<string> {
     const content = { msgtype: 'm.text', body, ...(mentions ? { 'm.mentions': mentions } : {}) };
     return (await this.client.sendEvent(roomId, 'm.room.message' as never, content as never)).event_id;
+  }
+
+  /** What Element's "Set up recovery" does: cross-signing, secret storage and a key backup; returns the recovery key. */
+  async setUpRecovery(): Promise<string> {
+    const crypto = this.client.getCrypto()!;
+    const generated = await crypto.createRecoveryKeyFromPassphrase();
+    this.secretStorageKey = generated.privateKey;
+    await crypto.bootstrapCrossSigning({
+      authUploadDeviceSigningKeys: async (makeRequest) => void (await makeRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user: this.userId }, password: this.password } as never)),
+    });
+    await crypto.bootstrapSecretStorage({ createSecretStorageKey: async () => generated, setupNewSecretStorage: true, setupNewKeyBackup: true });
+    return generated.encodedPrivateKey!;
   }
 
   stop(): void {

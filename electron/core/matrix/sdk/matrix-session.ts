@@ -21,6 +21,7 @@ import { FileSyncStore } from './file-sync-store.ts';
 import { databasePrefix, type PersistentCryptoStore } from './crypto-store.ts';
 import { EncryptedEvents, type Encryption } from './encrypted-events.ts';
 import { defaultKeyWaitMs } from '../decryption-status.ts';
+import { SecretStorageKeyHolder, verificationState, verifyWithRecoveryKey, type VerificationResult, type VerificationState } from './session-verification.ts';
 import type { Credentials } from './matrix-login.ts';
 import { routeSdkRootLogger, sdkLogger, type SdkLogSink } from './sdk-logger.ts';
 
@@ -80,6 +81,7 @@ export class MatrixSession {
   private emitting: Promise<void> = Promise.resolve();
   private encrypted: EncryptedEvents | null = null;
   private cryptoSaveTimer: NodeJS.Timeout | null = null;
+  private readonly secretKeys = new SecretStorageKeyHolder();
   private networkSyncs = 0;
   private listener: SessionListener | null = null;
   private readonly avatarCache = new Map<string, Buffer | null>();
@@ -98,6 +100,7 @@ export class MatrixSession {
       fetchFn: options.fetchFn,
       timelineSupport: false,
       logger: sdkLogger(options.log),
+      cryptoCallbacks: this.secretKeys.callbacks,
     });
   }
 
@@ -159,6 +162,18 @@ export class MatrixSession {
   /** Writes the crypto store now (after a key backup restore, at stop). */
   async saveCrypto(): Promise<void> {
     await this.options.cryptoStore?.save();
+  }
+
+  /** Is this device verified (cross-signed), can a recovery key verify it, is key backup on? */
+  verification(): Promise<VerificationState> {
+    return verificationState(this.client);
+  }
+
+  /** Verifies this device with the user's recovery key and restores room keys from the backup. */
+  async verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult> {
+    const result = await verifyWithRecoveryKey(this.client, this.secretKeys, recoveryKey);
+    await this.saveCrypto();
+    return result;
   }
 
   /** Events waiting for their room key (diagnostics). */
