@@ -56,8 +56,11 @@ export class SyncService {
   state(): SyncState {
     const r = this.resolved;
     const base = r.config ? this.engineStatus : { ...idleStatus(), state: r.reason, message: r.message };
+    // The engine's 401 text is technical: the person reads why and what to do, in their language.
+    const message = r.config && base.state === 'needs-sign-in' ? accountTexts(this.ctx.settings.language()).revoked() : base.message;
     return {
       ...base,
+      message,
       localDir: r.config?.localDir ?? null,
       serverUrl: r.serverUrl,
       user: r.user,
