@@ -13,6 +13,7 @@ import { createShellHandlers } from './shell/shell-handlers.ts';
 import { createShellState } from './shell/shell-state.ts';
 import { UpdateNotice } from './updates/update-notice.ts';
 import { createUpdateHandlers } from './updates/update-handlers.ts';
+import { createRemoteHandlers, remoteSessionsOf } from './remote-apps/remote-handlers.ts';
 import { createSyncHandlers, stopSync } from './sync/sync-handlers.ts';
 import { createMatrixHandlers, matrixServiceOf } from './matrix/matrix-handlers.ts';
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
@@ -90,6 +91,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     ...createMatrixHandlers(ctx),
     ...createUpdateHandlers(ctx),
     ...createCatalogSourceHandlers(catalogSource.source),
+    ...createRemoteHandlers(ctx),
   };
   return {
     ctx,
@@ -98,6 +100,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     dispatch: createDispatcher(handlers, log),
     close: async () => {
       ctx.shell.downloads?.close();
+      remoteSessionsOf(ctx)?.stopAll();
       catalogSource.source.stop();
       await Promise.all([stopSync(ctx), matrixServiceOf(ctx)?.dispose()]);
       await demo?.close();

@@ -6,10 +6,11 @@ import { syncCommands, syncEvents } from './contract-sync.ts';
 import { matrixCommands, matrixEvents } from './contract-matrix.ts';
 import { shellCommands, shellEvents } from './contract-shell.ts';
 import { updateCommands, updateEvents } from './contract-updates.ts';
+import { remoteCommands, remoteEvents } from './contract-remote.ts';
 import { catalogSourceCommands, catalogSourceEvents } from './contract-catalog-source.ts';
 
-export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands } as const;
-export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents } as const;
+export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands, ...remoteCommands } as const;
+export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents, ...remoteEvents } as const;
 
 export type Commands = typeof commands;
 export type Events = typeof events;

@@ -1,5 +1,6 @@
 // The shape of one hosted web app, as IT staff write it in the policy file or a user adds it.
 import { z } from 'zod';
+import { rdpSettingsSchema } from '../remote-apps/rdp-schema.ts';
 
 export const permissionSchema = z.enum([
   'notifications',
@@ -28,7 +29,13 @@ export const appDefinitionSchema = z
     badge: badgeRuleSchema.default('title-count'),
     /** For chat apps: how to open one room; `{roomId}` is replaced. */
     roomUrl: z.string().optional(),
-    kind: z.enum(['portal', 'files', 'chat', 'mail', 'projects', 'video', 'docs', 'other']).default('other'),
+    /**
+     * 'remote-app': a Windows application or desktop over RDP, started with FreeRDP in its own window
+     * (`url` is rdp://host[:port], the `rdp` section the rest); 'web-gateway': a remote desktop
+     * gateway in the browser (Guacamole-style), an ordinary web app. See docs/remote-apps.md.
+     */
+    kind: z.enum(['portal', 'files', 'chat', 'mail', 'projects', 'video', 'docs', 'remote-app', 'web-gateway', 'other']).default('other'),
+    rdp: rdpSettingsSchema.optional(),
     /** `false`: never hibernate this app's tab when idle (a softphone, a dashboard that must stay live). */
     hibernate: z.boolean().optional(),
     /** `true`: sign in to this app's hosts with the desktop login (Kerberos/Negotiate or NTLM; Chromium's auth server allow-list). */

@@ -6,6 +6,7 @@ import type { SettingsService } from './settings-service.ts';
 import { SettingLockedError } from './settings-service.ts';
 import type { AppDefinition, CatalogEntry } from './catalog-schema.ts';
 import { appUrlViolation } from './policy-validate.ts';
+import { isRemoteApp } from '../remote-apps/rdp-rules.ts';
 import type { PortalApp } from './catalog-source.ts';
 
 export class CatalogService {
@@ -46,8 +47,14 @@ export class CatalogService {
     return entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry.app.id) - rank(b.entry.app.id) || a.index - b.index).map(({ entry }) => entry);
   }
 
+  /** The enabled web apps: the tabs (Ctrl+1…9, links, sign-in rules). Remote apps are not tabs. */
   enabledApps(): AppDefinition[] {
-    return this.list().filter((entry) => entry.enabled).map((entry) => entry.app);
+    return this.list().filter((entry) => entry.enabled && !isRemoteApp(entry.app)).map((entry) => entry.app);
+  }
+
+  /** The enabled remote apps (kind "remote-app"): started with FreeRDP in a window of their own. */
+  enabledRemoteApps(): AppDefinition[] {
+    return this.list().filter((entry) => entry.enabled && isRemoteApp(entry.app)).map((entry) => entry.app);
   }
 
   find(id: string): CatalogEntry | undefined {

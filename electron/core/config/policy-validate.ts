@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { appDefinitionSchema, type AppDefinition } from './catalog-schema.ts';
 import { settingsShape, type PartialSettings, type SettingKey } from './settings-schema.ts';
 import { isAllowedAppUrl } from './app-url.ts';
+import { isRemoteApp, remoteEntryProblem } from '../remote-apps/rdp-rules.ts';
 import type { Policy } from './policy-schema.ts';
 import { themeSchema } from './theme-schema.ts';
 import { MAX_FILE_BYTES } from './policy-trust.ts';
@@ -91,8 +92,11 @@ const sections = new Set(['$schema', 'organisation', 'theme', 'apps', 'defaults'
  * The first of an app's URLs (url, origins, roomUrl) that an app may not have (app-url.ts), with
  * where it is; null when all may. Policy apps, the user's own and catalog entries obey the same.
  */
-export function appUrlViolation(app: Pick<AppDefinition, 'url' | 'origins' | 'roomUrl'>): { path: Array<string | number>; reason: string } | null {
-  const urls: Array<[Array<string | number>, string]> = [[['url'], app.url], ...(app.origins ?? []).map((origin, i): [Array<string | number>, string] => [['origins', i], origin])];
+export function appUrlViolation(app: Pick<AppDefinition, 'url' | 'origins' | 'roomUrl'> & Partial<Pick<AppDefinition, 'kind' | 'rdp'>>): { path: Array<string | number>; reason: string; nl?: string } | null {
+  // A remote app's url is rdp://host (its own rules, remote-apps/rdp-rules.ts); the rest are web URLs.
+  const remote = remoteEntryProblem(app);
+  if (remote) return { path: remote.path, reason: remote.en, nl: remote.nl };
+  const urls: Array<[Array<string | number>, string]> = [...(isRemoteApp(app) ? [] : [[['url'], app.url] as [Array<string | number>, string]]), ...(app.origins ?? []).map((origin, i): [Array<string | number>, string] => [['origins', i], origin])];
   if (app.roomUrl !== undefined) urls.push([['roomUrl'], app.roomUrl.replaceAll('{roomId}', 'room')]);
   for (const [path, url] of urls) {
     const verdict = isAllowedAppUrl(url);
@@ -145,7 +149,7 @@ class FileChecker {
     const bad = appUrlViolation(app);
     if (bad) {
       const name = `"${[label, ...bad.path].join('.')}": `;
-      this.report((findNodeAtLocation(node, bad.path) ?? node).offset, `${name}${bad.reason}; the app is left out`, `${name}${appUrlNl}; de app wordt weggelaten`);
+      this.report((findNodeAtLocation(node, bad.path) ?? node).offset, `${name}${bad.reason}; the app is left out`, `${name}${bad.nl ?? appUrlNl}; de app wordt weggelaten`);
       return false;
     }
     if (ids.has(app.id)) {

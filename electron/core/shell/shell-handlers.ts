@@ -7,6 +7,7 @@ import type { shellCommands } from '../bridge/contract-shell.ts';
 import { badgeFromTitle } from './badges.ts';
 import { DownloadsService } from './downloads.ts';
 import { isAllowedNavigation } from './origins.ts';
+import { isRemoteApp } from '../remote-apps/rdp-rules.ts';
 
 type ShellHandlers = Pick<CommandHandlers, keyof typeof shellCommands>;
 
@@ -39,6 +40,8 @@ export function createShellHandlers(ctx: CoreContext, options: { systemDownloads
   return {
     'shell.activate': async ({ appId, url, keepPanel }) => {
       const app = requireApp(appId);
+      // A remote app has no tab: it runs in FreeRDP's window (remote.start), never in a web view.
+      if (isRemoteApp(app)) throw new Error(`${app.name} is a remote app: it is started, not shown in a tab`);
       if (url !== undefined && !isAllowedNavigation(app, url, ctx.settings.get('shell.ssoOrigins'))) throw new Error(`${url} does not belong to ${app.name}`);
       shell.activeAppId = appId;
       // Showing an app closes an open panel (the renderer does the same on its side).
