@@ -36,6 +36,9 @@ const core = await createCoreServices({
   keyring: new MemoryKeyring(),
   locale: process.env.WERKPLEK_LOCALE ?? Intl.DateTimeFormat().resolvedOptions().locale ?? process.env.LANG ?? 'en',
   openExternal,
+  // For tests only: the Cookie header the portal's app list is read with (the Electron host takes
+  // it from the apps' shared session; a preview's iframes keep their cookies to themselves).
+  ...(process.env.WERKPLEK_TEST_CATALOG_COOKIE ? { sessionCookies: async () => process.env.WERKPLEK_TEST_CATALOG_COOKIE ?? null } : {}),
 });
 
 // For tests only: WERKPLEK_TEST_UPDATE_READY=<version> pretends that an AppImage update has been
