@@ -40,11 +40,12 @@ function wasmAsAsset(assets: Record<string, string>): Plugin {
   };
 }
 
-export async function bundleCli(outfile: string, projectDir = process.cwd()): Promise<CliBundle> {
+/** ENTRY is the `werkplek` command; tests bundle a probe of their own the same way. */
+export async function bundleCli(outfile: string, projectDir = process.cwd(), entry = 'electron/cli/werkplek.ts'): Promise<CliBundle> {
   const assets: Record<string, string> = {};
   await build({
     absWorkingDir: projectDir,
-    entryPoints: ['electron/cli/werkplek.ts'],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',

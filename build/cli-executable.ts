@@ -21,6 +21,9 @@ export interface CliExecutableOptions {
   node?: string;
   /** Folder for the content-addressed copy; false to always build. */
   cacheDir?: string | false;
+  /** Another script to embed (tests), and what it prints when started without arguments. */
+  entry?: string;
+  smokeOutput?: RegExp;
 }
 
 interface Postject {
@@ -51,9 +54,9 @@ function cacheKey(node: string, bundle: CliBundle, config: object): string {
 }
 
 /** The executable must start and answer like the CLI; a broken injection fails the build, not the laptop. */
-function smokeTest(executable: string): void {
+function smokeTest(executable: string, expected: RegExp): void {
   const run = spawnSync(executable, [], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' }, timeout: 60_000 });
-  if (run.status !== 0 || !run.stderr.includes('Usage: werkplek')) {
+  if (run.status !== 0 || !expected.test(run.stdout + run.stderr)) {
     throw new Error(`the built ${executable} does not run as the werkplek CLI (exit ${run.status}): ${run.stderr || run.stdout || run.error?.message}`);
   }
 }
@@ -74,7 +77,7 @@ export async function buildCliExecutable(outfile: string, options: CliExecutable
   const cacheDir = options.cacheDir ?? join(projectDir, 'node_modules', '.cache', 'werkplek-cli');
   const work = mkdtempSync(join(tmpdir(), 'werkplek-cli-'));
   try {
-    const bundle = await bundleCli(join(work, 'werkplek.cjs'), projectDir);
+    const bundle = await bundleCli(join(work, 'werkplek.cjs'), projectDir, options.entry);
     const blob = join(work, 'sea.blob');
     const config = seaConfig(bundle, blob);
     const cached = cacheDir ? join(cacheDir, cacheKey(node, bundle, config)) : undefined;
@@ -89,7 +92,7 @@ export async function buildCliExecutable(outfile: string, options: CliExecutable
     execFileSync(node, ['--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
     const executable = join(work, 'werkplek-cli');
     await inject(node, blob, executable);
-    smokeTest(executable);
+    smokeTest(executable, options.smokeOutput ?? /^Usage: werkplek /m);
     copyFileSync(executable, outfile);
     chmodSync(outfile, 0o755);
     if (cached && cacheDir) {

@@ -1,0 +1,65 @@
+// build/cli-executable.ts on its own (package-linux.test.ts runs it inside a package build): the
+// `werkplek` single executable runs with no Node on PATH, is reused from its cache, carries the
+// Matrix crypto wasm as an asset that really loads, and is refused from a Node older than 24.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildCliExecutable } from '../../../build/cli-executable.ts';
+import { bundleCli } from '../../../build/cli-bundle.ts';
+
+let dir = '';
+/** An empty folder as PATH: no node, no anything. */
+let emptyPath = '';
+const run = (executable: string, args: string[]) => spawnSync(executable, args, { cwd: dir, env: { PATH: emptyPath }, encoding: 'utf8', timeout: 60_000 });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'werkplek-cli-exe-'));
+  emptyPath = join(dir, 'empty-bin');
+  mkdirSync(emptyPath);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the werkplek CLI executable', () => {
+  it('runs `policy check` with nothing on PATH, and is copied from the cache the second time', async () => {
+    const cacheDir = join(dir, 'cache');
+    const first = join(dir, 'first', 'werkplek-cli');
+    await buildCliExecutable(first, { cacheDir });
+    expect(spawnSync('/bin/sh', ['-c', 'command -v node'], { env: { PATH: emptyPath } }).status).not.toBe(0);
+    const check = run(first, ['policy', 'check', resolve('build/policy.example.json')]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/policy\.example\.json: OK/);
+
+    // Mark the cached copy: a second build with the same sources must hand out exactly that file.
+    const [entry, ...others] = readdirSync(cacheDir);
+    expect(others).toEqual([]);
+    appendFileSync(join(cacheDir, entry), 'cached-copy-marker');
+    const second = join(dir, 'second', 'werkplek-cli');
+    await buildCliExecutable(second, { cacheDir });
+    expect(readFileSync(second).subarray(-18).toString()).toBe('cached-copy-marker');
+    expect(run(second, ['policy', 'schema']).status).toBe(0);
+  }, 180_000);
+
+  it('loads the Matrix crypto wasm from its own assets (synchronously and with initAsync)', async () => {
+    const probe = join(dir, 'probe', 'wasm-probe');
+    await buildCliExecutable(probe, { entry: 'test/unit/packaging/fixtures/sea-crypto-wasm-probe.ts', cacheDir: false, smokeOutput: /^wasm ok: werkplek$/m });
+    for (const args of [[], ['sync']]) {
+      const result = run(probe, args);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout.trim()).toBe('wasm ok: werkplek');
+    }
+  }, 180_000);
+
+  it('refuses to bundle a module that would look for files beside itself (import.meta.url)', async () => {
+    const entry = join(dir, 'reads-beside.ts');
+    writeFileSync(entry, "console.log(new URL('./data.bin', import.meta.url).href);\n");
+    await expect(bundleCli(join(dir, 'reads-beside.cjs'), process.cwd(), entry)).rejects.toThrow(/import\.meta\.url/);
+  });
+
+  it('is built from Node 24 or later only', async () => {
+    const version = spawnSync('/usr/bin/node', ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' });
+    if (version.status !== 0 || Number(version.stdout) >= 24) return console.info('skipped: no Node older than 24 at /usr/bin/node');
+    await expect(buildCliExecutable(join(dir, 'old', 'werkplek-cli'), { node: '/usr/bin/node', cacheDir: false })).rejects.toThrow(/is Node \d+: .*Node 24/);
+  }, 60_000);
+});
