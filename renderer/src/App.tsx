@@ -18,7 +18,8 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
   const catalog = useBridgeState('catalog.list', 'catalog.changed') ?? [];
   const badges = useBridgeState('shell.badges', 'shell.badges') ?? {};
   const { view } = useSettings();
-  const apps = catalog.filter((entry) => entry.enabled);
+  // The tabs: enabled web apps. Remote apps run in FreeRDP's own window (the sidebar's RemoteApps).
+  const apps = catalog.filter((entry) => entry.enabled && entry.app.kind !== 'remote-app');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
 

@@ -5,6 +5,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../electron/core/config/catalog-schema.ts';
 import { AppIcon } from './AppIcon.tsx';
+import { RemoteApps } from './RemoteApps.tsx';
 
 interface Props {
   apps: CatalogEntry[];
@@ -85,6 +86,7 @@ export function Sidebar({ apps, activeId, badges, onActivate }: Props) {
           </div>
         ),
       )}
+      <RemoteApps />
     </nav>
   );
 }
