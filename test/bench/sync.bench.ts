@@ -7,6 +7,8 @@
 //  c. one 512 MiB file up and down vs one raw streaming PUT / GET      target ≥ 0.8× throughput
 //  d. local scan of 100,000 files with an up-to-date journal (own process) ≤ 2 s, peak RSS ≤ 200 MB
 //  e. save → upload start (watcher), median of 5                                   target ≤ 1 s
+//  f. one 512 MiB file up through Nextcloud chunked upload v2 (SabreDAV, Nextcloud-shaped) vs one
+//     raw streaming PUT of it to the same server                          target ≥ 0.8× throughput
 import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -16,6 +18,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { SyncEngine } from '../../electron/core/sync/engine.ts';
+import { ChunkedUploader } from '../../electron/core/sync/chunked-upload.ts';
+import { createHash } from 'node:crypto';
 import { Journal } from '../../electron/core/sync/journal.ts';
 import { discoverLocal } from '../../electron/core/sync/discover-local.ts';
 import { DEFAULT_IGNORES, IgnoreList } from '../../electron/core/sync/names.ts';
@@ -213,18 +217,23 @@ async function figureB(work: string): Promise<BenchRow[]> {
   }
 }
 
+/** A big file of random bytes (nothing on the way can compress it), last written an hour ago. */
+async function writeBigFile(path: string, size: number): Promise<void> {
+  const block = randomFillSync(Buffer.alloc(8 * MiB));
+  const out = createWriteStream(path);
+  for (let i = 0; i < size / block.length; i++) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(r));
+  // An existing file, not one still being written (which the engine waits for, #29).
+  const old = new Date(Date.now() - 3600_000);
+  utimesSync(path, old, old);
+}
+
 async function figureC(server: WebdavServerHandle, work: string): Promise<BenchRow[]> {
   const size = 512 * MiB;
   const up = join(work, 'c-up');
   mkdirSync(up);
   const big = join(up, 'big.bin');
-  const block = randomFillSync(Buffer.alloc(8 * MiB));
-  const out = createWriteStream(big);
-  for (let i = 0; i < size / block.length; i++) if (!out.write(block)) await new Promise<void>((r) => out.once("drain", () => r()));
-  await new Promise<void>((r) => out.end(r));
-  // An existing file, not one still being written (which the engine waits for, #29).
-  const old = new Date(Date.now() - 3600_000);
-  utimesSync(big, old, old);
+  await writeBigFile(big, size);
   const raw = new RawClient(server, 1);
   const times = { engineUp: [] as number[], rawUp: [] as number[], engineDown: [] as number[], rawDown: [] as number[], fsync: [] as number[] };
   // Three rounds, engine and raw client in turn, so a busy moment of the machine hits both.
@@ -277,6 +286,74 @@ async function figureC(server: WebdavServerHandle, work: string): Promise<BenchR
     { name: 'c. 512 MiB download', value: mibs(engineDownS), unit: 'MiB/s', limit: mibs(rawDownS), target: '≥ 0.8× limit', ok: engineDownS <= rawDownS / 0.8,
       note: `median of 3 (engine ${spread(times.engineDown)}; raw ${spread(times.rawDown)} MiB/s); engine = a whole sync run (temp file, fsync, rename); limit = one raw streaming GET into a file; an fsync of that file right after took ${fsyncS.toFixed(2)} s (raw GET + fsync: ${mibs(rawDownS + fsyncS).toFixed(0)} MiB/s)` },
   ];
+}
+
+
+const sha1Of = async (path: string): Promise<string> => {
+  const hash = createHash('sha1');
+  await pipeline(createReadStream(path, { highWaterMark: MiB }), hash);
+  return hash.digest('hex');
+};
+
+/**
+ * Figure f: a whole sync run sending one 512 MiB file through chunked upload v2 (the engine's
+ * ChunkedUploader, as the app wires it, with the capabilities the server announces), against one
+ * raw streaming PUT of the same file to the same server, interleaved, order flipped each round.
+ * The server keeps the chunks and assembles them on MOVE, as Nextcloud does: its extra copy is part
+ * of what a chunked upload costs. The server's bytes are checked against the file after each run.
+ */
+async function figureF(work: string): Promise<BenchRow[]> {
+  const sabre = availableServers().find((s) => s.name === 'sabredav')!;
+  const name = 'f. 512 MiB chunked upload (Nextcloud chunked upload v2)';
+  if (!sabre.available) return [{ name, value: NaN, unit: 'MiB/s', note: `not measured: ${sabre.reason}` }];
+  const size = 512 * MiB;
+  const up = join(work, 'f-up');
+  mkdirSync(up);
+  const big = join(up, 'big.bin');
+  await writeBigFile(big, size);
+  const digest = await sha1Of(big);
+  const server = await startSabreDav({ workers: 6 });
+  const raw = new RawClient(server, 1);
+  const engineS: number[] = [];
+  const rawS: number[] = [];
+  let requests = 0;
+  try {
+    const runEngine = async (rep: number): Promise<void> => {
+      await raw.request('MKCOL', `f-engine-${rep}`);
+      let uploader: ChunkedUploader | undefined;
+      const engine = new SyncEngine({
+        localDir: up, server: { url: server.url, user: server.user, password: server.password, remoteDir: `/f-engine-${rep}` },
+        journalFile: join(work, `f-${rep}.sqlite`), parallel: PARALLEL, trash: async () => undefined,
+        uploaderFor: (_size, plain, dav) => (uploader ??= new ChunkedUploader({ server: { url: server.url, user: server.user, password: server.password }, stateDir: join(work, `f-state-${rep}`) }, plain, dav)),
+      });
+      const t = performance.now();
+      const s = await engine.syncNow();
+      engineS.push((performance.now() - t) / 1000);
+      await engine.close();
+      if (s.actions.upload !== 1 || !uploader || uploader.requests < 3) throw new Error(`figure f: not a chunked upload: ${JSON.stringify(s).slice(0, 300)}`);
+      requests = uploader.requests;
+      if (await sha1Of(join(server.dataDir, `f-engine-${rep}`, 'big.bin')) !== digest) throw new Error('figure f: the server holds other bytes than were sent (engine)');
+      await raw.request('DELETE', `f-engine-${rep}`);
+    };
+    const runRaw = async (rep: number): Promise<void> => {
+      await raw.request('MKCOL', `f-raw-${rep}`);
+      const t = performance.now();
+      const status = await raw.request('PUT', `f-raw-${rep}/big.bin`, { stream: createReadStream(big, { highWaterMark: MiB }), length: size });
+      rawS.push((performance.now() - t) / 1000);
+      if (status >= 300 || await sha1Of(join(server.dataDir, `f-raw-${rep}`, 'big.bin')) !== digest) throw new Error(`figure f: raw PUT ${status}`);
+      await raw.request('DELETE', `f-raw-${rep}`);
+    };
+    for (let rep = 0; rep < 3; rep++) {
+      if (rep % 2 === 0) { await runEngine(rep); await runRaw(rep); } else { await runRaw(rep); await runEngine(rep); }
+    }
+  } finally {
+    raw.close();
+    await server.stop();
+  }
+  const mibs = (s: number): number => size / MiB / s;
+  const [e, r] = [median(engineS), median(rawS)];
+  return [{ name, value: mibs(e), unit: 'MiB/s', limit: mibs(r), target: '≥ 0.8× limit', ok: e <= r / 0.8,
+    note: `SabreDAV (Nextcloud-shaped, PHP built-in server, 6 workers) in ${tmpdir()}; median of 3, order flipped each round (engine ${engineS.map((x) => mibs(x).toFixed(0)).join(', ')}; raw ${rawS.map((x) => mibs(x).toFixed(0)).join(', ')} MiB/s); engine = a whole sync run, ${requests} chunked-upload requests; limit = one raw streaming PUT; server bytes checked by SHA-1` }];
 }
 
 function child(args: string[]): Promise<{ ms: number; entries: number; changed?: number; maxRssMb: number }> {
@@ -357,7 +434,7 @@ async function figureE(server: WebdavServerHandle, work: string): Promise<BenchR
 export async function run(): Promise<BenchRow[]> {
   const work = mkdtempSync(join(tmpdir(), 'werkplek-bench-sync-'));
   const server = await transferServer();
-  const only = (process.env.WERKPLEK_BENCH_FIGURES ?? 'abcde').split('');
+  const only = (process.env.WERKPLEK_BENCH_FIGURES ?? 'abcdef').split('');
   try {
     const rows: BenchRow[] = [];
     if (only.includes('a')) rows.push(...(await figureAOnDiskAndInRam(server, work)));
@@ -365,6 +442,7 @@ export async function run(): Promise<BenchRow[]> {
     if (only.includes('c')) rows.push(...(await figureC(server, work)));
     if (only.includes('d')) rows.push(...(await figureD(work)));
     if (only.includes('e')) rows.push(await figureE(server, work));
+    if (only.includes('f')) rows.push(...(await figureF(work)));
     return rows;
   } finally {
     await server.stop();

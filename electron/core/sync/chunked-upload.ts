@@ -4,14 +4,19 @@
 // If-Match. Used only where the server's capabilities announce dav.chunking ≥ 1.0, for files
 // of at least `threshold` bytes; everything else goes to the plain uploader (one PUT).
 //
-// Resume: the chunks already stored are recorded (offset, size, SHA-1) in a state file per
-// target under `stateDir`, written after each chunk; a later attempt re-reads the local bytes,
-// checks them against the recorded SHA-1s and sends only what is missing. The server cannot
-// give chunks back, so this record is the only truth. 404 on the upload folder (expired after
-// 24 h, or removed) → a clean restart under a new id. 412 on the final MOVE → the upload
-// folder is deleted and RemoteError('precondition') is thrown: the engine's conflict path.
-// A MOVE whose reply was lost (the server assembled the file, we never heard) is recognised on
-// the next attempt by the target's size and SHA-1 checksum: no chunk is sent again.
+// Speed: chunk sizes adapt to the link and several chunks are in flight at once, as the server
+// announces (chunk-plan.ts). The server assembles by chunk number, so chunks may finish in any
+// order. Each chunk's SHA-1 is taken from the bytes as they are sent: the file is read once.
+//
+// Resume: every chunk is in the record (chunk-record.ts) before its PUT starts, with its SHA-1
+// once stored. A later attempt reads back only the stored chunks' bytes, checks them against
+// the recorded SHA-1s, sends again every chunk that was in flight (same number, same range) and
+// then the rest. 404 on the upload folder (expired after 24 h, or removed) → a clean restart
+// under a new id. 412 on the final MOVE → the upload folder is deleted and
+// RemoteError('precondition') is thrown: the engine's conflict path. A MOVE whose reply was lost
+// (the server assembled the file, we never heard) is recognised on the next attempt by the
+// target's size and SHA-1 checksum: no chunk is sent again. The file changing while it is sent
+// (size, mtime or ctime differ before the MOVE, or it ends early) never gets assembled.
 //
 // Wiring (engine helper), in whoever builds SyncEngine (CLI, sync service):
 //   const chunked = chunkedUploaderFor({ server: davOptions, stateDir: uploadStateDirFor(journalFile), wrap });
@@ -21,46 +26,45 @@
 // HTTP goes through the `webdav` library's customRequest (it has no chunking API of its own);
 // the capabilities document is fetched the same way (OCS, not WebDAV).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { createClient, type WebDAVClient } from 'webdav';
+import { chunkBoundsFor, chunkingCapabilitiesFrom, ChunkSizer, DEFAULT_PARALLEL, INITIAL_CHUNK, MAX_CHUNK_NUMBER, MiB, NO_CHUNKING, parallelFor, type ChunkingCapabilities, type ChunkSizeBounds } from './chunk-plan.ts';
+import { UploadRecords, type RecordedChunk, type UploadRecord } from './chunk-record.ts';
 import { agentOptionsFor, type DavClient, type DavOptions, type PutResult } from './dav-client.ts';
 import { RemoteError, toRemoteError } from './remote-error.ts';
 import { noWrap, readRange, type StreamWrapper, type UploadJob, type Uploader } from './transfer.ts';
-
 export interface ChunkedUploadConfig {
   /** The same server options the engine's DavClient gets (url = the user's files root). */
   server: DavOptions;
   /** Folder for the resume records (one small JSON file per upload in progress). */
   stateDir: string;
-  /** Bytes per chunk (Nextcloud: 5 MB..5 GB except the last). Default 10 MiB. */
+  /** Bytes of the first chunk (default 10 MiB); later chunks adapt (chunk-plan.ts). */
   chunkSize?: number;
-  /** Files of at least this size go chunked. Default 2 chunks' worth. */
+  /** Smallest chunk except the last (default 5 MiB, Nextcloud's minimum). */
+  minChunkSize?: number;
+  /** Largest chunk (default 100 MiB; the server's files.chunked_upload.max_size lowers it). */
+  maxChunkSize?: number;
+  /** Time one chunk should take (default 5 s, chunk-plan.ts says why). */
+  targetChunkMs?: number;
+  /** Most chunks in flight at once per server (default 5; the server's max_parallel_count lowers it). */
+  parallel?: number;
+  /** Files of at least this size go chunked. Default 2 first chunks' worth. */
   threshold?: number;
   /** Bandwidth limit etc., as for plain transfers. */
   wrap?: StreamWrapper;
-  /** Skip the capabilities request and assume this answer (tests, or a known server). */
+  /** Skip the capabilities request and assume chunking is (not) there, with no announced limits (tests, or a known server). */
   chunkingAnnounced?: boolean;
 }
 
-interface StoredChunk { n: number; offset: number; size: number; sha1: string }
-
-interface UploadState {
-  id: string;
-  /** Server path of the target (relative to the files root). */
-  target: string;
-  size: number;
-  mtimeMs: number;
-  chunkSize: number;
-  chunks: StoredChunk[];
-}
-
-const REQUEST_TIMEOUT_MS = 120_000;
-const MiB = 1024 * 1024;
+/** Without a byte going either way for this long, a chunk's request is given up (a stalled link). */
+const IDLE_MS = 60_000;
+/** After the last byte of a chunk, the server has this long to answer. */
+const ANSWER_MS = 120_000;
+/** The final MOVE copies the whole file on the server: allow for that (at 20 MiB/s at least). */
+const moveTimeoutMs = (size: number): number => 120_000 + Math.ceil(size / (20 * 1024 * 1024)) * 1000;
 
 /** Where the server keeps uploads and files (Nextcloud's /remote.php/dav/{uploads,files}/<user>/). */
 export function nextcloudDavUrls(filesUrl: string, user: string): { base: string; files: string; uploads: string } {
@@ -77,8 +81,8 @@ export function nextcloudDavUrls(filesUrl: string, user: string): { base: string
 
 const encodePath = (path: string): string => path.split('/').filter(Boolean).map(encodeURIComponent).join('/');
 
-/** Reads Nextcloud's capabilities: is chunked upload v2 (dav.chunking ≥ 1.0) announced? */
-export async function detectChunkingV2(client: WebDAVClient, baseUrl: string, signal?: AbortSignal): Promise<boolean> {
+/** Reads Nextcloud's capabilities (OCS): chunked upload v2 and its announced limits. No Nextcloud: no chunking. */
+export async function readChunkingCapabilities(client: WebDAVClient, baseUrl: string, signal?: AbortSignal): Promise<ChunkingCapabilities> {
   try {
     const res = await client.customRequest('', {
       url: `${baseUrl}/ocs/v2.php/cloud/capabilities?format=json`,
@@ -86,11 +90,52 @@ export async function detectChunkingV2(client: WebDAVClient, baseUrl: string, si
       headers: { 'OCS-APIRequest': 'true', Accept: 'application/json' },
       signal: signal ?? AbortSignal.timeout(30_000),
     });
-    const json = (await res.json()) as { ocs?: { data?: { capabilities?: { dav?: { chunking?: unknown } } } } };
-    const version = json.ocs?.data?.capabilities?.dav?.chunking;
-    return typeof version === 'string' && Number.parseFloat(version) >= 1;
+    const json = (await res.json()) as { ocs?: { data?: { capabilities?: unknown } } };
+    return chunkingCapabilitiesFrom(json.ocs?.data?.capabilities);
   } catch {
-    return false; // no Nextcloud (404, not JSON): plain PUT
+    return NO_CHUNKING; // no Nextcloud (404, not JSON): plain PUT
+  }
+}
+
+/** Reads Nextcloud's capabilities: is chunked upload v2 (dav.chunking ≥ 1.0) announced? */
+export async function detectChunkingV2(client: WebDAVClient, baseUrl: string, signal?: AbortSignal): Promise<boolean> {
+  return (await readChunkingCapabilities(client, baseUrl, signal)).chunking;
+}
+
+/** How a server takes chunks: its sizes and how many at once. */
+interface ServerTerms { caps: ChunkingCapabilities; sizer: ChunkSizer; slots: Slots }
+
+/** At most `limit` holders at once; the others wait in line. */
+class Slots {
+  private readonly limit: number;
+  private used = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  get size(): number {
+    return this.limit;
+  }
+  async take(signal: AbortSignal): Promise<() => void> {
+    signal.throwIfAborted();
+    if (this.used >= this.limit) {
+      await new Promise<void>((resolve, reject) => {
+        const go = (): void => { signal.removeEventListener('abort', stop); resolve(); };
+        const stop = (): void => { this.waiting.splice(this.waiting.indexOf(go), 1); reject(signal.reason); };
+        this.waiting.push(go);
+        signal.addEventListener('abort', stop, { once: true });
+      });
+    } else {
+      this.used++;
+    }
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.waiting.shift();
+      if (next) next(); // the slot passes on
+      else this.used--;
+    };
   }
 }
 
@@ -100,9 +145,10 @@ export class ChunkedUploader implements Uploader {
   private readonly dav: DavClient;
   private readonly client: WebDAVClient;
   private readonly urls: ReturnType<typeof nextcloudDavUrls>;
-  private readonly chunkSize: number;
+  private readonly records: UploadRecords;
+  private readonly bounds: Partial<ChunkSizeBounds>;
   readonly threshold: number;
-  private announced: Promise<boolean> | null = null;
+  private terms: Promise<ServerTerms> | null = null;
   /** Requests sent (for tests and the benchmark). */
   requests = 0;
 
@@ -110,34 +156,57 @@ export class ChunkedUploader implements Uploader {
     this.config = config;
     this.plain = plain;
     this.dav = dav;
-    this.chunkSize = config.chunkSize ?? 10 * MiB;
-    this.threshold = config.threshold ?? 2 * this.chunkSize;
+    this.bounds = {
+      ...(config.chunkSize !== undefined ? { initial: config.chunkSize } : {}),
+      ...(config.minChunkSize !== undefined ? { min: config.minChunkSize } : {}),
+      ...(config.maxChunkSize !== undefined ? { max: config.maxChunkSize } : {}),
+      ...(config.targetChunkMs !== undefined ? { targetMs: config.targetChunkMs } : {}),
+    };
+    this.threshold = config.threshold ?? 2 * (config.chunkSize ?? INITIAL_CHUNK);
     this.urls = nextcloudDavUrls(config.server.url, config.server.user);
-    const agentOptions = agentOptionsFor(config.server, 4);
+    this.records = new UploadRecords(config.stateDir);
+    // Sockets for every chunk in flight, plus the MKCOL / MOVE of another file meanwhile.
+    const agentOptions = agentOptionsFor(config.server, (config.parallel ?? DEFAULT_PARALLEL) + 2);
     const agent = config.server.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.client = createClient(this.urls.uploads, {
       username: config.server.user, password: config.server.password, httpAgent: agent, httpsAgent: agent as https.Agent,
     });
-    if (config.chunkingAnnounced !== undefined) this.announced = Promise.resolve(config.chunkingAnnounced);
+    if (config.chunkingAnnounced !== undefined) this.terms = Promise.resolve(this.termsFor({ ...NO_CHUNKING, chunking: config.chunkingAnnounced }));
+  }
+
+  private termsFor(caps: ChunkingCapabilities): ServerTerms {
+    return { caps, sizer: new ChunkSizer(chunkBoundsFor(caps, this.bounds)), slots: new Slots(parallelFor(caps, this.config.parallel)) };
+  }
+
+  private serverTerms(): Promise<ServerTerms> {
+    this.terms ??= readChunkingCapabilities(this.client, this.urls.base).then((caps) => this.termsFor(caps));
+    return this.terms;
   }
 
   /** Whether the server announces chunking v2 (asked once, then remembered). */
-  supported(): Promise<boolean> {
-    this.announced ??= detectChunkingV2(this.client, this.urls.base);
-    return this.announced;
+  async supported(): Promise<boolean> {
+    return (await this.serverTerms()).caps.chunking;
+  }
+
+  /** Chunks in flight at most, and the size the next chunk would have (for tests and the benchmark). */
+  async currentTerms(): Promise<{ parallel: number; chunkSize: number }> {
+    const terms = await this.serverTerms();
+    return { parallel: terms.slots.size, chunkSize: terms.sizer.current };
   }
 
   async upload(job: UploadJob): Promise<PutResult> {
-    if (job.size < this.threshold || !(await this.supported())) return this.plain.upload(job);
+    if (job.size < this.threshold) return this.plain.upload(job);
+    const terms = await this.serverTerms();
+    if (!terms.caps.chunking) return this.plain.upload(job);
     const target = this.dav.serverPath(job.name).replace(/^\//, '');
     let restarted = false;
     for (;;) {
       try {
-        return await this.attempt(job, target);
+        return await this.attempt(job, target, terms);
       } catch (error) {
         if (error instanceof UploadFolderGone && !restarted) {
           restarted = true; // expired or removed on the server: start again, once, under a new id
-          await this.forget(target);
+          await this.records.forget(target);
           continue;
         }
         if (error instanceof UploadFolderGone) throw new RemoteError('notFound', `the upload folder of ${job.name} disappeared twice`, 404);
@@ -146,102 +215,58 @@ export class ChunkedUploader implements Uploader {
     }
   }
 
-  private stateFile(target: string): string {
-    return join(this.config.stateDir, `${createHash('sha1').update(target).digest('hex')}.json`);
-  }
-
-  private async load(target: string): Promise<UploadState | null> {
-    try {
-      return JSON.parse(await readFile(this.stateFile(target), 'utf8')) as UploadState;
-    } catch {
-      return null;
-    }
-  }
-
-  private async save(state: UploadState): Promise<void> {
-    await mkdir(this.config.stateDir, { recursive: true });
-    const file = this.stateFile(state.target);
-    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify(state));
-    await rename(tmp, file);
-  }
-
-  private async forget(target: string): Promise<void> {
-    await rm(this.stateFile(target), { force: true });
-  }
-
-  private async request(method: string, path: string, headers: Record<string, string>, job: UploadJob, data?: NodeJS.ReadableStream): Promise<Response> {
+  private async request(method: string, path: string, headers: Record<string, string>, job: UploadJob, options: { data?: Readable; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Response> {
     this.requests++;
-    const signal = AbortSignal.any([job.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
+    const signal = options.signal ?? AbortSignal.any([job.signal, AbortSignal.timeout(options.timeoutMs ?? ANSWER_MS)]);
     try {
-      return (await this.client.customRequest(path, { method, headers, signal, ...(data ? { data: data as never } : {}) })) as unknown as Response;
+      return (await this.client.customRequest(path, { method, headers, signal, ...(options.data ? { data: options.data as never } : {}) })) as unknown as Response;
     } catch (error) {
       if (job.signal.aborted) throw job.signal.reason;
+      if (signal.aborted && signal.reason instanceof Error && !(signal.reason instanceof DOMException)) throw signal.reason;
       throw toRemoteError(error, `${method} ${path} (chunked upload of ${job.name})`);
     }
   }
 
-  private async attempt(job: UploadJob, target: string): Promise<PutResult> {
+  private async attempt(job: UploadJob, target: string, terms: ServerTerms): Promise<PutResult> {
     const destination = this.urls.files + encodePath(target);
     const common = { Destination: destination, 'OC-Total-Length': String(job.size) };
-    let state = await this.load(target);
-    if (state && (state.size !== job.size || state.mtimeMs !== job.mtimeMs || state.chunkSize !== this.chunkSize)) {
-      await this.abort(state, job); // another version of the file: its chunks are useless
-      state = null;
+    const before = await stat(job.localPath);
+    let record = await this.records.load(target);
+    if (record && (record.size !== job.size || record.mtimeMs !== job.mtimeMs)) {
+      await this.abort(record, job); // another version of the file: its chunks are useless
+      record = null;
     }
-    const local = await hashRanges(job, job.size, this.chunkSize);
-    if (state && state.chunks.some((c) => local.chunks[c.n - 1] !== c.sha1)) {
-      await this.abort(state, job); // the bytes changed under the same size and mtime
-      state = null;
+    // Read ahead only for a resume: the stored chunks' bytes must still be what the server holds.
+    const check = record ? await verifyStored(job, record) : null;
+    if (record && !check) {
+      await this.abort(record, job); // the bytes changed under the same size and mtime
+      record = null;
     }
-    if (!state) {
-      state = { id: `werkplek-${randomBytes(12).toString('hex')}`, target, size: job.size, mtimeMs: job.mtimeMs, chunkSize: this.chunkSize, chunks: [] };
-      await this.save(state); // first, so an interrupted upload can always be found and cleaned
-      await this.request('MKCOL', `/${state.id}`, { Destination: destination }, job).catch((error: unknown) => {
+    let wholeSha1 = check?.wholeSha1 ?? null;
+    if (!record) {
+      record = { id: `werkplek-${randomBytes(12).toString('hex')}`, target, size: job.size, mtimeMs: job.mtimeMs, chunks: [] };
+      await this.records.save(record); // first, so an interrupted upload can always be found and cleaned
+      await this.request('MKCOL', `/${record.id}`, { Destination: destination }, job).catch((error: unknown) => {
         if (error instanceof RemoteError && error.status === 405) return; // exists already
         throw error;
       });
-    } else if (state.chunks.length === local.chunks.length) {
+    } else if (wholeSha1) {
       // Every chunk was stored before: perhaps the MOVE ran and only its reply was lost.
-      const done = await this.alreadyAssembled(job, local.sha1);
+      const done = await this.alreadyAssembled(job, wholeSha1);
       if (done) {
-        await this.forget(target);
+        await this.records.forget(target);
         return done;
       }
     }
-    const wrap = this.config.wrap ?? noWrap;
-    const stored = new Set(state.chunks.map((c) => c.n));
-    let sent = state.chunks.reduce((sum, c) => sum + c.size, 0);
-    if (sent > 0) job.progress(sent);
-    for (let n = 1; n <= local.chunks.length; n++) {
-      if (stored.has(n)) continue;
-      const offset = (n - 1) * this.chunkSize;
-      const size = Math.min(this.chunkSize, job.size - offset);
-      const body = readRange(job, offset, offset + size - 1, 256 * 1024);
-      const sentHash = createHash('sha1');
-      const counter = new Transform({ transform(chunk: Buffer, _e, done) { sentHash.update(chunk); job.progress(chunk.length); done(null, chunk); } });
-      const wrapped = wrap('up', body);
-      pipeline(wrapped, counter).catch(() => undefined);
-      try {
-        await this.request('PUT', `/${state.id}/${n}`, { ...common, 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) }, job, counter);
-      } catch (error) {
-        body.destroy();
-        if (error instanceof RemoteError && (error.kind === 'notFound' || error.kind === 'parentMissing')) throw new UploadFolderGone();
-        if (error instanceof RemoteError && error.kind === 'quota') await this.abort(state, job);
-        throw error;
-      }
-      if (sentHash.digest('hex') !== local.chunks[n - 1]) {
-        // The file changed while it was being sent: never assemble a mix of two versions.
-        await this.abort(state, job);
-        throw new FileChangedError(job.name);
-      }
-      sent += size;
-      state.chunks.push({ n, offset, size, sha1: local.chunks[n - 1]! });
-      await this.save(state);
-    }
+    await this.sendChunks(job, record, terms, common);
     const now = await stat(job.localPath).catch(() => null);
     if (!now || now.size !== job.size || now.mtimeMs !== job.mtimeMs) {
-      await this.abort(state, job);
+      await this.abort(record, job);
+      throw new FileChangedError(job.name);
+    }
+    if (now.ctimeMs !== before.ctimeMs) {
+      // Written to (or its mode changed) with size and mtime put back: keep the record; the next
+      // attempt reads the stored chunks back and keeps those whose bytes did not change.
       throw new FileChangedError(job.name);
     }
     const moveHeaders: Record<string, string> = { ...common, 'X-OC-Mtime': String(Math.floor(job.mtimeMs / 1000)) };
@@ -249,21 +274,114 @@ export class ChunkedUploader implements Uploader {
     else if (job.ifNoneMatch) moveHeaders['If-None-Match'] = '*'; // create only: never overwrite what appeared meanwhile
     let res: Response;
     try {
-      res = await this.request('MOVE', `/${state.id}/.file`, moveHeaders, job);
+      res = await this.request('MOVE', `/${record.id}/.file`, moveHeaders, job, { timeoutMs: moveTimeoutMs(job.size) });
     } catch (error) {
       if (error instanceof RemoteError && error.kind === 'notFound') {
-        const done = await this.alreadyAssembled(job, local.sha1);
-        if (done) { await this.forget(target); return done; }
+        wholeSha1 ??= await hashFile(job);
+        const done = await this.alreadyAssembled(job, wholeSha1);
+        if (done) { await this.records.forget(target); return done; }
         throw new UploadFolderGone();
       }
       if (error instanceof RemoteError && (error.kind === 'precondition' || error.kind === 'quota' || error.kind === 'forbidden')) {
-        await this.abort(state, job); // the conflict / quota path starts over; these chunks are no use
+        await this.abort(record, job); // the conflict / quota path starts over; these chunks are no use
       }
       throw error;
     }
-    await this.forget(target);
+    await this.records.forget(target);
     const etag = res.headers.get('oc-etag') ?? res.headers.get('etag');
     return { etag: etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null, fileId: res.headers.get('oc-fileid') };
+  }
+
+  /**
+   * Sends every chunk not yet stored: first those the record has without a SHA-1 (in flight when
+   * the last attempt ended; same numbers, same ranges), then new ones after the last, each sized
+   * by the sizer, up to the server's count at once. Each chunk is in the record before it is
+   * sent. When one fails, no new chunk starts; those in flight finish (and are recorded: less to
+   * send next time) unless the failure makes them useless, and the first failure is thrown.
+   */
+  private async sendChunks(job: UploadJob, record: UploadRecord, terms: ServerTerms, common: Record<string, string>): Promise<void> {
+    const redo = record.chunks.filter((c) => c.sha1 === null);
+    const last = record.chunks.at(-1);
+    let nextOffset = last ? last.offset + last.size : 0;
+    let nextN = last ? last.n + 1 : 1;
+    let sent = record.chunks.reduce((sum, c) => sum + (c.sha1 === null ? 0 : c.size), 0);
+    if (sent > 0) job.progress(sent);
+    const stop = new AbortController();
+    const signal = AbortSignal.any([job.signal, stop.signal]);
+    let failure: unknown = null;
+    const nextChunk = (): RecordedChunk | null => {
+      const again = redo.shift();
+      if (again) return again;
+      if (nextOffset >= job.size) return null;
+      const size = terms.sizer.next(job.size - nextOffset, MAX_CHUNK_NUMBER - nextN + 1);
+      const chunk: RecordedChunk = { n: nextN++, offset: nextOffset, size, sha1: null };
+      nextOffset += size;
+      record.chunks.push(chunk);
+      return chunk;
+    };
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const release = await terms.slots.take(signal).catch(() => null);
+        if (!release) return;
+        try {
+          if (failure !== null) return;
+          const chunk = nextChunk();
+          if (!chunk) return;
+          await this.records.save(record); // the server may hold this number from now on
+          const started = performance.now();
+          chunk.sha1 = await this.sendChunk(job, record, chunk, common, signal);
+          terms.sizer.record(chunk.size, performance.now() - started);
+          sent += chunk.size;
+          await this.records.save(record);
+        } catch (error) {
+          failure ??= error;
+          // Useless to go on with the others: the folder is gone, the server is full, the file changed, or we stop.
+          if (error instanceof UploadFolderGone || error instanceof FileChangedError || (error instanceof RemoteError && error.kind === 'quota') || job.signal.aborted) stop.abort(error);
+          return;
+        } finally {
+          release();
+        }
+      }
+    };
+    // As many workers as the server takes chunks at once; the shared slots keep the count per server.
+    await Promise.all(Array.from({ length: terms.slots.size }, worker));
+    job.signal.throwIfAborted(); // stopped while waiting for a slot: the run's reason, not a short count
+    if (failure !== null) {
+      if (failure instanceof FileChangedError || (failure instanceof RemoteError && failure.kind === 'quota')) await this.abort(record, job);
+      throw failure;
+    }
+    if (sent !== job.size) throw new RemoteError('protocol', `chunked upload of ${job.name}: ${sent} of ${job.size} bytes stored`);
+  }
+
+  /** One chunk PUT; returns the SHA-1 of the bytes sent (taken as they go out). */
+  private async sendChunk(job: UploadJob, record: UploadRecord, chunk: RecordedChunk, common: Record<string, string>, signal: AbortSignal): Promise<string> {
+    const wrap = this.config.wrap ?? noWrap;
+    const source = readRange(job, chunk.offset, chunk.offset + chunk.size - 1, MiB);
+    const body = wrap('up', source);
+    const stall = new AbortController();
+    const idle = setTimeout(() => stall.abort(new RemoteError('network', `upload of chunk ${chunk.n} of ${job.name} stalled`)), IDLE_MS);
+    let answer: NodeJS.Timeout | undefined;
+    const counted = countAndHash(chunk.size, job.name, (bytes) => { idle.refresh(); job.progress(bytes); }, () => {
+      clearTimeout(idle);
+      answer = setTimeout(() => stall.abort(new RemoteError('network', `no answer after chunk ${chunk.n} of ${job.name}`)), ANSWER_MS);
+    });
+    body.on('error', (error) => counted.stream.destroy(error));
+    body.pipe(counted.stream);
+    try {
+      await this.request('PUT', `/${record.id}/${chunk.n}`, { ...common, 'Content-Type': 'application/octet-stream', 'Content-Length': String(chunk.size) }, job, {
+        data: counted.stream, signal: AbortSignal.any([signal, stall.signal]),
+      });
+    } catch (error) {
+      if (counted.short()) throw new FileChangedError(job.name);
+      if (error instanceof RemoteError && (error.kind === 'notFound' || error.kind === 'parentMissing')) throw new UploadFolderGone();
+      throw error;
+    } finally {
+      clearTimeout(idle);
+      clearTimeout(answer);
+      if (!source.readableEnded) source.destroy();
+      if (!body.readableEnded) body.destroy();
+    }
+    return counted.sha1();
   }
 
   /** The server already holds exactly these bytes at the target (size and SHA-1 match)? */
@@ -276,9 +394,9 @@ export class ChunkedUploader implements Uploader {
   }
 
   /** DELETE the upload folder (best effort) and forget it. */
-  private async abort(state: UploadState, job: UploadJob): Promise<void> {
-    await this.request('DELETE', `/${state.id}`, {}, job).catch(() => undefined);
-    await this.forget(state.target);
+  private async abort(record: UploadRecord, job: UploadJob): Promise<void> {
+    await this.request('DELETE', `/${record.id}`, {}, job).catch(() => undefined);
+    await this.records.forget(record.target);
   }
 }
 
@@ -292,28 +410,59 @@ export class FileChangedError extends Error {
   }
 }
 
-/** SHA-1 of each chunk-sized range and of the whole file, in one read. */
-async function hashRanges(job: Pick<UploadJob, 'localPath' | 'fd'>, size: number, chunkSize: number): Promise<{ chunks: string[]; sha1: string }> {
+/**
+ * A pass-through stage for one chunk: SHA-1 and progress of the bytes as they go, and exactly
+ * `size` of them (a file that ended early fails the request instead of leaving it waiting).
+ */
+function countAndHash(size: number, name: string, onBytes: (n: number) => void, onEnd: () => void): { stream: Transform; sha1: () => string; short: () => boolean } {
+  const hash = createHash('sha1');
+  let seen = 0;
+  let short = false;
+  const stream = new Transform({
+    transform(data: Buffer, _encoding, done) {
+      seen += data.length;
+      hash.update(data);
+      onBytes(data.length);
+      done(null, data);
+    },
+    flush(done) {
+      onEnd();
+      if (seen === size) return done();
+      short = true;
+      done(new FileChangedError(name));
+    },
+  });
+  return { stream, sha1: () => hash.digest('hex'), short: () => short };
+}
+
+/**
+ * For a resume: reads back the stored chunks (in order) and checks each against its recorded
+ * SHA-1. Null when any differs. When the stored chunks cover the whole file, also the SHA-1 of
+ * the whole file (the same read), to recognise a MOVE whose reply was lost.
+ */
+async function verifyStored(job: UploadJob, record: UploadRecord): Promise<{ wholeSha1: string | null } | null> {
+  const stored = record.chunks.filter((c) => c.sha1 !== null);
   const whole = createHash('sha1');
-  const chunks: string[] = [];
-  let current = createHash('sha1');
-  let inChunk = 0;
-  let total = 0;
-  for await (const buf of readRange(job, 0, Math.max(0, size - 1), MiB) as AsyncIterable<Buffer>) {
-    let data = size === 0 ? Buffer.alloc(0) : buf.subarray(0, Math.max(0, size - total));
-    total += data.length;
-    whole.update(data);
-    while (data.length) {
-      const take = Math.min(chunkSize - inChunk, data.length);
-      current.update(data.subarray(0, take));
-      inChunk += take;
-      data = data.subarray(take);
-      if (inChunk === chunkSize) { chunks.push(current.digest('hex')); current = createHash('sha1'); inChunk = 0; }
+  let contiguous = 0;
+  for (const c of stored) {
+    const hash = createHash('sha1');
+    let got = 0;
+    for await (const buf of readRange(job, c.offset, c.offset + c.size - 1, MiB) as AsyncIterable<Buffer>) {
+      hash.update(buf);
+      if (contiguous === c.offset) whole.update(buf);
+      got += buf.length;
     }
+    if (got !== c.size || hash.digest('hex') !== c.sha1) return null;
+    if (contiguous === c.offset) contiguous += c.size;
   }
-  if (total !== size) throw new RemoteError('protocol', `${job.localPath} is shorter than when it was scanned (${total} of ${size} bytes)`);
-  if (inChunk > 0) chunks.push(current.digest('hex'));
-  return { chunks, sha1: whole.digest('hex') };
+  return { wholeSha1: contiguous === job.size ? whole.digest('hex') : null };
+}
+
+/** SHA-1 of the whole file: only where a MOVE's answer went missing. */
+async function hashFile(job: UploadJob): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const buf of readRange(job, 0, job.size - 1, MiB) as AsyncIterable<Buffer>) hash.update(buf);
+  return hash.digest('hex');
 }
 
 /** The engine seam (SyncEngineOptions.uploaderFor): one ChunkedUploader per engine, made on first use. */
