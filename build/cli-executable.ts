@@ -107,3 +107,11 @@ export async function buildCliExecutable(outfile: string, options: CliExecutable
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+// `node build/cli-executable.ts [OUT]`: the executable the packages ship, alone (for benchmarks, or
+// to copy to a machine without the package). Default OUT: release/werkplek-cli.
+if (import.meta.main) {
+  const outfile = process.argv[2] ?? join('release', 'werkplek-cli');
+  await buildCliExecutable(outfile);
+  console.log(outfile);
+}
