@@ -40,6 +40,20 @@ export const matrixRoomSchema = z.object({
 });
 export type MatrixRoom = z.infer<typeof matrixRoomSchema>;
 
+/** The notifier's own device: verified (cross-signed), can be verified with a recovery key, key backup on. */
+export const matrixVerificationSchema = z.object({
+  verified: z.boolean(),
+  recoveryAvailable: z.boolean(),
+  keyBackup: z.boolean(),
+});
+export const matrixVerifyResultSchema = matrixVerificationSchema.extend({
+  /** Room keys restored from the key backup; null when none was restored. */
+  restoredKeys: z.number().int().nullable(),
+  /** Why verifying failed (translated in the renderer); null on success. */
+  error: z.enum(['not-signed-in', 'malformed-recovery-key', 'wrong-recovery-key', 'no-secret-storage', 'no-cross-signing']).nullable(),
+});
+export type MatrixVerifyResult = z.infer<typeof matrixVerifyResultSchema>;
+
 const homeserverInput = z.string().min(1).max(2000);
 
 export const matrixCommands = {
@@ -61,6 +75,9 @@ export const matrixCommands = {
   'matrix.setDoNotDisturb': command(z.object({ enabled: z.boolean() }).strict(), matrixStatusSchema),
   /** After sleep or when the network returns: sync now instead of waiting for the back-off. */
   'matrix.resume': command(noInput, matrixStatusSchema),
+  'matrix.verification': command(noInput, matrixVerificationSchema),
+  /** "Verify with Security Key": cross-signs the notifier's device, restores room keys from the backup. */
+  'matrix.verifyWithRecoveryKey': command(z.object({ recoveryKey: z.string().min(1).max(200) }).strict(), matrixVerifyResultSchema),
   /** From the Electron adapter: the room open in the focused chat tab (null when none); its messages do not pop up. */
   'matrix.setFocusedRoom': command(z.object({ roomId: z.string().max(255).nullable() }).strict(), z.object({ roomId: z.string().nullable() })),
 } as const;

@@ -9,6 +9,7 @@ import type { MatrixWorkerLauncher } from './worker-protocol.ts';
 import { findChatApp, roomUrlFor } from './chat-room-url.ts';
 import type { RoomUnread } from './sdk/matrix-session.ts';
 import { openSignInPage, type OpenedSignInPage } from '../shell/sign-in-page.ts';
+import { isVerificationErrorKind } from './verification-errors.ts';
 
 type MatrixHandlers = Pick<CommandHandlers, keyof typeof matrixCommands>;
 
@@ -139,6 +140,17 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
       return { appId: app.id, url };
     },
     'matrix.rooms': async () => service.rooms(),
+    'matrix.verification': async () => service.verification(),
+    'matrix.verifyWithRecoveryKey': async ({ recoveryKey }) => {
+      try {
+        return { ...(await service.verifyWithRecoveryKey(recoveryKey)), error: null };
+      } catch (error) {
+        // A reason the person can act on comes back as a code the renderer translates; others fail the call.
+        const kind = (error as { kind?: unknown }).kind;
+        if (!isVerificationErrorKind(kind)) throw error;
+        return { ...(await service.verification()), restoredKeys: null, error: kind };
+      }
+    },
     'matrix.setRoomMuted': async ({ roomId, muted }) => {
       await service.setRoomMuted(roomId, muted);
       return service.rooms();

@@ -13,7 +13,8 @@ import { rateLimitedFetch, defaultRateLimitOptions } from './rate-limit.ts';
 import { listenForLoginToken } from './sso-loopback.ts';
 import { MatrixSession, type SessionState } from './sdk/matrix-session.ts';
 import { PersistentCryptoStore } from './sdk/crypto-store.ts';
-import { MatrixVerificationError, type VerificationResult, type VerificationState } from './sdk/session-verification.ts';
+import type { VerificationResult, VerificationState } from './sdk/session-verification.ts';
+import { MatrixVerificationError } from './verification-errors.ts';
 import { logout, normaliseHomeserver, passwordLogin, ssoRedirectUrl, tokenLogin, loginFlows, type Credentials, type LoginFlows } from './sdk/matrix-login.ts';
 import type { Log } from '../context.ts';
 

@@ -10,6 +10,7 @@ import type { Log } from '../context.ts';
 import type { NotificationRecord, NotifierOutput } from './notifier.ts';
 import type { RoomUnread } from './sdk/matrix-session.ts';
 import type { LoginFlows } from './sdk/matrix-login.ts';
+import type { VerificationResult, VerificationState } from './sdk/session-verification.ts';
 import { fromWireError, type FromWorker, type MatrixWorkerLauncher, type MatrixWorkerProcess, type WorkerMethod, type WorkerSettings } from './worker-protocol.ts';
 
 /** What the bridge handlers use: MatrixService in this process, or MatrixWorkerHost for a worker. */
@@ -29,6 +30,8 @@ export interface MatrixBackend {
   restore(): Promise<void>;
   applyEnabled(): Promise<void>;
   updateCounts(unreadRooms: number, highlightCount: number): void;
+  verification(): Promise<VerificationState>;
+  verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult>;
   dispose(): Promise<void>;
 }
 
@@ -172,6 +175,15 @@ export class MatrixWorkerHost implements MatrixBackend {
   cancelSignIn(): void {
     this.fire('cancelSignIn');
   }
+  verification(): Promise<VerificationState> {
+    return this.call<VerificationState>('verification');
+  }
+
+  /** The key crosses to the worker once, in memory; a failure keeps its `kind` (e.g. 'wrong-recovery-key'). */
+  verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult> {
+    return this.call<VerificationResult>('verifyWithRecoveryKey', recoveryKey);
+  }
+
   async signOut(): Promise<MatrixStatus> {
     const status = await this.call<MatrixStatus>('signOut');
     this.roomList = [];

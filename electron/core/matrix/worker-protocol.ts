@@ -18,6 +18,8 @@ export const workerMethods = [
   'restore',
   'applyEnabled',
   'updateCounts',
+  'verification',
+  'verifyWithRecoveryKey',
   'dispose',
 ] as const;
 export type WorkerMethod = (typeof workerMethods)[number];

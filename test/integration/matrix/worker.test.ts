@@ -57,6 +57,10 @@ describe('the notifier in its own process', () => {
     await waitFor('rooms', () => matrixServiceOf(core.ctx)!.rooms().some((r) => r.roomId === dm && r.notificationCount === 1), 30_000);
     expect((await core.handlers['matrix.setRoomMuted']({ roomId: dm, muted: true })).find((r) => r.roomId === dm)?.muted).toBe(true);
     await core.handlers['matrix.setRoomMuted']({ roomId: dm, muted: false });
+    // End-to-end keys: their store's key is in the app's keyring; verification answers across the process boundary.
+    expect(await core.ctx.keyring.get('matrix.crypto-store-key')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(await core.handlers['matrix.verification']({})).toEqual({ verified: false, recoveryAvailable: false, keyBackup: false });
+    expect(await core.handlers['matrix.verifyWithRecoveryKey']({ recoveryKey: 'not a recovery key' })).toMatchObject({ verified: false, restoredKeys: null, error: 'malformed-recovery-key' });
 
     // The worker dies: it is restarted, resumes from the saved position, and notifies only the new message.
     events.length = 0;

@@ -5,18 +5,7 @@
 // creates new cross-signing keys or a new backup: that would reset the user's identity elsewhere.
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
 import type { MatrixClient } from 'matrix-js-sdk';
-
-export type VerificationErrorKind = 'not-signed-in' | 'malformed-recovery-key' | 'wrong-recovery-key' | 'no-secret-storage' | 'no-cross-signing';
-
-/** A verification that failed for a reason the user can act on; `kind` is translated in the renderer. */
-export class MatrixVerificationError extends Error {
-  readonly kind: VerificationErrorKind;
-  constructor(kind: VerificationErrorKind, message: string) {
-    super(message);
-    this.name = 'MatrixVerificationError';
-    this.kind = kind;
-  }
-}
+import { MatrixVerificationError } from '../verification-errors.ts';
 
 export interface VerificationState {
   /** This device is signed by the user's self-signing key (verified for the user's other sessions). */
