@@ -20,6 +20,7 @@ import { createShellWindow } from './shell-window.ts';
 import { TabViews } from './tab-views.ts';
 import { applyIntegratedAuth, applyProxy, applySpellcheck, sessionPreparer } from './app-sessions.ts';
 import { handleHttpAuth } from './http-auth.ts';
+import { bindRemoteApps } from './remote-apps.ts';
 import { handleClientCertificates } from './client-certificates.ts';
 import { WerkplekTray } from './tray.ts';
 import { buildAppMenu } from './app-menu.ts';
@@ -131,6 +132,8 @@ if (!app.requestSingleInstanceLock()) {
     const sessions = sessionPreparer(ctx, owners, doNotDisturb, () => matrixSignedIn, screenShare);
     // HTTP sign-in (Basic, NTLM, Negotiate, proxies): the keyring's kept answer or the person's.
     handleHttpAuth(app, { ctx, owners, window: () => window, texts });
+    // Remote apps (FreeRDP): their sign-in is asked once in a prompt window and kept in the keyring.
+    bindRemoteApps({ ctx, window: () => window, texts });
     // Client certificates and smart cards: the catalog's rule, else the person's choice.
     handleClientCertificates(app, { ctx, window: () => window, texts });
     const tabs: TabViews = new TabViews({

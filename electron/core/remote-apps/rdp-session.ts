@@ -5,7 +5,7 @@
 import type { Keyring } from '../secrets/keyring.ts';
 import type { Log } from '../context.ts';
 import { rdpSettingsSchema } from './rdp-schema.ts';
-import { rdpTarget, userNameProblem } from './rdp-rules.ts';
+import { rdpTarget, remoteEntryProblem, userNameProblem } from './rdp-rules.ts';
 import { RdpArgumentError, rdpArguments, type RemoteAppEntry } from './rdp-arguments.ts';
 import type { FreeRdpClient } from './rdp-client.ts';
 import type { RdpLaunchOptions, RdpProcess } from './rdp-launcher.ts';
@@ -83,6 +83,9 @@ export class RemoteSessions {
   }
 
   private async launch(app: RemoteAppEntry): Promise<RemoteSessionState> {
+    // A hostile entry is refused before the person is asked anything.
+    const problem = remoteEntryProblem(app);
+    if (problem) throw new RdpArgumentError(problem);
     const rdp = rdpSettingsSchema.parse(app.rdp ?? {});
     const target = rdpTarget(app.url);
     if (!target.ok) throw new RdpArgumentError(target.problem);
