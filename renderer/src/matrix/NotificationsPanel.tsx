@@ -8,6 +8,7 @@ import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { MatrixSignIn } from './MatrixSignIn.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { RoomList } from './RoomList.tsx';
+import { VerifyDevice } from './VerifyDevice.tsx';
 import { isSignedIn, useMatrixNotifications, useMatrixRooms, useMatrixStatus } from './use-matrix.ts';
 import './matrix.css';
 
@@ -44,6 +45,7 @@ export function NotificationsPanel() {
         <SettingToggle settingKey="matrix.sound" label={t('privacy.sound')} />
       </section>
       <RoomList rooms={rooms ?? []} />
+      <VerifyDevice />
       <p>
         <button type="button" onClick={() => void api['matrix.signOut']({})}>{t('signOut')}</button>
       </p>
