@@ -1,7 +1,11 @@
 // The catalog source's HTTP in plain Node: the navigation in the person's language with the
 // credentials the caller passes in (the shared session's cookies or the portal's shared secret),
-// and the entries' icons. Bounded in time and size, never following a redirect (a sign-in page is
-// no navigation), never sending the credentials to another origin.
+// and the entries' icons. node:http(s) with the web apps' proxy (an Agent's `proxyEnv`, as the
+// sync's account lookups do). Bounded in time and size, never following a redirect (a sign-in
+// page is no navigation), never sending the credentials to another origin.
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import type { NodeProxyEnv } from '../shell/proxy.ts';
 import type { UiLanguage } from './ui-language.ts';
 import { MAX_NAVIGATION_BYTES } from './portal-navigation.ts';
 
@@ -34,76 +38,74 @@ function authHeaders(credentials: Credentials): Record<string, string> {
   return headers;
 }
 
-/** The body as bytes, or null once it passes `limit` (the rest is not read). */
-async function readLimited(response: Response, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit || !response.body) {
-    await response.body?.cancel().catch(() => {});
-    return declared > limit ? null : new Uint8Array();
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+export interface RequestOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** The web apps' proxy for Node (shell/proxy.ts); none: connect directly. */
+  proxyEnv?: NodeProxyEnv | null;
 }
 
-async function get(url: string, headers: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<Response | null> {
-  try {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return await fetch(url, { headers, redirect: 'manual', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-  } catch {
-    return null;
-  }
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Only for 2xx; null when it passed the limit (the rest is not read). */
+  body: Buffer | null;
 }
 
-export async function fetchNavigation(sourceUrl: string, language: UiLanguage, credentials: Credentials, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<FetchResult> {
-  const response = await get(navigationUrl(sourceUrl, language), { accept: 'application/json', ...authHeaders(credentials) }, options.timeoutMs ?? 15_000, options.signal);
-  if (!response) return { ok: false, problem: 'unreachable' };
+/** One GET; null when no answer came (no connection, timeout, reset). */
+function get(url: string, headers: Record<string, string>, limit: number, options: RequestOptions): Promise<Answer | null> {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  // Its own agent, no kept-alive sockets: asked every few minutes, a pooled socket would mostly be
+  // one the network has dropped meanwhile (and fail as "socket hang up" instead of connecting).
+  const agent = new (secure ? https.Agent : http.Agent)({ keepAlive: false, ...(options.proxyEnv ? { proxyEnv: options.proxyEnv } : {}) });
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 15_000);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  return new Promise((resolve) => {
+    const request = (secure ? https : http).request(target, { method: 'GET', headers, agent, signal }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status >= 300 || Number(response.headers['content-length']) > limit) {
+        resolve({ status, headers: response.headers, body: status >= 200 && status < 300 ? null : Buffer.alloc(0) });
+        response.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= limit) chunks.push(chunk);
+        else {
+          resolve({ status, headers: response.headers, body: null });
+          response.destroy();
+        }
+      });
+      response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', () => resolve(null));
+    });
+    request.on('error', () => resolve(null));
+    request.on('close', () => agent.destroy());
+    request.end();
+  });
+}
+
+export async function fetchNavigation(sourceUrl: string, language: UiLanguage, credentials: Credentials, options: RequestOptions = {}): Promise<FetchResult> {
+  const answer = await get(navigationUrl(sourceUrl, language), { accept: 'application/json', ...authHeaders(credentials) }, MAX_NAVIGATION_BYTES, options);
+  if (!answer) return { ok: false, problem: 'unreachable' };
   // Without a valid session the service answers 401/403 or sends the browser to its sign-in page.
-  if (response.status === 401 || response.status === 403 || (response.status >= 300 && response.status < 400)) {
-    await response.body?.cancel().catch(() => {});
-    return { ok: false, problem: 'signed-out', status: response.status };
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    return { ok: false, problem: 'http', status: response.status };
-  }
-  try {
-    const body = await readLimited(response, MAX_NAVIGATION_BYTES);
-    if (!body) return { ok: false, problem: 'too-large' };
-    return { ok: true, text: new TextDecoder().decode(body) };
-  } catch {
-    return { ok: false, problem: 'unreachable' };
-  }
+  if (answer.status === 401 || answer.status === 403 || (answer.status >= 300 && answer.status < 400)) return { ok: false, problem: 'signed-out', status: answer.status };
+  if (answer.status < 200 || answer.status >= 300) return { ok: false, problem: 'http', status: answer.status };
+  if (!answer.body) return { ok: false, problem: 'too-large' };
+  return { ok: true, text: answer.body.toString('utf8') };
 }
 
 /**
  * An icon as a data: URL the shell UI may show (its CSP allows only data: images), or null.
  * The credentials go along only to the source's own origin.
  */
-export async function fetchIcon(iconUrl: string, sourceUrl: string, credentials: Credentials, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string | null> {
+export async function fetchIcon(iconUrl: string, sourceUrl: string, credentials: Credentials, options: RequestOptions = {}): Promise<string | null> {
   const sameOrigin = new URL(iconUrl).origin === new URL(sourceUrl).origin;
-  const response = await get(iconUrl, sameOrigin ? authHeaders(credentials) : {}, options.timeoutMs ?? 10_000, options.signal);
-  if (!response) return null;
-  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!response.ok || !iconTypes.has(type)) {
-    await response.body?.cancel().catch(() => {});
-    return null;
-  }
-  try {
-    const body = await readLimited(response, MAX_ICON_BYTES);
-    return body && body.byteLength > 0 ? `data:${type};base64,${Buffer.from(body).toString('base64')}` : null;
-  } catch {
-    return null;
-  }
+  const answer = await get(iconUrl, sameOrigin ? authHeaders(credentials) : {}, MAX_ICON_BYTES, { ...options, timeoutMs: options.timeoutMs ?? 10_000 });
+  const type = String(answer?.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!answer?.body || answer.body.byteLength === 0 || answer.status < 200 || answer.status >= 300 || !iconTypes.has(type)) return null;
+  return `data:${type};base64,${answer.body.toString('base64')}`;
 }

@@ -10,6 +10,7 @@ import type { CatalogService } from './catalog.ts';
 import { CatalogSource } from './catalog-source.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { UiLanguage } from './ui-language.ts';
+import { nodeProxyEnvForSetting } from '../shell/proxy.ts';
 
 type CatalogSourceHandlers = Pick<CommandHandlers, keyof typeof catalogSourceCommands>;
 
@@ -28,6 +29,8 @@ export function createCatalogSource(options: { dataDir: string; settings: Settin
     language: () => sourceLanguage(settings.get('general.locale'), options.locale),
     keyring: options.keyring,
     sessionCookies: options.sessionCookies,
+    // The same proxy as the web apps (HTTP proxies; a PAC script means the session's variables).
+    proxyEnv: () => nodeProxyEnvForSetting(settings.get('shell.proxy'), process.env).env,
     log: options.log,
     onChange: () => onChange(),
   });

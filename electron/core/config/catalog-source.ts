@@ -7,10 +7,11 @@ import type { Log } from '../context.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { appDefinitionSchema, type AppDefinition } from './catalog-schema.ts';
 import { CatalogSourceCache, type CachedEntry, type CachedList } from './catalog-source-cache.ts';
-import { fetchIcon, fetchNavigation, type Credentials, type FetchProblem } from './catalog-source-fetch.ts';
+import { fetchIcon, fetchNavigation, type Credentials, type FetchProblem, type RequestOptions } from './catalog-source-fetch.ts';
 import { catalogSecretName, type CatalogSourceSetting } from './catalog-source-settings.ts';
 import { parseNavigation, type NavigationEntry } from './portal-navigation.ts';
 import type { UiLanguage } from './ui-language.ts';
+import type { NodeProxyEnv } from '../shell/proxy.ts';
 
 export type SourceProblem = FetchProblem | 'not-json' | 'not-navigation' | 'no-usable-entries' | 'no-secret';
 
@@ -34,6 +35,8 @@ export interface CatalogSourceOptions {
   keyring: Keyring;
   /** The Cookie header of the apps' shared session for a URL (the Electron host supplies it). */
   sessionCookies?: ((url: string) => Promise<string | null>) | undefined;
+  /** The web apps' proxy for Node's HTTP (shell/proxy.ts), asked at each refresh. */
+  proxyEnv?: () => NodeProxyEnv | null;
   /** List or status changed. */
   onChange(): void;
   log: Log;
@@ -168,13 +171,14 @@ export class CatalogSource {
     const signal = this.stopped.signal;
     const credentials = await this.credentials(setting).catch(() => null);
     if (!credentials) return this.failed(setting, 'no-secret', null);
-    const answer = await fetchNavigation(setting.url, language, credentials, { signal, ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) });
+    const http = { signal, proxyEnv: this.options.proxyEnv?.() ?? null, ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) };
+    const answer = await fetchNavigation(setting.url, language, credentials, http);
     if (signal.aborted || key !== this.key()) return; // stopped, or the source changed meanwhile: the next round asks again
     if (!answer.ok) return this.failed(setting, answer.problem, answer.status ?? null);
     const verdict = parseNavigation(answer.text, setting.url);
     if (!verdict.ok) return this.failed(setting, verdict.code, null);
     for (const bad of verdict.dropped) this.options.log.warn(`catalog source: entry "${bad.identifier}" left out (${bad.code})`);
-    const entries = await this.withIcons(verdict.entries, setting.url, credentials, signal);
+    const entries = await this.withIcons(verdict.entries, setting.url, credentials, http);
     if (signal.aborted || key !== this.key()) return;
     const list: CachedList = { version: 1, sourceUrl: setting.url, language, fetchedAt: (this.options.now?.() ?? new Date()).toISOString(), dropped: verdict.dropped.length, entries };
     const unsaved = this.cache.write(list);
@@ -186,14 +190,14 @@ export class CatalogSource {
   }
 
   /** Each entry's icon: the one on hand for the same icon URL, else fetched now (a few at a time). */
-  private async withIcons(entries: NavigationEntry[], sourceUrl: string, credentials: Credentials, signal: AbortSignal): Promise<CachedEntry[]> {
+  private async withIcons(entries: NavigationEntry[], sourceUrl: string, credentials: Credentials, http: RequestOptions & { signal: AbortSignal }): Promise<CachedEntry[]> {
     const known = new Map((this.list?.entries ?? []).filter((entry) => entry.icon && entry.iconUrl).map((entry) => [entry.iconUrl!, entry.icon!]));
     const out: CachedEntry[] = entries.map((entry) => ({ ...entry, icon: entry.iconUrl ? (known.get(entry.iconUrl) ?? null) : null }));
     const missing = out.filter((entry) => entry.iconUrl && !entry.icon);
-    for (let i = 0; i < missing.length && !signal.aborted; i += ICON_FETCHES_AT_ONCE) {
+    for (let i = 0; i < missing.length && !http.signal.aborted; i += ICON_FETCHES_AT_ONCE) {
       await Promise.all(
         missing.slice(i, i + ICON_FETCHES_AT_ONCE).map(async (entry) => {
-          entry.icon = await fetchIcon(entry.iconUrl!, sourceUrl, credentials, { signal });
+          entry.icon = await fetchIcon(entry.iconUrl!, sourceUrl, credentials, { signal: http.signal, proxyEnv: http.proxyEnv });
         }),
       );
     }

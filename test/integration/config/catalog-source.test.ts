@@ -12,6 +12,7 @@ import { MemoryKeyring } from '../../../electron/core/secrets/keyring.ts';
 import type { UiLanguage } from '../../../electron/core/config/ui-language.ts';
 import { PortalNavigationServer, SESSION_COOKIE, SESSION_TOKEN, SHARED_SECRET, type NavigationMode } from '../../fixtures/portal-navigation.ts';
 import { quietLog } from '../../fixtures/test-core.ts';
+import { startForwardProxy } from '../../fixtures/forward-proxy.ts';
 
 let server: PortalNavigationServer;
 let dataDir: string;
@@ -28,7 +29,7 @@ afterEach(async () => {
 
 const signedIn = async () => `other=1; ${SESSION_COOKIE}=${SESSION_TOKEN}`;
 
-function sourceFor(options: { setting?: Partial<CatalogSourceSetting>; language?: UiLanguage; cookies?: CatalogSourceOptions['sessionCookies']; keyring?: MemoryKeyring; url?: string } = {}) {
+function sourceFor(options: { setting?: Partial<CatalogSourceSetting>; language?: UiLanguage; cookies?: CatalogSourceOptions['sessionCookies']; keyring?: MemoryKeyring; url?: string; proxyEnv?: CatalogSourceOptions['proxyEnv'] } = {}) {
   let language = options.language ?? 'en';
   let setting: CatalogSourceSetting | null = catalogSourceSchema.parse({ url: options.url ?? server.url, ...options.setting });
   const changes: string[] = [];
@@ -42,6 +43,7 @@ function sourceFor(options: { setting?: Partial<CatalogSourceSetting>; language?
     log: { ...quietLog, warn: (message) => warnings.push(message) },
     onChange: () => changes.push(source.status().state),
     timeoutMs: 3000,
+    ...(options.proxyEnv ? { proxyEnv: options.proxyEnv } : {}),
   });
   sources.push(source);
   return {
@@ -177,6 +179,21 @@ describe('catalog source', () => {
     expect(source.status()).toMatchObject({ state: 'ok', dropped: 1 });
     expect(source.apps().filter(({ app }) => app.id === 'nextcloud').map(({ app }) => app.url)).toEqual(['https://files.voorbeeld.nl/']);
     expect(warnings.some((warning) => warning.includes('"NextCloud"') && warning.includes('duplicate-id'))).toBe(true);
+  });
+
+  it('through the web apps\' HTTP proxy: the navigation and its icons, with the cookie', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const { source } = sourceFor({ proxyEnv: () => ({ HTTP_PROXY: proxy.url }) });
+      await source.refresh();
+      expect(source.status()).toMatchObject({ state: 'ok' });
+      const host = new URL(server.url).host;
+      expect(proxy.seen).toEqual(expect.arrayContaining([`GET http://${host}/navigation.json?language=en-US`, `GET http://${host}/icons/nextcloud.svg`]));
+      expect(proxy.seen).toHaveLength(server.requests.length);
+      expect(server.navigationRequests()[0]!.cookie).toContain(SESSION_TOKEN);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('a list on disk from another source is not shown; switching the source off empties it', async () => {
