@@ -183,10 +183,12 @@ export class CatalogSource {
     const list: CachedList = { version: 1, sourceUrl: setting.url, language, fetchedAt: (this.options.now?.() ?? new Date()).toISOString(), dropped: verdict.dropped.length, entries };
     const unsaved = this.cache.write(list);
     if (unsaved) this.options.log.warn(`catalog source: the list is not kept for the next start (${unsaved})`);
+    const same = JSON.stringify(this.list?.entries) === JSON.stringify(list.entries) && this.current.state === 'ok' && this.current.dropped === list.dropped;
     this.list = list;
     this.current = { state: 'ok', fetchedAt: list.fetchedAt, dropped: list.dropped };
     this.rebuild();
-    this.options.onChange();
+    // An unchanged list in a fine state is no news (the shell would rebuild its menu and tabs for nothing).
+    if (!same) this.options.onChange();
   }
 
   /** Each entry's icon: the one on hand for the same icon URL, else fetched now (a few at a time). */
@@ -206,8 +208,10 @@ export class CatalogSource {
 
   private failed(setting: CatalogSourceSetting, problem: SourceProblem, httpStatus: number | null): void {
     const list = this.list?.sourceUrl === setting.url ? this.list : null;
+    const next: CatalogSourceStatus = { state: 'stale', problem, httpStatus, fetchedAt: list?.fetchedAt ?? null };
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return; // the same failure again: already said
     this.options.log.warn(`catalog source ${setting.url}: ${problem}${httpStatus ? ` (HTTP ${httpStatus})` : ''}; ${list ? `keeping the list of ${list.fetchedAt}` : 'no list yet'}`);
-    this.current = { state: 'stale', problem, httpStatus, fetchedAt: list?.fetchedAt ?? null };
+    this.current = next;
     this.options.onChange();
   }
 }

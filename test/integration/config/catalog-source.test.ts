@@ -196,6 +196,21 @@ describe('catalog source', () => {
     }
   });
 
+  it('the same list or the same failure again is no news (the shell rebuilds nothing)', async () => {
+    const { source, changes, warnings } = sourceFor();
+    await source.refresh();
+    await source.refresh();
+    expect(changes).toEqual(['ok']);
+    server.mode = 'server-error';
+    await source.refresh();
+    await source.refresh();
+    expect(changes).toEqual(['ok', 'stale']);
+    expect(warnings.filter((warning) => warning.includes('HTTP 502'))).toHaveLength(1);
+    server.mode = 'ok';
+    await source.refresh();
+    expect(changes).toEqual(['ok', 'stale', 'ok']);
+  });
+
   it('a list on disk from another source is not shown; switching the source off empties it', async () => {
     const first = sourceFor();
     await first.source.refresh();
