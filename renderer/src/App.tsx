@@ -13,7 +13,7 @@ import { panels, statusItems } from './panels.tsx';
 import { useSettings } from './settings/use-settings.tsx';
 
 export function App({ info }: { info: CommandOutput<'app.info'> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useBridge();
   const catalog = useBridgeState('catalog.list', 'catalog.changed') ?? [];
   const badges = useBridgeState('shell.badges', 'shell.badges') ?? {};
@@ -88,7 +88,7 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
         {info.demo && <p className="banner utrecht-html">{t('demoBanner')}</p>}
         {view?.policyProblems.map((problem) => (
           <p key={`${problem.line}:${problem.column}:${problem.message}`} role="alert" className="banner error utrecht-html">
-            {t(problem.line > 0 ? 'policyProblem' : 'policyProblemFile', problem)}
+            {t(problem.line > 0 ? 'policyProblem' : 'policyProblemFile', { ...problem, message: i18n.language === 'nl' ? problem.nl : problem.message })}
           </p>
         ))}
         {openPanelEntry ? (

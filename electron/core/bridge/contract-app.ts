@@ -9,7 +9,9 @@ export const policyProblemSchema = z.object({
   file: z.string(),
   line: z.number().int(),
   column: z.number().int(),
+  /** In English; `nl` the same in Dutch (the renderer picks the one its UI speaks). */
   message: z.string(),
+  nl: z.string(),
 });
 
 export const settingsViewSchema = z.object({

@@ -24,8 +24,12 @@ export const syncStateSchema = z.object({
   progress: z.object({ filesDone: z.number(), filesTotal: z.number(), bytesDone: z.number(), bytesTotal: z.number(), etaSeconds: z.number().nullable() }),
   transfers: z.array(z.object({ path: z.string(), direction: z.enum(['up', 'down']), bytesDone: z.number(), bytesTotal: z.number() })),
   conflicts: z.array(z.object({ path: z.string(), conflictCopy: z.string(), at: z.string() })),
-  /** `action`: what the user can do about it: 'sign-in', 'retry', 'free-space', 'rename', or null. */
-  errors: z.array(z.object({ path: z.string(), message: z.string(), action: z.string().nullable() })),
+  /**
+   * `kind`: the code the renderer translates (a RemoteError kind such as 'locked' or 'quota', or the
+   * error's name such as 'WaitingForSpace'); `message`: the technical detail, in English.
+   * `action`: what the user can do about it: 'sign-in', 'retry', 'free-space', 'rename', or null.
+   */
+  errors: z.array(z.object({ path: z.string(), kind: z.string(), message: z.string(), action: z.string().nullable() })),
   /** Items skipped on purpose (symlinks, names the server refuses…): shown, not alarming. */
   skipped: z.array(z.object({ path: z.string(), kind: z.string(), message: z.string() })),
   /** Set while deletions wait for the user's answer (state 'needs-confirmation'). */

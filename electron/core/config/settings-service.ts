@@ -11,7 +11,7 @@ export interface SettingsView {
   locked: SettingKey[];
   policyFile: string;
   /** In the user's language. */
-  policyProblems: Array<{ file: string; line: number; column: number; message: string }>;
+  policyProblems: Array<{ file: string; line: number; column: number; message: string; nl: string }>;
 }
 
 export class SettingLockedError extends Error {
@@ -81,8 +81,8 @@ export class SettingsService {
   }
 
   view(): SettingsView {
-    const nl = this.language() === 'nl';
-    const policyProblems = this.policy.problems.map(({ file, line, column, message, nl: dutch }) => ({ file, line, column, message: nl ? dutch : message }));
+    // Both languages: the renderer shows the one its UI speaks (its language may differ from the core's environment).
+    const policyProblems = this.policy.problems.map(({ file, line, column, message, nl }) => ({ file, line, column, message, nl }));
     return { values: this.values(), locked: this.lockedKeys(), policyFile: this.policy.file, policyProblems };
   }
 

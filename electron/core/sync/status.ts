@@ -61,7 +61,7 @@ export class StatusTracker {
       this.changed();
     });
     on('itemError', (e) => {
-      if (this.status.errors.length < MAX_LIST) this.status.errors.push({ path: e.path, message: e.message, action: actionFor(e) });
+      if (this.status.errors.length < MAX_LIST) this.status.errors.push({ path: e.path, kind: e.kind, message: e.message, action: actionFor(e) });
       this.changed();
     });
     on('issue', (i) => {
@@ -76,7 +76,7 @@ export class StatusTracker {
       this.transfers.clear();
       this.status.confirmation = s.confirmation;
       if (s.outcome === 'ok' || s.outcome === 'errors') this.status.lastSyncAt = new Date().toISOString();
-      if (s.outcome === 'needs-sign-in') this.status.errors = [{ path: '', message: s.message ?? 'sign in again', action: 'sign-in' }];
+      if (s.outcome === 'needs-sign-in') this.status.errors = [{ path: '', kind: 'auth', message: s.message ?? 'sign in again', action: 'sign-in' }];
       this.flush(true);
     });
   }

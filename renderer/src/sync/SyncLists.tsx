@@ -6,6 +6,18 @@ import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatBytes } from './format.ts';
 
+/** The engine's own words (English, for IT), folded away behind a translated summary. */
+export function TechnicalDetails({ text }: { text: string | null }) {
+  const { t } = useTranslation('sync');
+  if (!text) return null;
+  return (
+    <details className="sync-detail">
+      <summary>{t('details')}</summary>
+      <code lang="en">{text}</code>
+    </details>
+  );
+}
+
 /** Bidi isolation so a name with an RTL override cannot disguise its extension. */
 const Name = ({ path }: { path: string }) => <bdi className="sync-path">{path || '/'}</bdi>;
 
@@ -34,10 +46,11 @@ export function SyncLists({ state, onSignIn }: { state: SyncState; onSignIn(): v
           <ul className="sync-list">
             {state.errors.map((e, i) => (
               <li key={`${e.path}-${i}`}>
-                <Name path={e.path} />: {e.message}{' '}
+                <Name path={e.path} />: {t(`errors.kind.${e.kind}`, { defaultValue: t('errors.kind.other') })}{' '}
                 {e.action === 'sign-in' && <button type="button" onClick={onSignIn}>{t('errors.signIn')}</button>}
                 {e.action === 'retry' && <button type="button" onClick={() => void api['sync.now']({})}>{t('errors.retry')}</button>}
                 {e.action === 'free-space' && <span className="muted">{t('errors.freeSpace')}</span>}
+                <TechnicalDetails text={e.message} />
               </li>
             ))}
           </ul>

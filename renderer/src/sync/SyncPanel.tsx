@@ -6,10 +6,13 @@ import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatBytes, formatDuration, formatSince } from './format.ts';
 import { SignIn } from './SignIn.tsx';
-import { SyncLists } from './SyncLists.tsx';
+import { SyncLists, TechnicalDetails } from './SyncLists.tsx';
 import { syncSummaryKey } from './SyncStatus.tsx';
 import { useSyncState } from './use-sync-state.ts';
 import './sync.css';
+
+/** States the panel explains in a sentence of its own (the others say enough in the summary). */
+const explained = new Set<SyncState['state']>(['error', 'offline', 'needs-sign-in']);
 
 function DeleteQuestion({ state }: { state: SyncState }) {
   const { t } = useTranslation('sync');
@@ -77,9 +80,15 @@ export function SyncPanel() {
       <h1 id="sync-title">{t('title')}</h1>
       <p role="status" aria-live="polite" className="sync-state">
         {summary}
-        {/* The engine's own words, for states the panel does not explain itself (held deletions have their question below). */}
-        {state.message && state.state !== 'idle' && state.state !== 'syncing' && state.state !== 'needs-confirmation' && <span className="muted"> — {state.message}</span>}
       </p>
+      {/* What the state means and what to do, in the person's language; the engine's own words
+          (English, technical) only folded away for IT. Held deletions have their question below. */}
+      {explained.has(state.state) && (
+        <>
+          <p>{t(`explain.${state.state}`)}</p>
+          <TechnicalDetails text={state.message} />
+        </>
+      )}
       {state.demo && <p className="muted">{t('demo')}</p>}
       {state.localDir && (
         <dl className="sync-where">
