@@ -1,0 +1,78 @@
+// A real FreeRDP signing in to a real xrdp on loopback, started the way Werkplek starts it: the
+// arguments from a catalog entry (rdpArguments, with the server's certificate fingerprint: no
+// certificate check is switched off) and the password on standard input at FreeRDP's prompt
+// (launchFreeRdp). While FreeRDP runs, its /proc/PID/cmdline and environ are read again and again:
+// the password must never be in them.
+//
+// Not with +auth-only: xrdp has no NLA, so FreeRDP's +auth-only exits 0 whatever the password, and
+// it hangs up right after sending the logon info, often before xrdp has passed it on (measured:
+// xrdp then logs "SSL_write: I/O error" and never asks sesman). So FreeRDP connects for real (to an
+// Xvfb display) and the witness is xrdp-sesman's log: PAM accepted the user (a session is started)
+// or refused it (AUTHFAIL); then FreeRDP is stopped. Skipped, with the reason printed, where xrdp,
+// FreeRDP, Xvfb or root are missing.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreeRdp } from '../../../electron/core/remote-apps/rdp-client.ts';
+import { rdpArguments } from '../../../electron/core/remote-apps/rdp-arguments.ts';
+import { launchFreeRdp, type RdpExit } from '../../../electron/core/remote-apps/rdp-launcher.ts';
+import { missing, startXrdp, testUser, type XrdpServer } from './xrdp-server.ts';
+
+const reason = await missing();
+if (reason) console.warn(`skipping xfreerdp → xrdp sign-in: ${reason}`);
+
+describe.skipIf(reason !== null)('xfreerdp signs in to xrdp with the password on stdin only', () => {
+  let server: XrdpServer;
+  beforeAll(async () => {
+    server = await startXrdp();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** Runs FreeRDP until sesman's log shows `until`, reading its /proc entries meanwhile; then stops it. */
+  async function signIn(password: string, until: RegExp): Promise<{ exit: RdpExit; cmdlines: string[]; environs: string[] }> {
+    const client = findFreeRdp()!;
+    const entry = { id: 'xrdp-test', name: 'xrdp test', kind: 'remote-app', url: `rdp://127.0.0.1:${server.port}`, rdp: { certificateFingerprint: server.fingerprint, signIn: 'password' as const, clipboard: true, audio: false, homeDrive: false } };
+    const args = rdpArguments(entry, { dialect: client.dialect, username: testUser, passwordFromStdin: true });
+    const process = launchFreeRdp({ client, args, password, env: { ...globalThis.process.env, DISPLAY: server.display, HOME: server.dir } });
+    const cmdlines: string[] = [];
+    const environs: string[] = [];
+    let done = false;
+    const exited = process.exited.then((exit) => {
+      done = true;
+      return exit;
+    });
+    const deadline = Date.now() + 30_000;
+    while (!done && !until.test(server.sesmanLog()) && Date.now() < deadline) {
+      try {
+        cmdlines.push(readFileSync(`/proc/${process.pid}/cmdline`, 'utf8'));
+        environs.push(readFileSync(`/proc/${process.pid}/environ`, 'utf8'));
+      } catch {
+        // gone between the check and the read
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    process.stop();
+    return { exit: await exited, cmdlines, environs };
+  }
+
+  it('the right password: PAM accepts the user; the password is never in the process list', async () => {
+    const accepted = new RegExp(`Starting session.*user name ${testUser}`);
+    const { exit, cmdlines, environs } = await signIn(server.password, accepted);
+    expect(server.sesmanLog(), exit.output).toMatch(accepted);
+    expect(server.sesmanLog()).not.toContain(`AUTHFAIL: user=${testUser}`);
+    expect(exit.failure, exit.output).toBeNull(); // the password was handed over at the prompt
+    expect(cmdlines.length).toBeGreaterThan(0);
+    expect(cmdlines[0]).toContain(`/u:${testUser}`);
+    expect(cmdlines[0]).toContain('/from-stdin:force');
+    for (const text of [...cmdlines, ...environs, exit.output]) expect(text).not.toContain(server.password);
+    console.log(`${findFreeRdp()!.path} → xrdp 127.0.0.1:${server.port}: PAM accepted ${testUser}; /proc/PID/cmdline and environ read ${cmdlines.length} times, never with the password`);
+  });
+
+  it('a wrong password: PAM refuses the user (the check can fail)', async () => {
+    const refused = new RegExp(`AUTHFAIL: user=${testUser}`);
+    const { exit, cmdlines } = await signIn(`${server.password}-wrong`, refused);
+    expect(server.sesmanLog(), exit.output).toMatch(refused);
+    for (const text of cmdlines) expect(text).not.toContain('-wrong');
+  });
+});
