@@ -50,6 +50,17 @@ if (testUpdateVersion) {
   core.ctx.updates.downloaded(testUpdateVersion);
 }
 
+// For tests only: WERKPLEK_TEST_SIGN_IN_WINDOW=1 gives the preview the in-app sign-in window the
+// desktop app has. The preview has no windows of its own: it prints the page to open, and the e2e
+// test opens it in the same browser context as the apps (the shared partition). Without it, the
+// preview signs in through the system browser, as a host without windows does.
+if (process.env.WERKPLEK_TEST_SIGN_IN_WINDOW === '1') {
+  core.ctx.shell.host.signInWindow = (request) => {
+    console.log(`preview: sign-in window (${request.partition}): ${request.url}`);
+    return { close: () => console.log(`preview: sign-in window closed: ${request.url}`) };
+  };
+}
+
 let origin = '';
 const serveStatic = createStaticHandler(rendererDir, previewCsp);
 const server = createServer((request, response) => void serveStatic(request, response));

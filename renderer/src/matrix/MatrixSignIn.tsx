@@ -1,5 +1,6 @@
-// Sign in to the chat homeserver: single sign-on in the system browser when the server offers it,
-// or user name and password. The token goes straight to the main side's keyring.
+// Sign in to the chat homeserver: single sign-on (in Werkplek's sign-in window or the browser, as
+// core decides) when the server offers it, or user name and password. The token goes straight to
+// the main side's keyring.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixStatus } from '../../../electron/core/bridge/contract-matrix.ts';
@@ -26,6 +27,13 @@ export function MatrixSignIn({ status, user: savedUser }: { status: MatrixStatus
       setFlows(found);
     });
   };
+  // The token died: one click signs in again the way the server offers (single sign-on first).
+  const reconnect = () =>
+    void run(async () => {
+      const found = await api['matrix.loginFlows']({ homeserver });
+      if (found.sso) await api['matrix.signInSso']({ homeserver: found.homeserver });
+      else setFlows(found);
+    });
   const withPassword = (event: FormEvent) => {
     event.preventDefault();
     void run(() => api['matrix.signInPassword']({ homeserver, user, password }));
@@ -35,6 +43,11 @@ export function MatrixSignIn({ status, user: savedUser }: { status: MatrixStatus
     <section className="matrix-signin" aria-labelledby="matrix-signin-heading">
       <h2 id="matrix-signin-heading">{t('signIn.heading')}</h2>
       <p>{status.state === 'needs-sign-in' ? t('signIn.again', { user: status.userId ?? user }) : t('signIn.intro')}</p>
+      {status.state === 'needs-sign-in' && homeserver && (
+        <p>
+          <button type="button" disabled={busy} onClick={reconnect}>{t('signIn.reconnect')}</button>
+        </p>
+      )}
       {status.state === 'signing-in' && (
         <p role="status">
           {t('signIn.waitingForBrowser')} <button type="button" onClick={() => void api['matrix.cancelSignIn']({})}>{t('signIn.cancel')}</button>

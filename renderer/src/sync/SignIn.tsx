@@ -1,5 +1,6 @@
-// Sign in to the file server: Nextcloud Login Flow v2 in the browser (recommended), or a user
-// name and app password typed in. The secret goes straight to the main side's keyring.
+// Sign in to the file server: Nextcloud Login Flow v2 (recommended; in Werkplek's sign-in window on
+// the apps' shared session, or the browser, as core decides), or a user name and app password
+// typed in. The secret goes straight to the main side's keyring.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
@@ -26,12 +27,15 @@ export function SignIn({ state }: { state: SyncState }) {
     void run(() => api['sync.signIn']({ server, user, appPassword: password }));
   };
 
+  // The kept app password stopped working: one click goes the same way as the first sign-in.
+  const revoked = state.state === 'needs-sign-in' && !!state.user;
+
   if (state.pendingLogin) {
     return (
       <section className="sync-signin" aria-labelledby="sync-signin-heading">
         <h2 id="sync-signin-heading">{t('signIn.heading')}</h2>
-        <p role="status">{t('signIn.waiting')}</p>
-        <p className="muted">{t('signIn.waitingHint')}</p>
+        <p role="status">{t(state.pendingLogin.way === 'in-app' ? 'signIn.waitingInApp' : 'signIn.waiting')}</p>
+        {state.pendingLogin.way !== 'in-app' && <p className="muted">{t('signIn.waitingHint')}</p>}
         <button type="button" onClick={() => void api['sync.cancelLogin']({})}>{t('signIn.cancel')}</button>
       </section>
     );
@@ -39,7 +43,12 @@ export function SignIn({ state }: { state: SyncState }) {
   return (
     <section className="sync-signin" aria-labelledby="sync-signin-heading">
       <h2 id="sync-signin-heading">{t('signIn.heading')}</h2>
-      <p>{state.state === 'needs-sign-in' && state.user ? t('signIn.again', { user: state.user }) : t('signIn.intro')}</p>
+      <p>{revoked ? t('signIn.again', { user: state.user }) : t('signIn.intro')}</p>
+      {revoked && state.serverUrl && (
+        <p>
+          <button type="button" disabled={busy} onClick={() => void run(() => api['sync.startLogin']({ server: state.serverUrl! }))}>{t('signIn.reconnect')}</button>
+        </p>
+      )}
       <form onSubmit={browser}>
         <label htmlFor="sync-server">{t('signIn.server')}</label>
         <input id="sync-server" type="url" inputMode="url" autoComplete="url" required placeholder="https://cloud.example.org"
