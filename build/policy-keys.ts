@@ -48,8 +48,8 @@ export const policyKeyDocs: Record<SettingKey, KeyDoc> = {
   'updates.url': { description: 'AppImage only: HTTPS folder with `latest-linux.yml` and the AppImage files (electron-builder’s generic layout). Empty: no updates.', example: 'https://updates.voorbeeld.nl/werkplek/linux/' },
   'catalog.source': {
     description:
-      'The portal’s app list as the catalog (openDesk/Nubus central navigation): `url` of the Intercom service’s `/navigation.json` (`auth: "session"`, the person’s sign-in in the apps’ shared session) or the portal’s `/univention/portal/navigation.json` (`auth: "secret"`: HTTP Basic with `user` — empty is the desktop login name — and the shared secret kept in the keyring as `catalog-source-secret`). Its entries become apps, grouped by category; policy apps win on the same id; `hide` leaves entry ids out, `pin` puts them first and keeps them on. Asked in the person’s language, kept on disk for offline starts, refreshed every `refreshMinutes`. Lock it. `null`: no catalog source.',
-    example: { url: 'https://ics.voorbeeld.nl/navigation.json', auth: 'session', hide: ['umc'], pin: ['nextcloud'], refreshMinutes: 15 },
+      'The portal’s app list as the catalog (openDesk/Nubus central navigation): `url` of the Intercom service’s `/navigation.json` (`auth: "session"`, the person’s sign-in in the apps’ shared session) or the portal’s `/univention/portal/navigation.json` (`auth: "secret"`: HTTP Basic with `user` — empty is the desktop login name — and the shared secret kept in the keyring as `catalog-source-secret`). Its entries become apps, grouped by category; policy apps win on the same id; `hide` leaves entry ids out, `pin` puts them first and keeps them on, `kinds` says what an entry is (`files`, `chat`, …). Asked in the person’s language, kept on disk for offline starts, refreshed every `refreshMinutes`. Lock it. `null`: no catalog source.',
+    example: { url: 'https://ics.voorbeeld.nl/navigation.json', auth: 'session', hide: ['umc'], pin: ['nextcloud'], kinds: { nextcloud: 'files', element: 'chat' }, refreshMinutes: 15 },
   },
 };
 

@@ -3,6 +3,7 @@
 // policy hides or pins. One key, so a policy locks the whole source at once.
 import { z } from 'zod';
 import { isAllowedAppUrl } from './app-url.ts';
+import { appDefinitionSchema } from './catalog-schema.ts';
 
 export const catalogSourceSchema = z
   .object({
@@ -19,6 +20,8 @@ export const catalogSourceSchema = z
     hide: z.array(z.string()).default([]),
     /** Entry ids always shown, first in the sidebar, in this order; the person cannot turn them off. */
     pin: z.array(z.string()).default([]),
+    /** What an entry is, by id (the navigation does not say): `files` and `chat` tie it to file sync and chat notifications. */
+    kinds: z.record(z.string(), appDefinitionSchema.shape.kind.unwrap().exclude(['remote-app'])).default({}),
     /** How often the list is refreshed in the background, in minutes. */
     refreshMinutes: z.number().int().min(1).max(1440).default(15),
   })

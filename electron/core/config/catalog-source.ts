@@ -86,13 +86,14 @@ export class CatalogSource {
     void this.refresh();
   }
 
-  /** The source, its sign-in or the language changed: fetch again (the current list stays meanwhile). */
+  /** The source, its sign-in or the language changed: fetch again (the current list stays meanwhile); hide, pin or kinds: shown at once. */
   settingsChanged(): void {
     const key = this.key();
     const hideOrPin = JSON.stringify(this.options.setting());
     if (key === this.requestKey) {
       if (hideOrPin !== this.lastSetting) {
         this.lastSetting = hideOrPin;
+        this.rebuild();
         this.options.onChange();
       }
       return;
@@ -148,7 +149,8 @@ export class CatalogSource {
     const setting = this.options.setting();
     const list = setting && this.list?.sourceUrl === setting.url ? this.list : null;
     this.portalApps = (list?.entries ?? []).flatMap((entry) => {
-      const app = appDefinitionSchema.safeParse({ id: entry.id, name: entry.name, url: entry.url, ...(entry.icon ? { icon: entry.icon } : {}) });
+      const kind = setting?.kinds[entry.id];
+      const app = appDefinitionSchema.safeParse({ id: entry.id, name: entry.name, url: entry.url, ...(entry.icon ? { icon: entry.icon } : {}), ...(kind ? { kind } : {}) });
       return app.success ? [{ app: app.data, group: entry.group }] : [];
     });
     if (!setting) this.current = { state: 'off' };

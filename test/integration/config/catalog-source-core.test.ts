@@ -82,9 +82,10 @@ describe('the catalog source in the core services', () => {
     expect(list.find((entry) => entry.app.id === 'umc')!.app.url).toBe('https://portal.voorbeeld.nl/univention/management/');
   });
 
-  it('hide leaves entries out; pin puts them first, in its order, and keeps them on', async () => {
-    const { core } = await start({ locked: { 'catalog.source': source({ hide: ['umc'], pin: ['ox', 'element-chat'] }) } });
+  it('hide leaves entries out; pin puts them first, in its order, and keeps them on; kinds says what an entry is', async () => {
+    const { core } = await start({ locked: { 'catalog.source': source({ hide: ['umc'], pin: ['ox', 'element-chat'], kinds: { nextcloud: 'files', 'element-chat': 'chat' } }) } });
     await vi.waitFor(() => expect(core.ctx.catalog.list()).toHaveLength(3));
+    expect(Object.fromEntries(core.ctx.catalog.list().map((entry) => [entry.app.id, entry.app.kind]))).toEqual({ ox: 'other', 'element-chat': 'chat', nextcloud: 'files' });
     expect(sidebar(core.ctx.catalog.list())).toEqual(['Collaboration/ox(portal)', 'Collaboration/element-chat(portal)', 'Collaboration/nextcloud(portal)']);
     // The person moves and turns off what they like, except a pinned entry.
     expect(await call(core, 'catalog.move', { id: 'nextcloud', toIndex: 0 })).toMatchObject({ ok: true });
@@ -110,7 +111,20 @@ describe('the catalog source in the core services', () => {
     expect(core.ctx.catalog.list()).toEqual(before);
   });
 
-  it('the policy check refuses a source URL that is not https', async () => {
+  it('hide, pin and kinds changed (a preset the person or a new policy changes) show at once, without asking the portal again', async () => {
+    const { core } = await start({ defaults: { 'catalog.source': source() } });
+    await vi.waitFor(() => expect(core.ctx.catalog.list()).toHaveLength(4));
+    const asked = server.navigationRequests().length;
+    core.ctx.settings.set('catalog.source', { ...core.ctx.settings.get('catalog.source')!, hide: ['ox'], kinds: { umc: 'portal' } });
+    expect(core.ctx.catalog.list().map((entry) => `${entry.app.id}:${entry.app.kind}`)).toEqual(['nextcloud:other', 'element-chat:other', 'umc:portal']);
+    expect(server.navigationRequests()).toHaveLength(asked);
+  });
+
+  it('the policy check refuses a source URL that is not https, and a kind that is no web app', async () => {
+    const { core: other } = await start({ locked: { 'catalog.source': { url: 'https://ics.voorbeeld.nl/navigation.json', kinds: { x: 'remote-app' } } } });
+    const problems = ((await call(other, 'settings.get', {})).value as { policyProblems: Array<{ message: string }> }).policyProblems;
+    expect(problems.map((problem) => problem.message).join('\n')).toMatch(/catalog\.source\.kinds\.x/);
+
     const { core } = await start({ locked: { 'catalog.source': { url: 'http://portal.voorbeeld.nl/navigation.json' } } });
     const view = (await call(core, 'settings.get', {})).value as { policyProblems: Array<{ message: string }> };
     expect(view.policyProblems.map((problem) => problem.message).join('\n')).toMatch(/catalog\.source.*https/);

@@ -66,7 +66,7 @@ const table: Record<SettingKey, Row> = {
   'shell.zoomLevels': { locked: { chat: 1 }, attempt: { chat: 3 } },
   'updates.enabled': { locked: false, attempt: true },
   'updates.url': { locked: 'https://updates.voorbeeld.nl/werkplek/linux/', attempt: '' },
-  'catalog.source': { locked: { url: `${nowhere}/navigation.json`, auth: 'session', user: '', hide: ['umc'], pin: ['chat'], refreshMinutes: 15 }, attempt: null },
+  'catalog.source': { locked: { url: `${nowhere}/navigation.json`, auth: 'session', user: '', hide: ['umc'], pin: ['chat'], kinds: { nextcloud: 'files' }, refreshMinutes: 15 }, attempt: null },
 };
 
 let id = 0;
