@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreeRdp } from '../../../electron/core/remote-apps/rdp-client.ts';
 import { rdpArguments } from '../../../electron/core/remote-apps/rdp-arguments.ts';
 import { launchFreeRdp, type RdpExit } from '../../../electron/core/remote-apps/rdp-launcher.ts';
+import { exitReason } from '../../../electron/core/remote-apps/rdp-exit.ts';
 import { missing, startXrdp, testUser, type XrdpServer } from './xrdp-server.ts';
 
 const reason = await missing();
@@ -30,9 +31,9 @@ describe.skipIf(reason !== null)('xfreerdp signs in to xrdp with the password on
   });
 
   /** Runs FreeRDP until sesman's log shows `until`, reading its /proc entries meanwhile; then stops it. */
-  async function signIn(password: string, until: RegExp): Promise<{ exit: RdpExit; cmdlines: string[]; environs: string[] }> {
+  async function signIn(password: string, until: RegExp, pinned = true): Promise<{ exit: RdpExit; cmdlines: string[]; environs: string[] }> {
     const client = findFreeRdp()!;
-    const entry = { id: 'xrdp-test', name: 'xrdp test', kind: 'remote-app', url: `rdp://127.0.0.1:${server.port}`, rdp: { certificateFingerprint: server.fingerprint, signIn: 'password' as const, clipboard: true, audio: false, homeDrive: false } };
+    const entry = { id: 'xrdp-test', name: 'xrdp test', kind: 'remote-app', url: `rdp://127.0.0.1:${server.port}`, rdp: { ...(pinned ? { certificateFingerprint: server.fingerprint } : {}), signIn: 'password' as const, clipboard: true, audio: false, homeDrive: false } };
     const args = rdpArguments(entry, { dialect: client.dialect, username: testUser, passwordFromStdin: true });
     const process = launchFreeRdp({ client, args, password, env: { ...globalThis.process.env, DISPLAY: server.display, HOME: server.dir } });
     const cmdlines: string[] = [];
@@ -74,5 +75,14 @@ describe.skipIf(reason !== null)('xfreerdp signs in to xrdp with the password on
     const { exit, cmdlines } = await signIn(`${server.password}-wrong`, refused);
     expect(server.sesmanLog(), exit.output).toMatch(refused);
     for (const text of cmdlines) expect(text).not.toContain('-wrong');
+  });
+
+  it('a certificate nobody vouches for (not pinned, self-signed): FreeRDP refuses the server, no question is answered', async () => {
+    const sessionsBefore = (server.sesmanLog().match(/Starting session/g) ?? []).length;
+    const { exit } = await signIn(server.password, /(?!)/, false);
+    expect(exit.code, exit.output).toBe(143);
+    expect(exitReason(exit.code)).toBe('connect-failed');
+    expect(exit.output).toContain('certificate not trusted');
+    expect((server.sesmanLog().match(/Starting session/g) ?? []).length).toBe(sessionsBefore);
   });
 });
