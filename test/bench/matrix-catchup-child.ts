@@ -2,7 +2,8 @@
 // and peak RSS are the notifier's alone.
 // `prime`: sign in, finish the first sync, save the position, print the credentials, exit.
 // `catchup`: resume those credentials from dataDir, print when the catch-up summary appears, exit.
-// `latency`: sign in, print `ready`, then one line per decision with its time, until killed.
+// `latency`: sign in, print `ready`, then one line per final decision (not "waiting for a key") with
+// its time, e2e state and the process's peak RSS, until killed.
 // `raw`: the physical limit for `latency`: a bare fetch /sync long-poll (no SDK), one line per event.
 import { MatrixService } from '../../electron/core/matrix/matrix-service.ts';
 import { MemoryKeyring } from '../../electron/core/secrets/keyring.ts';
@@ -32,7 +33,7 @@ const service = new MatrixService({
       }
     },
     decision: (d) => {
-      if (mode === 'latency') print({ kind: 'decision', eventId: d.eventId, at: clock() });
+      if (mode === 'latency' && d.e2e !== 'waiting-for-key') print({ kind: 'decision', eventId: d.eventId, at: clock(), e2e: d.e2e, maxRssKb: process.resourceUsage().maxRSS });
     },
     notification: (n) => {
       if (n.kind === 'summary') {
@@ -53,7 +54,8 @@ async function finishPrime() {
   primed = true;
   const credentials = await keyring.get('matrix.session');
   await service.dispose();
-  print({ kind: 'primed', credentials });
+  // The crypto store's key too: without it the saved device keys cannot be opened (a lost store).
+  print({ kind: 'primed', credentials, cryptoKey: await keyring.get('matrix.crypto-store-key') });
   process.exit(0);
 }
 
@@ -76,6 +78,7 @@ if (mode === 'raw') {
   await service.signInWithPassword(homeserver, 'alice', 'alice-pw');
 } else {
   await keyring.set('matrix.session', process.env.WERKPLEK_BENCH_CREDENTIALS ?? '');
+  if (process.env.WERKPLEK_BENCH_CRYPTO_KEY) await keyring.set('matrix.crypto-store-key', process.env.WERKPLEK_BENCH_CRYPTO_KEY);
   await service.restore();
 }
 if (mode !== 'latency' && mode !== 'raw') setTimeout(() => {

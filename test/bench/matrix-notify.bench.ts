@@ -3,6 +3,9 @@
 //    with the physical limit measured in the same run: a raw fetch long-poll seeing the same message.
 // 2. catch-up of 200 rooms × 20 events after being offline: one summary; time and peak RSS of the
 //    notifier's own process, against the raw fetch + JSON parse of that same catch-up /sync.
+// 3. encrypted: a real matrix-js-sdk client with Rust crypto sends Megolm messages in a DM; the time
+//    from the homeserver accepting each one to the notifier's decision on its decrypted text, and the
+//    notifier process's peak RSS with crypto loaded.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Homeserver } from '../fixtures/homeserver/homeserver.ts';
 import { PlainClient } from '../fixtures/homeserver/plain-client.ts';
+import { CryptoPeer } from '../integration/matrix/crypto-peer.ts';
 import { build } from 'esbuild';
 import { notifierExecArgv } from '../../electron/core/matrix/process-flags.ts';
 
@@ -48,18 +52,20 @@ async function latency(bundle: string, messages: number): Promise<BenchResult[]>
   ];
 }
 
-/** Sends `count` messages one after another; for each, the time until the child process reports it. */
-async function timeSends(bundle: string, mode: 'latency' | 'raw', url: string, dataDir: string, count: number, send: (i: number) => Promise<string>): Promise<number[]> {
+/** Sends `count` messages one after another; for each, the time until the child process reports it (from `startOf`, default the send). */
+async function timeSends(bundle: string, mode: 'latency' | 'raw', url: string, dataDir: string, count: number, send: (i: number) => Promise<string>, startOf: (eventId: string, sentAt: number) => number = (_id, sentAt) => sentAt, last: { maxRssKb: number; e2e: string[] } = { maxRssKb: 0, e2e: [] }): Promise<number[]> {
   const proc = spawn(process.execPath, [...notifierExecArgv, bundle, mode, url, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const seen = new Map<string, number>();
   const waiters = new Map<string, () => void>();
   let onReady: () => void = () => {};
   const ready = new Promise<void>((r) => (onReady = r));
   createInterface({ input: proc.stdout }).on('line', (line) => {
-    const msg = JSON.parse(line) as { kind: string; eventId?: string; at?: number };
+    const msg = JSON.parse(line) as { kind: string; eventId?: string; at?: number; maxRssKb?: number; e2e?: string };
     if (msg.kind === 'ready') onReady();
     if (msg.kind === 'decision' && msg.eventId) {
       seen.set(msg.eventId, msg.at!);
+      last.maxRssKb = Math.max(last.maxRssKb, msg.maxRssKb ?? 0);
+      if (msg.e2e) last.e2e.push(msg.e2e);
       waiters.get(msg.eventId)?.();
     }
   });
@@ -69,7 +75,7 @@ async function timeSends(bundle: string, mode: 'latency' | 'raw', url: string, d
     const sentAt = clock();
     const eventId = await send(i);
     if (!seen.has(eventId)) await new Promise<void>((r) => waiters.set(eventId, r));
-    times.push(seen.get(eventId)! - sentAt);
+    times.push(seen.get(eventId)! - startOf(eventId, sentAt));
   }
   proc.kill('SIGTERM');
   return times;
@@ -113,7 +119,7 @@ async function catchUp(bundle: string, rooms: number, perRoom: number): Promise<
   // notifier process's own flags (process-flags.ts), which is how the app runs it.
   const saved = join(dataDir, 'matrix', 'sync-state.json');
   const pristine = readFileSync(saved);
-  const env = { WERKPLEK_BENCH_CREDENTIALS: String(primed.credentials) };
+  const env = { WERKPLEK_BENCH_CREDENTIALS: String(primed.credentials), WERKPLEK_BENCH_CRYPTO_KEY: String(primed.cryptoKey) };
   const defaults = await runChild(bundle, ['catchup', hs.url, dataDir], env, []);
   writeFileSync(saved, pristine);
   const result = await runChild(bundle, ['catchup', hs.url, dataDir], env);
@@ -142,12 +148,54 @@ async function catchUp(bundle: string, rooms: number, perRoom: number): Promise<
     { name: `matrix: ${what}, peak RSS with default V8 flags`, value: round(Number(defaults.maxRssKb) / 1024), unit: 'MB', note: 'for comparison: why the notifier process gets its own flags' },
   ];
 }
+async function encryptedLatency(bundle: string, messages: number): Promise<BenchResult[]> {
+  const hs = await Homeserver.start();
+  const alice = hs.addUser('alice', 'alice-pw', 'Alice');
+  hs.addUser('bob', 'bob-pw', 'Bob');
+  const bobPlain = await PlainClient.login(hs.url, 'bob', 'bob-pw');
+  const roomId = await bobPlain.createRoom({ invite: [alice], isDirect: true, encrypted: true });
+  await (await PlainClient.login(hs.url, 'alice', 'alice-pw')).join(roomId);
+  const bob = await CryptoPeer.login(hs.url, 'bob', 'bob-pw');
+  await bob.seesJoined(roomId, [alice]);
+  // When the homeserver accepted each encrypted event (its append to the room), in this process's clock.
+  const accepted = new Map<string, number>();
+  const append = hs.model.append.bind(hs.model);
+  hs.model.append = (room, fields) => {
+    const event = append(room, fields);
+    accepted.set(event.event_id, clock());
+    return event;
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'werkplek-bench-'));
+  const seen = { maxRssKb: 0, e2e: [] as string[] };
+  const withKeys = () => [...hs.model.e2e.user(alice).devices].filter(([, d]) => d.keys.keys).map(([id]) => id);
+  // Before the first message, bob's client must know the notifier's new device (else it gets no key).
+  const send = async (i: number) => {
+    if (i === 0) await bob.knowsDevices(alice, withKeys());
+    return bob.sendText(roomId, `encrypted ${i}`);
+  };
+  const times = await timeSends(bundle, 'latency', hs.url, dataDir, messages, send, (eventId, sentAt) => accepted.get(eventId) ?? sentAt, seen);
+  bob.stop();
+  await hs.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  const decrypted = seen.e2e.filter((e) => e === 'decrypted').length;
+  if (process.env.WERKPLEK_BENCH_DEBUG) console.log(seen.e2e.join(' '), times.map(Math.round).join(' '));
+  const p50 = round(quantile(times, 0.5));
+  const rss = round(seen.maxRssKb / 1024);
+  const note = `${messages} Megolm messages from a second matrix-js-sdk client with Rust crypto, one after another; ${decrypted}/${messages} decided as decrypted; timed from the homeserver accepting the event`;
+  return [
+    { name: `matrix: encrypted message accepted → decision on its decrypted text, p50 of ${messages}`, value: p50, unit: 'ms', target: '≤ 100 ms', ok: p50 <= 100 && decrypted === messages, note },
+    { name: `matrix: encrypted message accepted → decision, p95 of ${messages}`, value: round(quantile(times, 0.95)), unit: 'ms' },
+    { name: 'matrix: notifier process peak RSS with crypto loaded (after the encrypted run)', value: rss, unit: 'MB', target: '≤ 200 MB', ok: rss <= 200, note: `bundled like the app, V8 flags ${notifierExecArgv.join(' ')}` },
+  ];
+}
+
 export async function run(): Promise<BenchResult[]> {
   // Bundled inside the repository, so the child resolves matrix-js-sdk from node_modules.
   const dir = mkdtempSync(join(resolve(import.meta.dirname, '../..'), 'node_modules/.werkplek-bench-'));
   try {
     const bundle = await bundleChild(dir);
-    return [...(await latency(bundle, 200)), ...(await catchUp(bundle, 200, 20))];
+    if (process.env.WERKPLEK_BENCH_ONLY === 'encrypted') return await encryptedLatency(bundle, 100);
+    return [...(await latency(bundle, 200)), ...(await encryptedLatency(bundle, 100)), ...(await catchUp(bundle, 200, 20))];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -56,6 +56,21 @@ export class CryptoPeer {
     });
   }
 
+  /**
+   * Waits until this client knows every device of `userId` that has keys on the server (`deviceIds`):
+   * a message encrypted before that would not share its key with a device that just signed in.
+   */
+  async knowsDevices(userId: string, deviceIds: string[]): Promise<void> {
+    let known = new Set<string>();
+    const poll = async () => {
+      known = new Set((await this.client.getCrypto()!.getUserDeviceInfo([userId], true)).get(userId)?.keys() ?? []);
+    };
+    await waitFor(`${this.userId} knows ${userId}'s devices`, () => {
+      void poll();
+      return deviceIds.every((id) => known.has(id));
+    });
+  }
+
   async sendText(roomId: string, body: string, mentions?: { user_ids?: string[]; room?: boolean }): Promise<string> {
     const content = { msgtype: 'm.text', body, ...(mentions ? { 'm.mentions': mentions } : {}) };
     return (await this.client.sendEvent(roomId, 'm.room.message' as never, content as never)).event_id;

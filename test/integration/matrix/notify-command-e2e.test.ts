@@ -32,6 +32,7 @@ describe('werkplek notify, encrypted', () => {
     const p = runNotify(['--homeserver', hs.url, '--user', 'alice', '--password-env', 'PW', '--json', '--key-wait', '1'], { PW: 'alice-pw' });
     try {
       await waitFor('the CLI syncing with its keys uploaded', () => p.stderr.some((l) => l.includes('status: syncing')) && [...hs.model.e2e.user(alice).devices.values()].some((d) => d.keys.keys), 30_000);
+      await bob.knowsDevices(alice, [...hs.model.e2e.user(alice).devices].filter(([, d]) => d.keys.keys).map(([id]) => id));
       const readable = await bob.sendText(dm, 'Het rapport staat klaar');
       await waitFor('the decrypted line', () => p.stdout.some((l) => l.includes(readable)), 30_000);
       await bob.client.getCrypto()!.forceDiscardSession(dm);
