@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBridge, useBridgeState } from '../bridge/context.tsx';
 import type { Download } from '../../../electron/core/bridge/contract-shell.ts';
 import { formatBytes } from '../sync/format.ts';
+import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
 
 export function DownloadsPanel() {
   const { t, i18n } = useTranslation('shell');
@@ -19,7 +20,7 @@ export function DownloadsPanel() {
   const stateText = (entry: Download) => {
     if (entry.state === 'progressing') return entry.totalBytes > 0 ? t('downloadState_progressing', { received: size(entry.receivedBytes), total: size(entry.totalBytes) }) : t('downloadState_progressingUnknown', { received: size(entry.receivedBytes) });
     if (entry.state === 'completed') return t('downloadState_completed', { total: size(entry.totalBytes) });
-    if (entry.state === 'interrupted') return t('downloadState_interrupted', { error: entry.error ?? '' });
+    if (entry.state === 'interrupted') return t('downloadState_interrupted');
     return t('downloadState_cancelled');
   };
   return (
@@ -43,7 +44,10 @@ export function DownloadsPanel() {
                   {appName && <span className="download-from"> {t('downloadFrom', { app: appName })}</span>}
                 </div>
                 {entry.state === 'progressing' && <progress aria-label={t('downloadProgress', { name: entry.fileName })} max={entry.totalBytes || undefined} value={entry.totalBytes ? entry.receivedBytes : undefined} />}
-                <div className="download-state">{stateText(entry)}</div>
+                <div className="download-state">
+                  {stateText(entry)}
+                  {entry.state === 'interrupted' && <TechnicalDetails text={entry.error} />}
+                </div>
                 <div className="download-actions">
                   {entry.state === 'progressing' && (
                     <button type="button" onClick={() => act(entry.id, 'cancel')}>

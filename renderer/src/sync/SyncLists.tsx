@@ -5,18 +5,7 @@ import { Download, Upload } from 'lucide-react';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatBytes } from './format.ts';
-
-/** The engine's own words (English, for IT), folded away behind a translated summary. */
-export function TechnicalDetails({ text }: { text: string | null }) {
-  const { t } = useTranslation('sync');
-  if (!text) return null;
-  return (
-    <details className="sync-detail">
-      <summary>{t('details')}</summary>
-      <code lang="en">{text}</code>
-    </details>
-  );
-}
+import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
 
 /** Bidi isolation so a name with an RTL override cannot disguise its extension. */
 const Name = ({ path }: { path: string }) => <bdi className="sync-path">{path || '/'}</bdi>;
