@@ -91,12 +91,15 @@ export class ChunkSizer {
   }
 
   /**
-   * The size of the next chunk: the current size, but at least what still fits the chunk numbers
-   * left (`numbersLeft` ≥ 1: the last number takes all that remains), and at most what remains.
+   * The size of the next chunk: the current size, or less near the end so that what remains is
+   * shared by the `parallel` chunks that can go at once (not left to one big last chunk going
+   * alone), never below the minimum; at least what still fits the chunk numbers left
+   * (`numbersLeft` ≥ 1: the last number takes all that remains), and at most what remains.
    */
-  next(remaining: number, numbersLeft: number): number {
+  next(remaining: number, numbersLeft: number, parallel = 1): number {
     const needed = Math.ceil(remaining / Math.max(1, numbersLeft));
-    return Math.min(remaining, Math.max(this.size, needed));
+    const share = Math.max(this.bounds.min, Math.ceil(remaining / Math.max(1, parallel)));
+    return Math.min(remaining, Math.max(Math.min(this.size, share), needed));
   }
 
   /** A chunk of `bytes` took `ms` (request sent to answer): move halfway toward the target time. */

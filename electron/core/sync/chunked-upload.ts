@@ -97,11 +97,6 @@ export async function readChunkingCapabilities(client: WebDAVClient, baseUrl: st
   }
 }
 
-/** Reads Nextcloud's capabilities: is chunked upload v2 (dav.chunking ≥ 1.0) announced? */
-export async function detectChunkingV2(client: WebDAVClient, baseUrl: string, signal?: AbortSignal): Promise<boolean> {
-  return (await readChunkingCapabilities(client, baseUrl, signal)).chunking;
-}
-
 /** How a server takes chunks: its sizes and how many at once. */
 interface ServerTerms { caps: ChunkingCapabilities; sizer: ChunkSizer; slots: Slots }
 
@@ -313,7 +308,7 @@ export class ChunkedUploader implements Uploader {
       const again = redo.shift();
       if (again) return again;
       if (nextOffset >= job.size) return null;
-      const size = terms.sizer.next(job.size - nextOffset, MAX_CHUNK_NUMBER - nextN + 1);
+      const size = terms.sizer.next(job.size - nextOffset, MAX_CHUNK_NUMBER - nextN + 1, terms.slots.size);
       const chunk: RecordedChunk = { n: nextN++, offset: nextOffset, size, sha1: null };
       nextOffset += size;
       record.chunks.push(chunk);

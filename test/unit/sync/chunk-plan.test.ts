@@ -62,4 +62,14 @@ describe('ChunkSizer', () => {
     expect(s.next(200_000 * MiB, MAX_CHUNK_NUMBER)).toBe(20 * MiB);
     expect(s.next(7 * MiB, 1)).toBe(7 * MiB);
   });
+
+  it('shares the end of a file among the chunks that go at once, never below the minimum', () => {
+    const s = new ChunkSizer(bounds);
+    s.record(100 * MiB, 100);
+    expect(s.current).toBe(100 * MiB);
+    expect(s.next(1000 * MiB, MAX_CHUNK_NUMBER, 5)).toBe(100 * MiB);
+    expect(s.next(150 * MiB, MAX_CHUNK_NUMBER, 5)).toBe(30 * MiB);
+    expect(s.next(12 * MiB, MAX_CHUNK_NUMBER, 5)).toBe(5 * MiB);
+    expect(s.next(3 * MiB, MAX_CHUNK_NUMBER, 5)).toBe(3 * MiB);
+  });
 });
