@@ -18,6 +18,7 @@ import { createSyncHandlers, stopSync } from './sync/sync-handlers.ts';
 import { createMatrixHandlers, matrixServiceOf } from './matrix/matrix-handlers.ts';
 import { startDemoServices, type DemoServices } from './demo/demo-services.ts';
 import { consoleLog, type CoreContext, type Log } from './context.ts';
+import { createSignInOfferHandlers } from './shell/sign-in-offers.ts';
 import type { Keyring } from './secrets/keyring.ts';
 import { createCatalogSource, createCatalogSourceHandlers } from './config/catalog-source-handlers.ts';
 
@@ -92,6 +93,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     ...createUpdateHandlers(ctx),
     ...createCatalogSourceHandlers(catalogSource.source),
     ...createRemoteHandlers(ctx),
+    ...createSignInOfferHandlers(ctx, () => handlers),
   };
   return {
     ctx,

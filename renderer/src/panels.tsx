@@ -11,6 +11,7 @@ import { NotificationsPanel } from './matrix/NotificationsPanel.tsx';
 import { ChatStatus } from './matrix/ChatStatus.tsx';
 import { UpdateNotice } from './shell/UpdateNotice.tsx';
 import { CatalogSourceStatus } from './shell/CatalogSourceStatus.tsx';
+import { SignInOffers } from './shell/SignInOffers.tsx';
 
 export interface PanelEntry {
   id: Panel;
@@ -35,4 +36,5 @@ export const statusItems: Array<{ id: string; render(): ReactNode }> = [
   { id: 'chat', render: () => <ChatStatus /> },
   { id: 'update', render: () => <UpdateNotice /> },
   { id: 'catalog-source', render: () => <CatalogSourceStatus /> },
+  { id: 'sign-in-offers', render: () => <SignInOffers /> },
 ];

@@ -8,9 +8,10 @@ import { shellCommands, shellEvents } from './contract-shell.ts';
 import { updateCommands, updateEvents } from './contract-updates.ts';
 import { remoteCommands, remoteEvents } from './contract-remote.ts';
 import { catalogSourceCommands, catalogSourceEvents } from './contract-catalog-source.ts';
+import { signInCommands, signInEvents } from './contract-sign-in.ts';
 
-export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands, ...remoteCommands } as const;
-export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents, ...remoteEvents } as const;
+export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands, ...remoteCommands, ...signInCommands } as const;
+export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents, ...remoteEvents, ...signInEvents } as const;
 
 export type Commands = typeof commands;
 export type Events = typeof events;

@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestCore } from '../../fixtures/test-core.ts';
-import { janJansen, startOidcProvider, type OidcProviderHandle } from '../../fixtures/oidc-provider.ts';
-import { startNextcloudSso, type NextcloudSsoHandle } from '../../fixtures/nextcloud-sso.ts';
+import { janJansen } from '../../fixtures/oidc-provider.ts';
+import { withIdentityAndNextcloud } from './with-servers.ts';
 import { sabreDavServer } from '../../fixtures/servers/sabredav.ts';
 import { CookieBrowser, type Page } from '../../fixtures/cookie-browser.ts';
 import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
@@ -29,27 +29,18 @@ function nextState(hub: EventHub, test: (s: SyncState) => boolean): Promise<Sync
 }
 
 describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at the identity provider', () => {
-  let provider: OidcProviderHandle;
-  let nextcloud: NextcloudSsoHandle;
-  beforeAll(async () => {
-    provider = await startOidcProvider();
-    nextcloud = await startNextcloudSso(provider);
-  }, 30_000);
-  afterAll(async () => {
-    await nextcloud?.stop();
-    await provider?.stop();
-  });
+  const servers = withIdentityAndNextcloud();
 
   it('asks no password after the web sign-in, syncs, and reconnects in one click after the app password is revoked', async () => {
     const partition = new CookieBrowser(); // the apps' shared partition
     // The person opens the Files app and signs in at the identity provider, once.
-    const login = await partition.open(`${nextcloud.origin}/apps/files/`);
-    expect(login.url.startsWith(provider.issuer)).toBe(true);
+    const login = await partition.open(`${servers.nextcloud.origin}/apps/files/`);
+    expect(login.url.startsWith(servers.provider.issuer)).toBe(true);
     const files = await partition.submit(login, { username: janJansen.username, password: janJansen.password });
     expect(files.html).toContain('Signed in as jan.jansen');
-    expect(provider.passwordPrompts()).toBe(1);
+    expect(servers.provider.passwordPrompts()).toBe(1);
 
-    const core = await createTestCore({ policy: { apps: [{ id: 'bestanden', name: 'Bestanden', url: `${nextcloud.origin}/apps/files/`, kind: 'files' }] } });
+    const core = await createTestCore({ policy: { apps: [{ id: 'bestanden', name: 'Bestanden', url: `${servers.nextcloud.origin}/apps/files/`, kind: 'files' }] } });
     const windows: Array<{ request: SignInWindowRequest; page: Promise<Page>; closed: boolean }> = [];
     core.ctx.shell.host.signInWindow = (request) => {
       const entry = { request, page: partition.open(request.url), closed: false };
@@ -61,7 +52,7 @@ describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at
     try {
       core.ctx.settings.set('sync.localDir', localDir);
       const synced = nextState(core.hub, (s) => s.lastSyncAt !== null && s.state === 'idle');
-      await core.handlers['sync.startLogin']({ server: nextcloud.origin });
+      await core.handlers['sync.startLogin']({ server: servers.nextcloud.origin });
       expect(core.opened).toEqual([]); // not the system browser
       expect(windows).toHaveLength(1);
       expect(windows[0]!.request.partition).toBe('persist:werkplek');
@@ -72,13 +63,13 @@ describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at
       const state = await synced;
       expect(state.user).toBe('jan.jansen');
       expect(state.errors).toEqual([]);
-      expect(core.ctx.settings.get('sync.davUrl')).toBe(`${nextcloud.origin}/remote.php/dav/files/${nextcloud.userId}/`);
-      expect(readFileSync(join(nextcloud.dav.dataDir, 'notulen.txt'), 'utf8')).toBe('van Jan');
+      expect(core.ctx.settings.get('sync.davUrl')).toBe(`${servers.nextcloud.origin}/remote.php/dav/files/${servers.nextcloud.userId}/`);
+      expect(readFileSync(join(servers.nextcloud.dav.dataDir, 'notulen.txt'), 'utf8')).toBe('van Jan');
       await vi.waitFor(() => expect(windows[0]!.closed).toBe(true)); // the window closes when the flow ends
-      expect(provider.passwordPrompts()).toBe(1);
+      expect(servers.provider.passwordPrompts()).toBe(1);
 
       // Signed out everywhere: the app password dies; the next sync says so instead of failing quietly.
-      nextcloud.revokeAppPasswords();
+      servers.nextcloud.revokeAppPasswords();
       const refused = nextState(core.hub, (s) => s.state === 'needs-sign-in');
       writeFileSync(join(localDir, 'later.txt'), 'later');
       core.handlers['sync.now']({});
@@ -87,14 +78,14 @@ describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at
 
       // The same one-click path reconnects: the window shows "Grant access" again, no password.
       const again = nextState(core.hub, (s) => s.state === 'idle' && s.lastSyncAt !== null && s.errors.length === 0);
-      await core.handlers['sync.startLogin']({ server: nextcloud.origin });
+      await core.handlers['sync.startLogin']({ server: servers.nextcloud.origin });
       const regrant = await windows[1]!.page;
       expect(regrant.html).toContain('Grant access');
       await partition.submit(regrant, {}, '/login/v2/grant');
       await again;
-      await vi.waitFor(() => expect(readFileSync(join(nextcloud.dav.dataDir, 'later.txt'), 'utf8')).toBe('later'), { timeout: 20_000 });
-      expect(nextcloud.grants()).toBe(2);
-      expect(provider.passwordPrompts()).toBe(1);
+      await vi.waitFor(() => expect(readFileSync(join(servers.nextcloud.dav.dataDir, 'later.txt'), 'utf8')).toBe('later'), { timeout: 20_000 });
+      expect(servers.nextcloud.grants()).toBe(2);
+      expect(servers.provider.passwordPrompts()).toBe(1);
     } finally {
       await stopSync(core.ctx);
       await core.close();
