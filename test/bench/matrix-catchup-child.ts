@@ -21,6 +21,7 @@ const service = new MatrixService({
   keyring,
   dataDir,
   deviceName: 'bench',
+  endToEnd: process.env.WERKPLEK_BENCH_NO_CRYPTO !== '1',
   log: { info: () => {}, warn: () => {}, error: (m) => process.stderr.write(`${m}\n`) },
   openExternal: async () => {},
   settings: () => ({ homeserver, content: 'full', sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: 'en' }),

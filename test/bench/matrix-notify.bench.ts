@@ -123,6 +123,9 @@ async function catchUp(bundle: string, rooms: number, perRoom: number): Promise<
   const defaults = await runChild(bundle, ['catchup', hs.url, dataDir], env, []);
   writeFileSync(saved, pristine);
   const result = await runChild(bundle, ['catchup', hs.url, dataDir], env);
+  // And once without crypto, to show its share of the time and memory.
+  writeFileSync(saved, pristine);
+  const plain = await runChild(bundle, ['catchup', hs.url, dataDir], { ...env, WERKPLEK_BENCH_NO_CRYPTO: '1' });
   if (process.env.WERKPLEK_BENCH_DEBUG) console.log(defaults, result);
 
   // The physical limit: fetching and parsing that same catch-up sync with a bare fetch.
@@ -145,6 +148,7 @@ async function catchUp(bundle: string, rooms: number, perRoom: number): Promise<
     { name: `matrix: ${what} → summary notifications`, value: Number(result.summaries), unit: 'count', target: '= 1', ok: Number(result.summaries) === 1, note: String(result.body) },
     { name: `matrix: ${what}, process start → summary`, value: elapsed, unit: 'ms', limit: round(rawMs), target: '≤ 2000 ms', ok: elapsed <= 2000, note: 'limit = a bare fetch + JSON.parse of the same catch-up /sync; the notifier also starts the SDK (versions, push rules, filter) and loads the saved sync' },
     { name: `matrix: ${what}, peak RSS`, value: rss, unit: 'MB', target: '≤ 150 MB', ok: rss <= 150, note: `notifier process bundled like the app, V8 flags ${notifierExecArgv.join(' ')} (process-flags.ts)` },
+    { name: `matrix: ${what}, process start → summary, without crypto`, value: round(Number(plain.elapsedMs)), unit: 'ms', note: `peak RSS ${round(Number(plain.maxRssKb) / 1024)} MB; for comparison: the cost of loading end-to-end encryption` },
     { name: `matrix: ${what}, peak RSS with default V8 flags`, value: round(Number(defaults.maxRssKb) / 1024), unit: 'MB', note: 'for comparison: why the notifier process gets its own flags' },
   ];
 }
@@ -194,8 +198,13 @@ export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(resolve(import.meta.dirname, '../..'), 'node_modules/.werkplek-bench-'));
   try {
     const bundle = await bundleChild(dir);
-    if (process.env.WERKPLEK_BENCH_ONLY === 'encrypted') return await encryptedLatency(bundle, 100);
-    return [...(await latency(bundle, 200)), ...(await encryptedLatency(bundle, 100)), ...(await catchUp(bundle, 200, 20))];
+    // WERKPLEK_BENCH_ONLY=latency|encrypted|catchup runs one part (when re-measuring one figure).
+    const only = process.env.WERKPLEK_BENCH_ONLY;
+    const rows: BenchResult[] = [];
+    if (!only || only === 'latency') rows.push(...(await latency(bundle, 200)));
+    if (!only || only === 'encrypted') rows.push(...(await encryptedLatency(bundle, 100)));
+    if (!only || only === 'catchup') rows.push(...(await catchUp(bundle, 200, 20)));
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -34,6 +34,8 @@ export interface MatrixServiceDeps {
   deviceName?: string;
   /** The bounded wait for a room key that arrives after its message (default 10 s). */
   keyWaitMs?: number;
+  /** False: no crypto at all (encrypted events stay "Encrypted message"); only for measuring its cost. */
+  endToEnd?: boolean;
 }
 
 export class MatrixService {
@@ -253,7 +255,7 @@ export class MatrixService {
       stateFile: this.stateFile,
       fetchFn: this.fetchFn,
       log,
-      cryptoStore: new PersistentCryptoStore(this.cryptoFile, this.deps.keyring, `${credentials.userId}|${credentials.deviceId}`, (m) => log('warn', m)),
+      cryptoStore: this.deps.endToEnd === false ? null : new PersistentCryptoStore(this.cryptoFile, this.deps.keyring, `${credentials.userId}|${credentials.deviceId}`, (m) => log('warn', m)),
       ...(this.deps.keyWaitMs !== undefined ? { keyWaitMs: this.deps.keyWaitMs } : {}),
       ...(this.deps.pollTimeoutMs ? { pollTimeoutMs: this.deps.pollTimeoutMs } : {}),
     });
