@@ -13,6 +13,8 @@ export const shellSettings = {
   'shell.proxy': z.string().default('system'),
   /** The shared identity provider's origins: sign-in pages stay inside the tab and its pop-ups open as child windows. */
   'shell.ssoOrigins': z.array(z.string().url()).default([]),
+  /** Connecting Files and chat signs in through the system browser instead of Werkplek's sign-in window on the apps' session. */
+  'shell.signInInBrowser': z.boolean().default(false),
   /** Zoom level per app id (0 = 100 %), remembered when the user zooms. */
   'shell.zoomLevels': z.record(z.string(), z.number().min(-3).max(5)).default({}),
   'updates.enabled': z.boolean().default(true),

@@ -31,14 +31,6 @@ export interface OpenedSignInPage {
   close(): void;
 }
 
-/**
- * Whether the policy asks for the system browser. The way it asks today: the files or chat app
- * given a partition of its own (decided in sign-in-route.ts); a dedicated policy key is not there yet.
- */
-function browserByPolicy(_ctx: CoreContext): boolean {
-  return false;
-}
-
 export async function openSignInPage(ctx: CoreContext, request: SignInPageRequest): Promise<OpenedSignInPage> {
   const host = ctx.shell.host;
   const route = decideSignInRoute({
@@ -48,7 +40,7 @@ export async function openSignInPage(ctx: CoreContext, request: SignInPageReques
     returnUrl: request.returnUrl ?? null,
     apps: ctx.catalog.enabledApps(),
     ssoOrigins: ctx.settings.get('shell.ssoOrigins'),
-    browserByPolicy: browserByPolicy(ctx),
+    browserByPolicy: ctx.settings.get('shell.signInInBrowser'),
     hasWindow: typeof host.signInWindow === 'function',
   });
   if (route.way === 'in-app' && host.signInWindow) {

@@ -63,6 +63,7 @@ const table: Record<SettingKey, Row> = {
   'shell.spellcheckDictionaryUrl': { locked: 'https://intranet.voorbeeld.nl/dictionaries/', attempt: '' },
   'shell.proxy': { locked: 'direct', attempt: 'system' },
   'shell.ssoOrigins': { locked: ['https://login.voorbeeld.nl'], attempt: [] },
+  'shell.signInInBrowser': { locked: true, attempt: false },
   'shell.zoomLevels': { locked: { chat: 1 }, attempt: { chat: 3 } },
   'updates.enabled': { locked: false, attempt: true },
   'updates.url': { locked: 'https://updates.voorbeeld.nl/werkplek/linux/', attempt: '' },
