@@ -17,7 +17,7 @@ export interface RemoteSessionState {
   appId: string;
   state: 'starting' | 'running' | 'ended';
   reason: RemoteEndReason | null;
-  /** For 'refused': which value and why (English; the policy check says it in Dutch too). */
+  /** For 'refused': which value (its path in the entry, e.g. rdp.program; the log and the policy check say why). */
   detail: string | null;
   at: number;
 }
@@ -68,7 +68,10 @@ export class RemoteSessions {
     try {
       return await this.launch(app);
     } catch (error) {
-      if (error instanceof RdpArgumentError) return this.set(appId, 'ended', 'refused', error.message);
+      if (error instanceof RdpArgumentError) {
+        this.ports.log.warn(`remote app ${appId}: not started, ${error.message}`);
+        return this.set(appId, 'ended', 'refused', error.problem.path.join('.'));
+      }
       this.ports.log.warn(`remote app ${appId}: not started`, error instanceof Error ? error.message : error);
       return this.set(appId, 'ended', 'failed');
     }
