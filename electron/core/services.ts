@@ -91,7 +91,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
     ...createSyncHandlers(ctx),
     ...createMatrixHandlers(ctx),
     ...createUpdateHandlers(ctx),
-    ...createCatalogSourceHandlers(catalogSource.source),
+    ...createCatalogSourceHandlers(catalogSource.source, { settings, keyring: options.keyring }),
     ...createRemoteHandlers(ctx),
     ...createSignInOfferHandlers(ctx, () => handlers),
   };

@@ -11,6 +11,7 @@ import { NotificationsPanel } from './matrix/NotificationsPanel.tsx';
 import { ChatStatus } from './matrix/ChatStatus.tsx';
 import { UpdateNotice } from './shell/UpdateNotice.tsx';
 import { CatalogSourceStatus } from './shell/CatalogSourceStatus.tsx';
+import { CatalogSourceSettings } from './shell/CatalogSourceSettings.tsx';
 import { SignInOffers } from './shell/SignInOffers.tsx';
 
 export interface PanelEntry {
@@ -23,7 +24,7 @@ export interface PanelEntry {
 }
 
 export const panels: PanelEntry[] = [
-  { id: 'settings', labelKey: 'openSettings', icon: Settings, render: () => <SettingsPage sections={<ShellSettings />} /> },
+  { id: 'settings', labelKey: 'openSettings', icon: Settings, render: () => <SettingsPage sections={<><ShellSettings /><CatalogSourceSettings /></>} /> },
   { id: 'sync', labelKey: 'sync:title', icon: FolderSync, render: () => <SyncPanel /> },
   { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: Download, render: () => <DownloadsPanel /> },
   { id: 'notifications', labelKey: 'matrix:title', icon: Bell, render: () => <NotificationsPanel /> },

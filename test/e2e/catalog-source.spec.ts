@@ -4,7 +4,7 @@
 // start with the portal unreachable that still shows them all, saying so in the status bar.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, startPreviewHost } from './fixtures.ts';
-import { PortalNavigationServer, SESSION_COOKIE, SESSION_TOKEN } from '../fixtures/portal-navigation.ts';
+import { PortalNavigationServer, SESSION_COOKIE, SESSION_TOKEN, SHARED_SECRET } from '../fixtures/portal-navigation.ts';
 
 const cookie = `${SESSION_COOKIE}=${SESSION_TOKEN}`;
 
@@ -79,6 +79,29 @@ test('English: a hostile answer (only javascript:, file: and http: links) keeps 
     expect(portal.navigationRequests()).toHaveLength(2);
   } finally {
     await second.stop();
+    await portal.stop();
+  }
+});
+
+test('Dutch, a portal read with a shared secret: the secret typed once in the settings fills the sidebar', async ({ page }) => {
+  const portal = await new PortalNavigationServer().start();
+  const host = await startPreviewHost({ locale: 'nl-NL', policy: { apps: [{ id: 'intranet', name: 'Intranet', url: 'https://intranet.ministerie.nl/' }], locked: { 'catalog.source': { url: portal.url, auth: 'secret', user: 'jan.jansen' } } } });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('status').getByText(/het gedeelde geheim van het portaal ontbreekt in de sleutelbos/)).toBeVisible();
+    await page.getByRole('button', { name: 'Instellingen' }).click();
+    const section = page.getByRole('region', { name: 'Apps van het portaal' });
+    await expect(section.getByText(`Werkplek haalt de apps van je organisatie op bij ${portal.url}.`)).toBeVisible();
+    await section.getByLabel('Gedeeld geheim van het portaal').fill(SHARED_SECRET);
+    await section.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(section.getByRole('status')).toHaveText('Opgeslagen. De lijst met apps wordt opnieuw opgevraagd.');
+    await expect(section.getByLabel('Gedeeld geheim van het portaal')).toHaveValue('');
+    await expect(page.getByRole('tablist', { name: 'Samenwerken' }).getByRole('tab')).toHaveCount(3);
+    expect(Buffer.from(portal.navigationRequests()[0]!.authorization!.slice('Basic '.length), 'base64').toString()).toBe(`jan.jansen:${SHARED_SECRET}`);
+    const axe = await new AxeBuilder({ page }).include('.settings-page').analyze();
+    expect(axe.violations.map((violation) => `${violation.impact} ${violation.id}`)).toEqual([]);
+  } finally {
+    await host.stop();
     await portal.stop();
   }
 });

@@ -19,6 +19,8 @@ export const catalogSourceCommands = {
   'catalogSource.status': command(noInput, catalogSourceStatusSchema),
   /** Ask the portal again now (the status bar's "Try again"); answers when that is done. */
   'catalogSource.refresh': command(noInput, catalogSourceStatusSchema),
+  /** The portal's shared secret (`auth: "secret"`), as IT hands it out: kept in the keyring, then the portal is asked again. */
+  'catalogSource.setSecret': command(z.object({ secret: z.string().trim().min(1).max(1000) }).strict(), catalogSourceStatusSchema),
 } as const;
 
 export const catalogSourceEvents = {

@@ -8,6 +8,7 @@ import type { Log } from '../context.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import type { CatalogService } from './catalog.ts';
 import { CatalogSource } from './catalog-source.ts';
+import { catalogSecretName } from './catalog-source-settings.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { UiLanguage } from './ui-language.ts';
 import { nodeProxyEnvForSetting } from '../shell/proxy.ts';
@@ -48,9 +49,18 @@ export function createCatalogSource(options: { dataDir: string; settings: Settin
   };
 }
 
-export function createCatalogSourceHandlers(source: CatalogSource): CatalogSourceHandlers {
+export function createCatalogSourceHandlers(source: CatalogSource, options: { settings: SettingsService; keyring: Keyring }): CatalogSourceHandlers {
   return {
     'catalogSource.status': async () => source.status(),
     'catalogSource.refresh': async () => (await source.refresh(), source.status()),
+    'catalogSource.setSecret': async ({ secret }) => {
+      // Only for a source that asks for one: a secret is never kept (or sent) for nothing.
+      if (options.settings.get('catalog.source')?.auth !== 'secret') {
+        throw new Error(options.settings.language() === 'nl' ? 'de lijst met apps van het portaal gebruikt geen gedeeld geheim' : "the portal's app list does not use a shared secret");
+      }
+      await options.keyring.set(catalogSecretName, secret);
+      await source.refresh();
+      return source.status();
+    },
   };
 }

@@ -9,7 +9,8 @@ import { createCoreServices, type CoreServices } from '../../../electron/core/se
 import { MemorySettingsStore } from '../../../electron/core/config/settings-store.ts';
 import { MemoryKeyring } from '../../../electron/core/secrets/keyring.ts';
 import type { CatalogEntry } from '../../../electron/core/config/catalog-schema.ts';
-import { PortalNavigationServer, SESSION_COOKIE, SESSION_TOKEN } from '../../fixtures/portal-navigation.ts';
+import { PortalNavigationServer, SESSION_COOKIE, SESSION_TOKEN, SHARED_SECRET } from '../../fixtures/portal-navigation.ts';
+import { catalogSecretName } from '../../../electron/core/config/catalog-source-settings.ts';
 import { quietLog } from '../../fixtures/test-core.ts';
 
 let server: PortalNavigationServer;
@@ -118,6 +119,22 @@ describe('the catalog source in the core services', () => {
     core.ctx.settings.set('catalog.source', { ...core.ctx.settings.get('catalog.source')!, hide: ['ox'], kinds: { umc: 'portal' } });
     expect(core.ctx.catalog.list().map((entry) => `${entry.app.id}:${entry.app.kind}`)).toEqual(['nextcloud:other', 'element-chat:other', 'umc:portal']);
     expect(server.navigationRequests()).toHaveLength(asked);
+  });
+
+  it('the shared secret from the settings page: kept in the keyring, then the portal is asked with it', async () => {
+    const { core } = await start({ locked: { 'catalog.source': source({ auth: 'secret', user: 'jan.jansen' }) } });
+    await vi.waitFor(async () => expect(await call(core, 'catalogSource.status', {})).toMatchObject({ value: { state: 'stale', problem: 'no-secret' } }));
+    expect(server.requests).toEqual([]);
+    expect(await call(core, 'catalogSource.setSecret', { secret: `  ${SHARED_SECRET} ` })).toMatchObject({ ok: true, value: { state: 'ok' } });
+    expect(await core.ctx.keyring.get(catalogSecretName)).toBe(SHARED_SECRET);
+    expect(Buffer.from(server.navigationRequests()[0]!.authorization!.slice('Basic '.length), 'base64').toString()).toBe(`jan.jansen:${SHARED_SECRET}`);
+    expect(core.ctx.catalog.list()).toHaveLength(4);
+  });
+
+  it('a source read with the session keeps no secret (in Dutch too)', async () => {
+    const { core } = await start({ defaults: { 'general.locale': 'nl' }, locked: { 'catalog.source': source() } });
+    expect(await call(core, 'catalogSource.setSecret', { secret: 'x' })).toMatchObject({ ok: false, error: { message: 'de lijst met apps van het portaal gebruikt geen gedeeld geheim' } });
+    expect(await core.ctx.keyring.get(catalogSecretName)).toBeNull();
   });
 
   it('the policy check refuses a source URL that is not https, and a kind that is no web app', async () => {
