@@ -76,6 +76,8 @@ export async function startXrdp(): Promise<XrdpServer> {
     for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
     rmSync(dir, { recursive: true, force: true });
+    // No usable account is left behind: removed, or (while sesman's session still runs as it) locked.
+    if (spawnSync('userdel', [testUser]).status !== 0) spawnSync('usermod', ['-L', testUser]);
   };
   try {
     if (spawnSync('id', [testUser]).status !== 0) {
