@@ -113,7 +113,8 @@ describe.skipIf(!sabre.available)('SabreDAV test server, Nextcloud behaviour', (
     const c2 = Buffer.alloc(2048, 2);
     const c3 = Buffer.from('tail');
     const total = String(c1.length + c2.length + c3.length);
-    expect((await req('MKCOL', uploads + 'up-1')).status).toBe(400); // Destination is required
+    // Without Destination it is the older chunked upload (ChunkingNg.php), which Nextcloud still takes: not v2.
+    expect((await req('MKCOL', uploads + 'up-0')).status).toBe(201);
     expect((await req('MKCOL', uploads + 'up-1', { destination: dest })).status).toBe(201);
     expect((await req('PUT', uploads + 'up-1/00003', { destination: dest, 'oc-total-length': total }, c3)).status).toBe(201);
     expect((await req('PUT', uploads + 'up-1/00001', { destination: dest, 'oc-total-length': total }, c1)).status).toBe(201);
@@ -134,6 +135,26 @@ describe.skipIf(!sabre.available)('SabreDAV test server, Nextcloud behaviour', (
     expect((await req('PROPFIND', uploads + 'up-1', { depth: '0' })).status).toBe(404);
     const e = await one('big%20file.bin');
     expect(e.checksum).toBe('SHA1:' + createHash('sha1').update(Buffer.concat([c1, c2, c3])).digest('hex'));
+  });
+
+  it('the older chunked upload (nextcloudcmd 3.7): MKCOL without Destination, chunks named by offset, MOVE .file with If-None-Match', async () => {
+    const dest = h.url + 'ng%20file.bin';
+    const a = Buffer.alloc(3000, 7);
+    const b = Buffer.from('rest');
+    expect((await req('MKCOL', uploads + 'ng-1')).status).toBe(201);
+    expect((await req('PUT', uploads + 'ng-1/0000000000003000', {}, b)).status).toBe(201);
+    expect((await req('PUT', uploads + 'ng-1/0000000000000000', {}, a)).status).toBe(201);
+    expect((await req('MOVE', uploads + 'ng-1/.file', { destination: dest, 'oc-total-length': '9' })).status).toBe(400);
+    const done = await req('MOVE', uploads + 'ng-1/.file', { destination: dest, 'oc-total-length': String(a.length + b.length), 'x-oc-mtime': '1500000000', 'if-none-match': '*' });
+    expect(done.status).toBe(201);
+    expect(done.headers.get('oc-etag')).toBeTruthy();
+    expect(readFileSync(join(h.dataDir, 'ng file.bin'))).toEqual(Buffer.concat([a, b]));
+    expect(statSync(join(h.dataDir, 'ng file.bin')).mtimeMs).toBe(1500000000_000);
+    // A second upload to the same name with If-None-Match: * is refused; the file stays.
+    expect((await req('MKCOL', uploads + 'ng-2')).status).toBe(201);
+    expect((await req('PUT', uploads + 'ng-2/0000000000000000', {}, b)).status).toBe(201);
+    expect((await req('MOVE', uploads + 'ng-2/.file', { destination: dest, 'oc-total-length': '4', 'if-none-match': '*' })).status).toBe(412);
+    expect(readFileSync(join(h.dataDir, 'ng file.bin'))).toEqual(Buffer.concat([a, b]));
   });
 
   it('chunked upload v2: a stale If-Match on MOVE gets 412, a small middle chunk 400, DELETE aborts', async () => {
