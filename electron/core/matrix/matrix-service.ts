@@ -14,6 +14,7 @@ import { listenForLoginToken } from './sso-loopback.ts';
 import { MatrixSession, type SessionState } from './sdk/matrix-session.ts';
 import { PersistentCryptoStore } from './sdk/crypto-store.ts';
 import type { VerificationResult, VerificationState } from './sdk/session-verification.ts';
+import type { EmojiVerificationState } from './sdk/emoji-verification.ts';
 import { MatrixVerificationError } from './verification-errors.ts';
 import { logout, normaliseHomeserver, passwordLogin, ssoRedirectUrl, tokenLogin, loginFlows, type Credentials, type LoginFlows } from './sdk/matrix-login.ts';
 import type { Log } from '../context.ts';
@@ -27,7 +28,7 @@ export interface MatrixServiceDeps {
   log: Log;
   /** `enabled: false` (policy) means: no sign-in, no session. */
   settings: () => NotifierSettings & { homeserver: string; enabled?: boolean };
-  output: NotifierOutput & { status(status: MatrixStatus): void };
+  output: NotifierOutput & { status(status: MatrixStatus): void; emojiVerification?(state: EmojiVerificationState): void };
   openExternal(url: string): Promise<void>;
   fetchFn?: typeof fetch;
   pollTimeoutMs?: number;
@@ -131,6 +132,33 @@ export class MatrixService {
   async verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult> {
     if (!this.session) throw new MatrixVerificationError('not-signed-in', 'sign in to Matrix first');
     return this.session.verifyWithRecoveryKey(recoveryKey);
+  }
+
+  /** An emoji verification from another own session: where it stands (emoji to compare, done, …). */
+  emojiVerification(): EmojiVerificationState {
+    return this.session?.emojiVerification?.state ?? { phase: 'none' };
+  }
+
+  async acceptEmojiVerification(): Promise<EmojiVerificationState> {
+    await this.requireEmoji().accept();
+    return this.emojiVerification();
+  }
+
+  /** The person compared the emoji on both screens: `match` verifies, otherwise it is cancelled. */
+  async confirmEmojiVerification(match: boolean): Promise<EmojiVerificationState> {
+    await this.requireEmoji().confirm(match);
+    return this.emojiVerification();
+  }
+
+  async cancelEmojiVerification(): Promise<EmojiVerificationState> {
+    await this.session?.emojiVerification?.cancel();
+    return this.emojiVerification();
+  }
+
+  private requireEmoji() {
+    const emoji = this.session?.emojiVerification;
+    if (!emoji) throw new MatrixVerificationError('not-signed-in', 'sign in to Matrix first');
+    return emoji;
   }
 
   /** At start-up: resume the saved session, if the keyring has one. */
@@ -257,6 +285,7 @@ export class MatrixService {
       log,
       cryptoStore: this.deps.endToEnd === false ? null : new PersistentCryptoStore(this.cryptoFile, this.deps.keyring, `${credentials.userId}|${credentials.deviceId}`, (m) => log('warn', m)),
       ...(this.deps.keyWaitMs !== undefined ? { keyWaitMs: this.deps.keyWaitMs } : {}),
+      onEmojiVerification: (state) => this.deps.output.emojiVerification?.(state),
       ...(this.deps.pollTimeoutMs ? { pollTimeoutMs: this.deps.pollTimeoutMs } : {}),
     });
     const notifier = new Notifier(session, this.deps.output, () => this.deps.settings());

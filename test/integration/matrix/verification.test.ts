@@ -1,8 +1,10 @@
 // Verifying the notifier's device with the recovery key (Element's "Verify with Security Key"): a
 // wrong or malformed key gets a clear error; the right one cross-signs the device and restores room
 // keys from the server-side backup, so a message whose key never reached this device is read.
+// Emoji verification started in alice's Element: both show the same emoji; confirmed, it is cross-signed.
 import { randomBytes } from 'node:crypto';
 import { encodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/recovery-key.js';
+import { VerificationPhase, VerifierEvent, type ShowSasCallbacks } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MatrixFixture, waitFor } from './harness.ts';
 import { CryptoPeer } from './crypto-peer.ts';
@@ -28,7 +30,7 @@ afterAll(async () => {
 
 const notifierDevice = async () => (JSON.parse((await f.keyring.get('matrix.session'))!) as { deviceId: string }).deviceId;
 
-describe('verification with the recovery key', () => {
+describe("verifying the notifier's device", () => {
   it('wrong and malformed keys are refused clearly; the right one cross-signs the device and restores missed keys from the backup', async () => {
     const service = f.service!;
     expect(await service.verification()).toEqual({ verified: false, recoveryAvailable: true, keyBackup: false });
@@ -63,4 +65,46 @@ describe('verification with the recovery key', () => {
       f.hs.releaseToDevice();
     }
   }, 90_000);
+
+  it('emoji verification from another own session: accept, the same seven emoji on both sides, confirm → cross-signed', async () => {
+    const service = f.service!;
+    // A fresh notifier device (signed in anew), not yet verified.
+    await service.signOut();
+    await service.signInWithPassword(f.hs.url, 'alice', 'alice-pw');
+    await f.untilSyncing();
+    const deviceId = await notifierDevice();
+    await aliceElement.knowsDevices(f.alice, [deviceId]);
+    expect((await service.verification()).verified).toBe(false);
+
+    const request = await aliceElement.client.getCrypto()!.requestDeviceVerification(f.alice, deviceId);
+    await waitFor('the request at the notifier', () => service.emojiVerification().phase === 'requested');
+    expect(service.emojiVerification()).toEqual({ phase: 'requested', otherDeviceId: aliceElement.deviceId });
+    await service.acceptEmojiVerification();
+    await waitFor('ready', () => request.phase === VerificationPhase.Ready);
+    const verifier = await request.startVerification('m.sas.v1');
+    const theirs = new Promise<ShowSasCallbacks>((resolve) => verifier.once(VerifierEvent.ShowSas, resolve));
+    const done = verifier.verify();
+    const elementSas = await theirs;
+    const ours = await waitFor('emoji at the notifier', () => {
+      const state = service.emojiVerification();
+      return state.phase === 'compare' ? state : null;
+    });
+    expect(ours.emojis).toHaveLength(7);
+    expect(ours.emojis).toEqual(elementSas.sas.emoji!.map(([emoji, name]) => ({ emoji, name })));
+    await Promise.all([elementSas.confirm(), service.confirmEmojiVerification(true)]);
+    await done;
+    await waitFor('done', () => service.emojiVerification().phase === 'done');
+    // Element, holding the self-signing key, signed the notifier's device: it is now verified.
+    const verified = await waitForAsync(async () => (await service.verification()).verified, 20_000);
+    expect(verified).toBe(true);
+  }, 90_000);
 });
+
+async function waitForAsync(probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}

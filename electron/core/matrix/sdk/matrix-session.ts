@@ -21,6 +21,7 @@ import { FileSyncStore } from './file-sync-store.ts';
 import { databasePrefix, type PersistentCryptoStore } from './crypto-store.ts';
 import { EncryptedEvents, type Encryption } from './encrypted-events.ts';
 import { defaultKeyWaitMs } from '../decryption-status.ts';
+import { EmojiVerification, type EmojiVerificationState } from './emoji-verification.ts';
 import { SecretStorageKeyHolder, verificationState, verifyWithRecoveryKey, type VerificationResult, type VerificationState } from './session-verification.ts';
 import type { Credentials } from './matrix-login.ts';
 import { routeSdkRootLogger, sdkLogger, type SdkLogSink } from './sdk-logger.ts';
@@ -63,6 +64,8 @@ export interface SessionOptions {
   cryptoStore?: PersistentCryptoStore | null;
   /** The bounded wait for a room key that arrives after its message. */
   keyWaitMs?: number;
+  /** Each change of an emoji verification started from another own session. */
+  onEmojiVerification?: (state: EmojiVerificationState) => void;
 }
 
 /** Writes the crypto store this long after the last sync (the SDK's key uploads follow a sync). */
@@ -82,6 +85,7 @@ export class MatrixSession {
   private encrypted: EncryptedEvents | null = null;
   private cryptoSaveTimer: NodeJS.Timeout | null = null;
   private readonly secretKeys = new SecretStorageKeyHolder();
+  private emoji: EmojiVerification | null = null;
   private networkSyncs = 0;
   private listener: SessionListener | null = null;
   private readonly avatarCache = new Map<string, Buffer | null>();
@@ -142,6 +146,10 @@ export class MatrixSession {
     store.activate();
     const { storageKey } = await store.open();
     await this.client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: databasePrefix, storageKey });
+    this.emoji = new EmojiVerification(this.client, (state) => {
+      if (state.phase === 'done') void this.saveCrypto();
+      this.options.onEmojiVerification?.(state);
+    });
     this.encrypted = new EncryptedEvents(this.client, this.options.keyWaitMs ?? defaultKeyWaitMs, (phase, items) => {
       const facts = items.map((i) => this.readFacts(i.event, i.room, i.encryption)).filter((f) => f !== null);
       this.emitting = this.emitting.then(() => this.listener?.batch(phase, facts, [])).catch((error: unknown) => this.options.log('error', `matrix: could not hand over decrypted events: ${String(error)}`));
@@ -181,7 +189,13 @@ export class MatrixSession {
     return this.encrypted?.waitingCount ?? 0;
   }
 
+  /** The emoji verification in progress (started from another own session), if any. */
+  get emojiVerification(): EmojiVerification | null {
+    return this.emoji;
+  }
+
   stop(): Promise<void> {
+    this.emoji?.stop();
     this.encrypted?.stop();
     if (this.cryptoSaveTimer) clearTimeout(this.cryptoSaveTimer);
     this.cryptoSaveTimer = null;
