@@ -2,7 +2,8 @@
 // signs in once at the OpenID Connect provider (oidc-provider) by opening the Files web app; then
 // connecting Files (Nextcloud Login Flow v2, delegated to the provider) asks only "Grant access"
 // and connecting chat notifications (Matrix SSO, delegated too) only "Continue" — no password
-// prompt. Files sync and a chat message's notification arrives. The preview host prints the page
+// prompt. Files sync and a chat message's notification arrives. A revoked app password shows
+// 'sign in again' with 'Connect again', which goes the same way (Grant access only). The preview host prints the page
 // its in-app sign-in window would show (WERKPLEK_TEST_SIGN_IN_WINDOW); the test opens it in the same
 // context, as the desktop app's window on persist:werkplek (tested on the double) does.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -94,11 +95,26 @@ test.describe('one sign-in for Files and chat notifications', () => {
     expect(readFileSync(join(localDir, 'Welkom.txt'), 'utf8')).toBe('Welkom, Jan');
     expect(readFileSync(join(nextcloud.dav.dataDir, 'Notulen.txt'), 'utf8')).toBe('van deze laptop');
 
+    // Signed out everywhere: the app password dies. The panel says so and reconnects in one click.
+    nextcloud.revokeAppPasswords();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect(panel.getByText('The server no longer accepts the sign-in of jan.jansen.')).toBeVisible({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Connect again' }).click();
+    const again = await signInWindow(host, 1);
+    const regrantWindow = await partition.newPage();
+    await regrantWindow.goto(again.url);
+    await expect(regrantWindow.locator('input[type="password"]')).toHaveCount(0);
+    await regrantWindow.getByRole('button', { name: 'Grant access' }).click();
+    await regrantWindow.close();
+    writeFileSync(join(localDir, 'Later.txt'), 'na opnieuw verbinden');
+    await expect.poll(() => { try { return readFileSync(join(nextcloud.dav.dataDir, 'Later.txt'), 'utf8'); } catch { return null; } }, { timeout: 30_000 }).toBe('na opnieuw verbinden');
+    expect(nextcloud.grants()).toBe(2);
+
     // Chat notifications: the same way, only "Continue" at the homeserver.
     await shell.getByRole('button', { name: 'Chat notifications', exact: true }).click();
     await shell.getByRole('button', { name: 'Continue' }).click();
     await shell.getByRole('button', { name: 'Sign in with your organisation account' }).click();
-    const chat = await signInWindow(host, 1);
+    const chat = await signInWindow(host, 2);
     expect(chat.partition).toBe('persist:werkplek');
     const continueWindow = await partition.newPage();
     await continueWindow.goto(chat.url);
