@@ -156,19 +156,25 @@ class Watchdog {
   }
 }
 
+/** The decompressor for an answer's Content-Encoding (null: none), or the error for one this client does not read. */
+function decoderFor(res: http.IncomingMessage, what: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null | RemoteError {
+  const encoding = header(res.headers['content-encoding'])?.trim().toLowerCase() ?? 'identity';
+  return encoding === 'identity' ? null
+    : encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip()
+      : encoding === 'deflate' ? zlib.createInflate()
+        : encoding === 'br' ? zlib.createBrotliDecompress()
+          : new RemoteError('protocol', `${what} came in an encoding this client does not read (${encoding})`);
+}
+
 /**
  * Streams an answer's body, decompressed (Content-Encoding gzip, deflate or br, as node-fetch
  * accepted them), into `reader`; calls `done` once: with the first error, or null at the end.
  * The reader's byte bound counts the bytes after decompression, so a small bomb stops early.
  */
 function readBody(res: http.IncomingMessage, reader: MultistatusReader, what: string, done: (error: unknown) => void): void {
-  const encoding = header(res.headers['content-encoding'])?.trim().toLowerCase() ?? 'identity';
-  const unzip = encoding === 'identity' ? null
-    : encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip()
-      : encoding === 'deflate' ? zlib.createInflate()
-        : encoding === 'br' ? zlib.createBrotliDecompress() : undefined;
-  if (unzip === undefined) {
-    done(new RemoteError('protocol', `${what} came in an encoding this client does not read (${encoding})`));
+  const unzip = decoderFor(res, what);
+  if (unzip instanceof RemoteError) {
+    done(unzip);
     return;
   }
   let over = false;
@@ -199,7 +205,7 @@ function readBody(res: http.IncomingMessage, reader: MultistatusReader, what: st
   // A connection lost mid-answer destroys the answer with an ECONNRESET "aborted" error.
   res.on('error', (error) => stop(toRemoteError(error, what)));
   if (unzip) {
-    unzip.on('error', (error) => stop(new RemoteError('protocol', `${what} is damaged (${encoding}: ${error.message})`)));
+    unzip.on('error', (error) => stop(new RemoteError('protocol', `${what} is damaged (${header(res.headers['content-encoding'])}: ${error.message})`)));
     res.pipe(unzip);
   }
 }
@@ -409,26 +415,68 @@ export class DavClient {
 
   /** GET as a stream; the caller consumes it. */
   /** With `from`: only the bytes from that offset, and only if the server still has version `ifRange` (206; else 200 with all). */
-  async get(name: string, signal?: AbortSignal, range?: { from: number; ifRange: string }): Promise<{ body: Readable; length: number | null; partial: boolean }> {
+  /**
+   * GET a file's body as a stream (hand-written over node:http, as send() is: the library's
+   * node-fetch path cost more CPU per small download than the download itself, bench g). Until
+   * the headers arrive the client's timeout applies; the body has the caller's idle watchdog.
+   * A body the server compressed although nothing was asked is decompressed (its length is then
+   * unknown).
+   */
+  get(name: string, signal?: AbortSignal, range?: { from: number; ifRange: string }): Promise<{ body: Readable; length: number | null; partial: boolean }> {
     signal?.throwIfAborted();
     const path = this.serverPath(name);
+    const what = `download ${path}`;
     this.requests++;
-    // Until the headers arrive a hung server must not hold the transfer forever; the body has its own idle watchdog.
-    const headers = new AbortController();
-    const timer = setTimeout(() => headers.abort(noAnswer(path)), this.timeoutMs);
-    try {
-      const rangeHeaders: Record<string, string> = range ? { Range: `bytes=${range.from}-`, 'If-Range': `"${range.ifRange}"` } : {};
-      const response = await this.client.customRequest(path, { method: 'GET', headers: rangeHeaders, signal: signal ? AbortSignal.any([signal, headers.signal]) : headers.signal });
-      clearTimeout(timer);
-      const length = response.headers.get('content-length');
-      const body = (response as unknown as { body: Readable | null }).body;
-      if (!body) throw new RemoteError('protocol', `no body in the answer for ${path}`);
-      return { body, length: length === null ? null : Number(length), partial: response.status === 206 };
-    } catch (error) {
-      clearTimeout(timer);
-      if (headers.signal.aborted) throw headers.signal.reason;
-      throw toRemoteError(error, `download ${path}`);
-    }
+    const request = this.base.protocol === 'https:' ? https.request : http.request;
+    const headers = ['Host', this.base.host, 'Authorization', this.authorization];
+    if (range) headers.push('Range', `bytes=${range.from}-`, 'If-Range', `"${range.ifRange}"`);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let forget: (() => void) | undefined;
+      const finish = (error: unknown, answer?: { body: Readable; length: number | null; partial: boolean }): void => {
+        if (settled) return;
+        settled = true;
+        this.watchdog.forget(req);
+        if (error) {
+          forget?.();
+          reject(error);
+        } else resolve(answer!);
+      };
+      const req = request({ protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method: 'GET', path: this.urlPath(path), headers, agent: this.agent }, (res) => {
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+          res.on('end', () => finish(classifyStatus(status, what, header(res.headers['retry-after']))));
+          res.on('error', (error) => finish(toRemoteError(error, what)));
+          res.resume();
+          return;
+        }
+        // Once the body is the caller's, an abort still ends it (the pipeline sees the error).
+        res.on('close', () => forget?.());
+        const unzip = decoderFor(res, what);
+        if (unzip instanceof RemoteError) {
+          req.destroy();
+          finish(unzip);
+          return;
+        }
+        const length = header(res.headers['content-length']);
+        let body: Readable = res;
+        if (unzip) {
+          res.on('error', (error) => unzip.destroy(error));
+          body = res.pipe(unzip);
+        }
+        finish(null, { body, length: unzip || length === null ? null : Number(length), partial: status === 206 });
+      });
+      if (signal) {
+        forget = whenAborted(signal, () => {
+          const error = toRemoteError(Object.assign(new Error('aborted'), { name: 'AbortError' }), what);
+          finish(error);
+          req.destroy(error);
+        });
+      }
+      req.on('error', (error) => finish(toRemoteError(error, what)));
+      this.watchdog.watch(req, what);
+      req.end();
+    });
   }
 
   /**
@@ -474,8 +522,8 @@ export class DavClient {
    * client's keep-alive agent, not the library: its path (node-fetch, a stream pipeline with its
    * own AbortController and DOMException, Headers objects, url-join) cost ~1 ms of CPU per
    * request, more than a 4 KiB upload itself, which made a first sync of many small files several
-   * times slower than a bare client (bench a). The library has no lean path; downloads still go
-   * through it. `headers`: name, value, name, value… A status outside 2xx becomes a RemoteError.
+   * times slower than a bare client (bench a). The library has no lean path (get() is the
+   * same for downloads). `headers`: name, value, name, value… A status outside 2xx becomes a RemoteError.
    * The answer's body is read into `reader` when given (and the status is 2xx), else discarded.
    */
   private send(method: string, path: string, what: string, headers: string[], body?: Readable | Buffer, signal?: AbortSignal, reader?: MultistatusReader): Promise<http.IncomingMessage> {

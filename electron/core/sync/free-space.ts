@@ -57,6 +57,10 @@ export async function diskSpace(dir: string): Promise<DiskSpace> {
  */
 export class SpaceReserve {
   private claimed = 0;
+  /** Bytes that may still be handed out without asking the disk again; re-measured at least every second. */
+  private headroom = 0;
+  private measuredAt = -Infinity;
+  private last = { free: 0, reserve: 0 };
   private readonly dir: string;
   private readonly settingMiB: number | null;
   private readonly measure: (dir: string) => Promise<DiskSpace>;
@@ -70,10 +74,16 @@ export class SpaceReserve {
   /** Room for `bytes` more, or WaitingForSpace. Returns the release (safe to call twice). */
   async claim(bytes: number): Promise<() => void> {
     if (this.settingMiB === 0) return () => {};
-    const { free, total } = await this.measure(this.dir);
-    const reserve = reserveBytes(total, this.settingMiB);
-    const available = Math.max(0, free - this.claimed - reserve);
-    if (bytes > available) throw new WaitingForSpace(bytes, Math.max(0, free - this.claimed), reserve);
+    // Thousands of small downloads need not each ask the disk: what was handed out since the last
+    // look is subtracted (released bytes are not given back: they are on the disk now).
+    if (bytes > this.headroom || performance.now() - this.measuredAt > 1000) {
+      const { free, total } = await this.measure(this.dir);
+      this.last = { free, reserve: reserveBytes(total, this.settingMiB) };
+      this.headroom = free - this.last.reserve - this.claimed;
+      this.measuredAt = performance.now();
+    }
+    if (bytes > this.headroom) throw new WaitingForSpace(bytes, Math.max(0, this.last.free - this.claimed), this.last.reserve);
+    this.headroom -= bytes;
     this.claimed += bytes;
     let released = false;
     return () => {

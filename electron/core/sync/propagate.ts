@@ -16,7 +16,7 @@ import { PENDING_ETAG_SLACK_MS } from './reconcile.ts';
 import { baseName, parentOf } from './paths.ts';
 import { mapLimit, mapTreeOrder } from './pool.ts';
 import { RemoteError } from './remote-error.ts';
-import { downloadToTemp, PartialDownload, sha1File, syncDir, tempNameFor, type StreamWrapper, type Uploader } from './transfer.ts';
+import { downloadToTemp, GroupedDirSync, PartialDownload, sha1File, tempNameFor, type StreamWrapper, type Uploader } from './transfer.ts';
 import type { LocalFolder } from './local-fs.ts';
 import type { SpaceReserve } from './free-space.ts';
 
@@ -119,6 +119,10 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
   const localName = (p: SyncPath): string => ctx.local.get(p)?.name ?? (p === '' ? '' : join(localName(parentOf(p)), baseName(ctx.remote.get(p)?.name ?? p)));
   const remoteName = (p: SyncPath): string => ctx.remote.get(p)?.name ?? (p === '' ? '' : join(remoteName(parentOf(p)), baseName(ctx.local.get(p)?.name ?? p)));
   const abs = (p: SyncPath): string => join(ctx.root, localName(p));
+  const dirSync = new GroupedDirSync();
+  const syncDir = (dir: string): Promise<void> => dirSync.sync(dir);
+  // Downloads cut off in an earlier run, looked up once (not one journal query per download).
+  const partials = new Set(ctx.journal.metaWithPrefix(PARTIAL_DOWNLOAD).map((m) => m.key));
 
   const record = (p: SyncPath, st: Stats, remote: Pick<RemoteEntry, 'etag' | 'fileId' | 'permissions' | 'size' | 'mtimeMs'>): void => {
     // A link (or anything else) is never recorded as a file: the journal describes only what is synced.
@@ -213,7 +217,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     ctx.folder.mkdirsFor(name);
     // A download of this same version cut off earlier left its bytes in a temp file: resume it.
     const partialKey = `${PARTIAL_DOWNLOAD}${p}`;
-    const saved = JSON.parse(ctx.journal.getMeta(partialKey) ?? 'null') as { temp: string; etag: string } | null;
+    const saved = partials.has(partialKey) ? JSON.parse(ctx.journal.getMeta(partialKey) ?? 'null') as { temp: string; etag: string } | null : null;
     if (saved && saved.etag !== R.etag) await ctx.folder.remove(saved.temp);
     const temp = saved && saved.etag === R.etag ? saved.temp : tempNameFor(name, ctx.tempToken);
     // Room on the disk first: the bytes still to come (a resumed temp file holds the rest).
@@ -232,7 +236,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     let done = 0;
     let got;
     try {
-      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag },
+      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag, fresh: temp !== saved?.temp },
         (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap);
     } catch (error) {
       // Only our own cut-off bytes (a run stopped by another item's failure passes that item's error on).
@@ -278,7 +282,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       await ctx.folder.rename(temp, name);
       placed = true;
       await syncDir(dirname(target));
-      record(p, await lstat(target), R);
+      record(p, lstatSync(target), R);
     } finally {
       // Left over (not renamed into place): removed, with no second look-up for the common case.
       if (!placed) await ctx.folder.removeTemp(temp);

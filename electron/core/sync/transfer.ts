@@ -180,13 +180,14 @@ export class PartialDownload extends RemoteError {
  * GET into a temp file beside `target`; verifies length and checksum; fsyncs. Caller renames or
  * removes it. `resume`: a temp file left by an interrupted download of version `etag`: only the
  * missing bytes are asked for (Range + If-Range); a server that sends everything starts it over.
+ * `fresh`: the caller knows no such temp file exists (a new name): not looked up, made with O_EXCL.
  */
 export async function downloadToTemp(
   dav: DavClient, name: string, tempPath: string,
-  expect: { size: number | null; checksum: string | null; etag?: string },
+  expect: { size: number | null; checksum: string | null; etag?: string; fresh?: boolean },
   progress: (bytes: number) => void, signal: AbortSignal, wrap: StreamWrapper = noWrap,
 ): Promise<DownloadResult> {
-  const have = await existingSize(tempPath);
+  const have = expect.fresh ? -1 : await existingSize(tempPath);
   const stall = new AbortController();
   const both = AbortSignal.any([signal, stall.signal]);
   const [algo, want] = expect.checksum?.split(':') ?? [];
@@ -269,6 +270,27 @@ export async function sha1File(path: string, length?: number): Promise<string> {
   const handle = await open(path, constants.O_RDONLY | O_NOFOLLOW | constants.O_NONBLOCK);
   await pipeline(handle.createReadStream(length === undefined ? {} : { end: length - 1 }), hash);
   return hash.digest('hex');
+}
+
+/**
+ * Folder fsyncs shared by the renames that wait for them: a rename done before a folder's fsync
+ * starts is covered by it, so parallel downloads into one folder need one fsync, not one each.
+ * A caller that comes once the fsync has started gets the next one.
+ */
+export class GroupedDirSync {
+  private readonly waiting = new Map<string, Promise<void>>();
+
+  sync(dir: string): Promise<void> {
+    let next = this.waiting.get(dir);
+    if (!next) {
+      next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.waiting.delete(dir);
+        return syncDir(dir);
+      });
+      this.waiting.set(dir, next);
+    }
+    return next;
+  }
 }
 
 /** fsync a folder so a rename inside it survives a power cut. */

@@ -1,6 +1,7 @@
 // DavClient's reading of a PUT answer and the request it writes, against a local HTTP server that
 // answers with chosen headers (what Nextcloud, Apache and odd servers send), and records what came.
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DavClient } from '../../../electron/core/sync/dav-client.ts';
@@ -118,5 +119,59 @@ describe('DavClient requests cancelled by their run', () => {
     const before = arrived;
     await expect(client.mkdir('late', run.signal)).rejects.toThrow('stopped by the user');
     expect(arrived).toBe(before);
+  });
+});
+
+describe('DavClient GET answers', () => {
+  let server: http.Server;
+  let answer: { status: number; headers: [string, string][]; body: Buffer } = { status: 200, headers: [], body: Buffer.alloc(0) };
+  const seen: http.IncomingHttpHeaders[] = [];
+  let client: DavClient;
+  const read = async (body: NodeJS.ReadableStream): Promise<string> => {
+    const parts: Buffer[] = [];
+    for await (const part of body) parts.push(part as Buffer);
+    return Buffer.concat(parts).toString();
+  };
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(answer.status, answer.headers.flat());
+      res.end(answer.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    client = new DavClient({ url: `http://127.0.0.1:${port}/dav/`, user: 'anna', password: 'pw' });
+  });
+  afterAll(async () => {
+    client.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('asks for no compression, reads the length, and sends Range + If-Range for a resume', async () => {
+    answer = { status: 206, headers: [['Content-Length', '3']], body: Buffer.from('llo') };
+    const got = await client.get('a.txt', undefined, { from: 2, ifRange: 'v1' });
+    expect(got.length).toBe(3);
+    expect(got.partial).toBe(true);
+    expect(await read(got.body)).toBe('llo');
+    expect(seen.at(-1)!['accept-encoding']).toBeUndefined();
+    expect(seen.at(-1)!.range).toBe('bytes=2-');
+    expect(seen.at(-1)!['if-range']).toBe('"v1"');
+  });
+
+  it('a body compressed although nothing was asked is decompressed, its length unknown; an unknown encoding is an error', async () => {
+    answer = { status: 200, headers: [['Content-Encoding', 'gzip']], body: gzipSync('hello, unpacked') };
+    const got = await client.get('b.txt');
+    expect(got.length).toBeNull();
+    expect(await read(got.body)).toBe('hello, unpacked');
+    answer = { status: 200, headers: [['Content-Encoding', 'zstd-of-the-future']], body: Buffer.from('?') };
+    await expect(client.get('c.txt')).rejects.toThrow(/in an encoding this client does not read \(zstd-of-the-future\)/);
+  });
+
+  it('a status outside 2xx is a RemoteError of its kind', async () => {
+    answer = { status: 404, headers: [], body: Buffer.from('not here') };
+    await expect(client.get('d.txt')).rejects.toMatchObject({ name: 'RemoteError', kind: 'notFound' });
+    answer = { status: 401, headers: [], body: Buffer.alloc(0) };
+    await expect(client.get('d.txt')).rejects.toMatchObject({ kind: 'auth' });
   });
 });
