@@ -39,7 +39,14 @@ const passwordPrompt = /(?:^|\n|\s)(?:Gateway)?Password: *$/;
 const otherPrompt = /(?:Username|Domain|GatewayUsername|GatewayDomain): *$/;
 const maxOutput = 4096;
 
+/**
+ * A password is one line: a line break in it would end it early and leave the rest for FreeRDP's
+ * next question (a "Y" there would trust an unknown certificate). Such a password is never sent.
+ */
+export const isOneLine = (secret: string): boolean => !/[\r\n\0]/.test(secret);
+
 export function launchFreeRdp(options: RdpLaunchOptions): RdpProcess {
+  if (options.password !== null && !isOneLine(options.password)) throw new Error('the password contains a line break: not sent to FreeRDP');
   const child = spawn(options.client.path, [...options.args], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env, shell: false });
   let output = '';
   let failure: LaunchFailure | null = null;

@@ -8,7 +8,7 @@ import { rdpSettingsSchema } from './rdp-schema.ts';
 import { rdpTarget, remoteEntryProblem, userNameProblem } from './rdp-rules.ts';
 import { RdpArgumentError, rdpArguments, type RemoteAppEntry } from './rdp-arguments.ts';
 import type { FreeRdpClient } from './rdp-client.ts';
-import type { RdpLaunchOptions, RdpProcess } from './rdp-launcher.ts';
+import { isOneLine, type RdpLaunchOptions, type RdpProcess } from './rdp-launcher.ts';
 import { exitReason, forgetsPassword, type RdpExitReason } from './rdp-exit.ts';
 
 export type RemoteEndReason = RdpExitReason | 'no-client' | 'cancelled' | 'refused' | 'unsupported' | 'stopped';
@@ -126,6 +126,7 @@ export class RemoteSessions {
     if (!answer) return null;
     const bad = userNameProblem(fixedUser ?? answer.username, ['username']);
     if (bad) throw new RdpArgumentError(bad); // never kept, never passed on
+    if (!isOneLine(answer.password)) throw new RdpArgumentError({ path: ['password'], en: 'may not contain line breaks', nl: 'mag geen regeleinden bevatten' });
     const credentials = { username: fixedUser ?? answer.username, password: answer.password };
     await this.ports.keyring.set(keyName, JSON.stringify(credentials)).catch((error: unknown) => this.ports.log.warn('remote app sign-in not kept in the keyring', error instanceof Error ? error.message : error));
     return credentials;

@@ -51,6 +51,12 @@ describe('launchFreeRdp', () => {
     expect(readFileSync(fake.out, 'utf8')).toBe('');
   });
 
+  it('never sends a password with a line break (the rest would answer FreeRDP\'s next question)', () => {
+    rmSync(fake.out, { force: true });
+    expect(() => launchFreeRdp({ client, args: [], password: 'abc\nY', env: env() })).toThrow('line break');
+    expect(existsSync(fake.out)).toBe(false);
+  });
+
   it('reports a client that cannot be started', async () => {
     const process = launchFreeRdp({ client: { path: `${fake.dir}/missing`, dialect: 2 }, args: [], password: secret });
     expect(await process.exited).toMatchObject({ failure: 'spawn-failed' });

@@ -90,6 +90,13 @@ describe('RemoteSessions', () => {
     expect(await keyring.get(credentialName('rds.gemeente.nl', 'GEMEENTE'))).toBeNull();
   });
 
+  it('a typed password with a line break is refused, not kept and not sent', async () => {
+    const { sessions, keyring, launched } = setup({ answer: { username: 'jan', password: 'abc\nY' } });
+    expect(await sessions.start('zaak')).toMatchObject({ state: 'ended', reason: 'refused', detail: 'password' });
+    expect(launched).toEqual([]);
+    expect(await keyring.get(credentialName('rds.gemeente.nl', 'GEMEENTE'))).toBeNull();
+  });
+
   it('a hostile entry (from a portal catalog that skipped the policy check) is refused before anything is asked', async () => {
     const hostile: RemoteAppEntry = { id: 'x', name: 'X', kind: 'remote-app', url: 'rdp://rds.gemeente.nl', rdp: { program: '+auth-only', signIn: 'password', clipboard: true, audio: true, homeDrive: false } };
     const { sessions, asked, launched } = setup({ apps: [hostile] });
