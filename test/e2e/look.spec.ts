@@ -1,6 +1,7 @@
 // The look: NL Design System tokens with a neutral default, the Rijkshuisstijl theme and the
 // organisation's colours and logo from the policy, light and dark after the system, all under the
 // strict CSP (a violation of it fails the test).
+import { createServer } from 'node:http';
 import type { Page } from '@playwright/test';
 import { test, expect, startPreviewHost } from './fixtures.ts';
 
@@ -57,5 +58,29 @@ test('the policy chooses the Rijkshuisstijl theme, the organisation’s colours 
     expect(await violations()).toEqual([]);
   } finally {
     await host.stop();
+  }
+});
+
+test('an app without an icon shows its site’s favicon; one without either a letter tile', async ({ page }) => {
+  const png = Buffer.from(logo.split(',')[1]!, 'base64');
+  const site = createServer((request, response) => {
+    if (request.url === '/favicon.ico') response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Intranet</title><p>Intranet</p>');
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(site.address() as { port: number }).port}/`;
+  const host = await startPreviewHost({
+    policy: { apps: [{ id: 'intranet', name: 'Intranet', url }, { id: 'gone', name: 'Archief', url: 'http://127.0.0.1:9/' }] },
+  });
+  try {
+    const violations = await watchCsp(page);
+    await page.goto(host.url);
+    const intranet = page.getByRole('tab', { name: /Intranet/ });
+    await expect(intranet.locator('img.app-icon')).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
+    await expect(page.getByRole('tab', { name: /Archief/ }).locator('.app-icon')).toHaveText('A');
+    expect(await violations()).toEqual([]);
+  } finally {
+    await host.stop();
+    site.close();
   }
 });

@@ -42,9 +42,13 @@ export const appCommands = {
   'catalog.move': command(z.object({ id: z.string(), toIndex: z.number().int().min(0) }).strict(), z.array(catalogEntrySchema)),
   'catalog.setEnabled': command(z.object({ id: z.string(), enabled: z.boolean() }).strict(), z.array(catalogEntrySchema)),
   'app.openExternal': command(z.object({ url: z.string() }).strict(), ok),
+  /** Site icons (data: URLs) of the apps without an icon of their own, by app id; asking also fetches missing ones. */
+  'catalog.favicons': command(noInput, z.record(z.string(), z.string())),
 } as const;
 
 export const appEvents = {
   'settings.changed': settingsViewSchema,
   'catalog.changed': z.array(catalogEntrySchema),
+  /** New site icons arrived (same shape as catalog.favicons). */
+  'catalog.favicons': z.record(z.string(), z.string()),
 } as const;

@@ -2,7 +2,10 @@
 import type { CoreContext } from '../context.ts';
 import type { CommandHandlers } from '../bridge/contract.ts';
 import type { appCommands } from '../bridge/contract-app.ts';
+import { join } from 'node:path';
 import { safeExternalUrl } from '../shell/external-url.ts';
+import { FaviconCache } from '../shell/favicons.ts';
+import { nodeProxyEnvForSetting } from '../shell/proxy.ts';
 
 type AppHandlers = Pick<CommandHandlers, keyof typeof appCommands>;
 
@@ -14,6 +17,8 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
     return list;
   };
   settings.onChange((view) => hub.emit('settings.changed', view));
+  const favicons = new FaviconCache({ file: join(ctx.dataDir, 'favicons.json'), proxyEnv: () => nodeProxyEnvForSetting(settings.get('shell.proxy'), process.env).env });
+  const appsForIcons = () => catalog.list().map((entry) => entry.app);
   return {
     'app.info': async () => ({
       version: ctx.version,
@@ -23,6 +28,13 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
       organisation: settings.policy.policy.organisation ?? null,
       theme: settings.policy.policy.theme ?? null,
     }),
+    'catalog.favicons': async () => {
+      // Answers with what is kept now; icons still missing arrive later as an event.
+      void favicons.refresh(appsForIcons()).then((changed) => {
+        if (changed) hub.emit('catalog.favicons', favicons.icons(appsForIcons()));
+      });
+      return favicons.icons(appsForIcons());
+    },
     'settings.get': async () => settings.view(),
     'settings.set': async ({ key, value }) => {
       const view = settings.set(key, value);

@@ -1,6 +1,8 @@
-// An app's icon: its own image when the catalog gives one (data: or same-origin), else its initial
-// on a colour tile (the last fallback). Tiles are classes, not inline styles (strict CSP).
+// An app's icon: its own image when the catalog gives one (data: or same-origin), else the site's
+// favicon that the core fetched and keeps (catalog.favicons), else its initial on a colour tile
+// (the last fallback). Tiles are classes, not inline styles (strict CSP).
 import type { AppDefinition } from '../../../electron/core/config/catalog-schema.ts';
+import { useBridgeState } from '../bridge/context.tsx';
 
 /** Number of tile colours in styles.css (.app-tile-0 … .app-tile-6). */
 const TILE_COLOURS = 7;
@@ -12,7 +14,9 @@ export function tileFor(id: string): number {
 }
 
 export function AppIcon({ app }: { app: AppDefinition }) {
-  if (app.icon?.startsWith('data:image/')) return <img className="app-icon" src={app.icon} alt="" />;
+  const favicons = useBridgeState('catalog.favicons', 'catalog.favicons');
+  const image = app.icon?.startsWith('data:image/') ? app.icon : favicons?.[app.id];
+  if (image) return <img className="app-icon" src={image} alt="" />;
   return (
     <span className={`app-icon app-tile-${tileFor(app.id)}`} aria-hidden="true">
       {app.name.slice(0, 1).toUpperCase()}

@@ -1,0 +1,111 @@
+// App icons when the catalog gives none: the site's own /favicon.ico, fetched through the web apps'
+// proxy without credentials (catalog-source-fetch.ts: bounded in size and time, image types only,
+// no redirects) and kept as a data: URL in the data folder, so the sidebar shows it from then on,
+// offline too. An origin is asked at most once a day when it has no icon, and again after a week
+// when it has one. The letter tile stays the last fallback (renderer/src/shell/AppIcon.tsx).
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fetchIcon } from '../config/catalog-source-fetch.ts';
+import type { NodeProxyEnv } from './proxy.ts';
+
+const DAY = 24 * 3600 * 1000;
+const REFRESH_AFTER = 7 * DAY;
+const RETRY_AFTER = DAY;
+
+interface Entry {
+  icon: string | null;
+  at: number;
+}
+
+export interface FaviconApp {
+  id: string;
+  url: string;
+  icon?: string | undefined;
+}
+
+export interface FaviconOptions {
+  /** Where the icons are kept (JSON: origin → { icon, at }). */
+  file: string;
+  proxyEnv?: () => NodeProxyEnv | null;
+  now?: () => number;
+  timeoutMs?: number;
+}
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function load(file: string): Record<string, Entry> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Entry>;
+    return Object.fromEntries(Object.entries(data).filter(([, entry]) => typeof entry?.at === 'number' && (entry.icon === null || (typeof entry.icon === 'string' && entry.icon.startsWith('data:image/')))));
+  } catch {
+    return {}; // none yet, or unreadable: fetched again
+  }
+}
+
+export class FaviconCache {
+  private readonly options: FaviconOptions;
+  private readonly entries: Record<string, Entry>;
+  private running: Promise<boolean> | null = null;
+
+  constructor(options: FaviconOptions) {
+    this.options = options;
+    this.entries = load(options.file);
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** The kept icon of each app that has no icon of its own, by app id. */
+  icons(apps: FaviconApp[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const app of apps) {
+      const origin = app.icon ? null : originOf(app.url);
+      const icon = origin ? this.entries[origin]?.icon : null;
+      if (icon) out[app.id] = icon;
+    }
+    return out;
+  }
+
+  private due(origin: string): boolean {
+    const entry = this.entries[origin];
+    return !entry || this.now() - entry.at >= (entry.icon ? REFRESH_AFTER : RETRY_AFTER);
+  }
+
+  /** Fetches the icons that are missing or old (one refresh at a time); true when one changed. */
+  refresh(apps: FaviconApp[]): Promise<boolean> {
+    this.running ??= this.fetchDue(apps).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async fetchDue(apps: FaviconApp[]): Promise<boolean> {
+    const origins = [...new Set(apps.filter((app) => !app.icon).map((app) => originOf(app.url)).filter((origin): origin is string => origin !== null))].filter((origin) => this.due(origin));
+    let changed = false;
+    for (const origin of origins) {
+      const url = `${origin}/favicon.ico`;
+      const icon = await fetchIcon(url, url, {}, { proxyEnv: this.options.proxyEnv?.() ?? null, timeoutMs: this.options.timeoutMs ?? 10_000 }).catch(() => null);
+      const previous = this.entries[origin]?.icon ?? null;
+      if (icon !== null && icon !== previous) changed = true;
+      if (icon) this.entries[origin] = { icon, at: this.now() };
+      // A failure does not forget an icon we had; it is asked again after a day.
+      else if (previous) this.entries[origin] = { icon: previous, at: this.now() - REFRESH_AFTER + RETRY_AFTER };
+      else this.entries[origin] = { icon: null, at: this.now() };
+    }
+    if (origins.length > 0) this.save();
+    return changed;
+  }
+
+  private save(): void {
+    mkdirSync(dirname(this.options.file), { recursive: true });
+    const temp = `${this.options.file}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.entries));
+    renameSync(temp, this.options.file);
+  }
+}
