@@ -39,7 +39,9 @@ export function RemoteApps() {
         {remote.map(({ app }) => {
           const session = sessions[app.id];
           const state = session?.state ?? 'idle';
-          const why = state === 'ended' && session?.reason ? t(`reason.${session.reason}`, { detail: session.detail ?? '' }) : null;
+          // A refused user name or password is the person's own typing, not the organisation's setting.
+          const typed = session?.reason === 'refused' && (session.detail === 'username' || session.detail === 'password');
+          const why = state === 'ended' && session?.reason ? t(typed ? 'reason.refused-typed' : `reason.${session.reason}`, { detail: session.detail ?? '' }) : null;
           return (
             <li key={app.id} className="remote-app">
               <button type="button" className="app-tab" aria-describedby={`remote-state-${app.id}`} disabled={state === 'starting'} title={t('openHint', { name: app.name })} onClick={() => start(app.id)}>
