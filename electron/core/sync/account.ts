@@ -1,4 +1,4 @@
-// Signing in to Nextcloud: Login Flow v2 (the user approves in the browser, we poll for an app
+// Signing in to Nextcloud: Login Flow v2 (the user approves in the sign-in window, we poll for an app
 // password) or an app password typed in; and finding the WebDAV root of an account. Spec:
 // docs.nextcloud.com, "Login Flow" (developer manual, client APIs). Requests go through the
 // proxy the caller passes (account-http.ts).
@@ -8,7 +8,7 @@ import { requestSmall, type AccountHttpOptions, type SmallAnswer } from './accou
 import { accountTexts } from './account-texts.ts';
 
 export interface LoginFlowStart {
-  /** Open this in the system browser. */
+  /** The page to show: in the in-app sign-in window or the system browser (core/shell/sign-in-route.ts). */
   loginUrl: string;
   poll: { token: string; endpoint: string };
 }

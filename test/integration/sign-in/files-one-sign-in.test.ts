@@ -15,17 +15,17 @@ import { CookieBrowser, type Page } from '../../fixtures/cookie-browser.ts';
 import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
 import type { SignInWindowRequest } from '../../../electron/core/shell/sign-in-page.ts';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
-import type { EventHub } from '../../../electron/core/bridge/event-hub.ts';
+import type { CoreServices } from '../../../electron/core/services.ts';
 
-function nextState(hub: EventHub, test: (s: SyncState) => boolean): Promise<SyncState> {
-  return new Promise((done) => {
-    const off = hub.subscribe((name, payload) => {
-      if (name === 'sync.state' && test(payload as SyncState)) {
-        off();
-        done(payload as SyncState);
-      }
-    });
-  });
+/** The sync state once it satisfies `test` (asked until then). */
+async function stateWhen(core: CoreServices, test: (s: SyncState) => boolean, timeout = 30_000): Promise<SyncState> {
+  let found: SyncState | null = null;
+  await vi.waitFor(async () => {
+    const state = await core.handlers['sync.state']({});
+    expect(test(state)).toBe(true);
+    found = state;
+  }, { timeout, interval: 100 });
+  return found!;
 }
 
 describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at the identity provider', () => {
@@ -51,7 +51,6 @@ describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at
     writeFileSync(join(localDir, 'notulen.txt'), 'van Jan');
     try {
       core.ctx.settings.set('sync.localDir', localDir);
-      const synced = nextState(core.hub, (s) => s.lastSyncAt !== null && s.state === 'idle');
       await core.handlers['sync.startLogin']({ server: servers.nextcloud.origin });
       expect(core.opened).toEqual([]); // not the system browser
       expect(windows).toHaveLength(1);
@@ -60,7 +59,7 @@ describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at
       expect(grant.html).toContain('Grant access');
       expect(grant.html).not.toContain('type="password"');
       await partition.submit(grant, {}, '/login/v2/grant');
-      const state = await synced;
+      const state = await stateWhen(core, (s) => s.lastSyncAt !== null && s.state === 'idle');
       expect(state.user).toBe('jan.jansen');
       expect(state.errors).toEqual([]);
       expect(core.ctx.settings.get('sync.davUrl')).toBe(`${servers.nextcloud.origin}/remote.php/dav/files/${servers.nextcloud.userId}/`);
@@ -70,19 +69,17 @@ describe.skipIf(!sabreDavServer.available)('connecting Files with one sign-in at
 
       // Signed out everywhere: the app password dies; the next sync says so instead of failing quietly.
       servers.nextcloud.revokeAppPasswords();
-      const refused = nextState(core.hub, (s) => s.state === 'needs-sign-in');
       writeFileSync(join(localDir, 'later.txt'), 'later');
       core.handlers['sync.now']({});
-      const stopped = await refused;
+      const stopped = await stateWhen(core, (s) => s.state === 'needs-sign-in');
       expect(stopped.message).toBe('the server no longer accepts the app password: sign in again');
 
       // The same one-click path reconnects: the window shows "Grant access" again, no password.
-      const again = nextState(core.hub, (s) => s.state === 'idle' && s.lastSyncAt !== null && s.errors.length === 0);
       await core.handlers['sync.startLogin']({ server: servers.nextcloud.origin });
       const regrant = await windows[1]!.page;
       expect(regrant.html).toContain('Grant access');
       await partition.submit(regrant, {}, '/login/v2/grant');
-      await again;
+      await stateWhen(core, (s) => s.state === 'idle' && s.user === 'jan.jansen' && s.errors.length === 0);
       await vi.waitFor(() => expect(readFileSync(join(servers.nextcloud.dav.dataDir, 'later.txt'), 'utf8')).toBe('later'), { timeout: 20_000 });
       expect(servers.nextcloud.grants()).toBe(2);
       expect(servers.provider.passwordPrompts()).toBe(1);
