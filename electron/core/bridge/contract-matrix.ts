@@ -54,6 +54,15 @@ export const matrixVerifyResultSchema = matrixVerificationSchema.extend({
 });
 export type MatrixVerifyResult = z.infer<typeof matrixVerifyResultSchema>;
 
+/** Emoji verification started from another of the user's sessions, as the notifier sees it. */
+export const matrixEmojiVerificationSchema = z.object({
+  phase: z.enum(['none', 'requested', 'waiting', 'compare', 'done', 'cancelled']),
+  otherDeviceId: z.string().optional(),
+  emojis: z.array(z.object({ emoji: z.string(), name: z.string() })).optional(),
+  reason: z.string().optional(),
+});
+export type MatrixEmojiVerification = z.infer<typeof matrixEmojiVerificationSchema>;
+
 const homeserverInput = z.string().min(1).max(2000);
 
 export const matrixCommands = {
@@ -78,6 +87,11 @@ export const matrixCommands = {
   'matrix.verification': command(noInput, matrixVerificationSchema),
   /** "Verify with Security Key": cross-signs the notifier's device, restores room keys from the backup. */
   'matrix.verifyWithRecoveryKey': command(z.object({ recoveryKey: z.string().min(1).max(200) }).strict(), matrixVerifyResultSchema),
+  'matrix.emojiVerification': command(noInput, matrixEmojiVerificationSchema),
+  'matrix.acceptEmojiVerification': command(noInput, matrixEmojiVerificationSchema),
+  /** The person compared the emoji with the other session: match verifies, no match cancels. */
+  'matrix.confirmEmojiVerification': command(z.object({ match: z.boolean() }).strict(), matrixEmojiVerificationSchema),
+  'matrix.cancelEmojiVerification': command(noInput, matrixEmojiVerificationSchema),
   /** From the Electron adapter: the room open in the focused chat tab (null when none); its messages do not pop up. */
   'matrix.setFocusedRoom': command(z.object({ roomId: z.string().max(255).nullable() }).strict(), z.object({ roomId: z.string().nullable() })),
 } as const;
@@ -88,4 +102,5 @@ export const matrixEvents = {
   /** Notifications to close: their room was read elsewhere. */
   'matrix.withdraw': z.object({ ids: z.array(z.string()) }),
   'matrix.rooms': z.array(matrixRoomSchema),
+  'matrix.emojiVerification': matrixEmojiVerificationSchema,
 } as const;

@@ -82,6 +82,7 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
       withdraw: (ids) => ctx.hub.emit('matrix.withdraw', { ids }),
       unread: onUnread,
       decision: () => {},
+      emojiVerification: (state) => ctx.hub.emit('matrix.emojiVerification', state),
     },
     ...(options.pollTimeoutMs ? { pollTimeoutMs: options.pollTimeoutMs } : {}),
   };
@@ -141,6 +142,10 @@ export function createMatrixHandlers(ctx: CoreContext, options: MatrixHandlerOpt
     },
     'matrix.rooms': async () => service.rooms(),
     'matrix.verification': async () => service.verification(),
+    'matrix.emojiVerification': async () => service.emojiVerification(),
+    'matrix.acceptEmojiVerification': async () => service.acceptEmojiVerification(),
+    'matrix.confirmEmojiVerification': async ({ match }) => service.confirmEmojiVerification(match),
+    'matrix.cancelEmojiVerification': async () => service.cancelEmojiVerification(),
     'matrix.verifyWithRecoveryKey': async ({ recoveryKey }) => {
       try {
         return { ...(await service.verifyWithRecoveryKey(recoveryKey)), error: null };

@@ -11,6 +11,7 @@ import type { NotificationRecord, NotifierOutput } from './notifier.ts';
 import type { RoomUnread } from './sdk/matrix-session.ts';
 import type { LoginFlows } from './sdk/matrix-login.ts';
 import type { VerificationResult, VerificationState } from './sdk/session-verification.ts';
+import type { EmojiVerificationState } from './sdk/emoji-verification.ts';
 import { fromWireError, type FromWorker, type MatrixWorkerLauncher, type MatrixWorkerProcess, type WorkerMethod, type WorkerSettings } from './worker-protocol.ts';
 
 /** What the bridge handlers use: MatrixService in this process, or MatrixWorkerHost for a worker. */
@@ -32,6 +33,10 @@ export interface MatrixBackend {
   updateCounts(unreadRooms: number, highlightCount: number): void;
   verification(): Promise<VerificationState>;
   verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult>;
+  emojiVerification(): EmojiVerificationState;
+  acceptEmojiVerification(): Promise<EmojiVerificationState>;
+  confirmEmojiVerification(match: boolean): Promise<EmojiVerificationState>;
+  cancelEmojiVerification(): Promise<EmojiVerificationState>;
   dispose(): Promise<void>;
 }
 
@@ -45,7 +50,7 @@ export interface MatrixWorkerHostDeps {
   dataDir: string;
   log: Log;
   settings: () => WorkerSettings;
-  output: NotifierOutput & { status(status: MatrixStatus): void };
+  output: NotifierOutput & { status(status: MatrixStatus): void; emojiVerification?(state: EmojiVerificationState): void };
   openExternal(url: string): Promise<void>;
   pollTimeoutMs?: number;
 }
@@ -59,6 +64,7 @@ export class MatrixWorkerHost implements MatrixBackend {
   private current: MatrixStatus;
   private recent: NotificationRecord[] = [];
   private roomList: RoomUnread[] = [];
+  private emojiState: EmojiVerificationState = { phase: 'none' };
   private disposed = false;
 
   constructor(launch: MatrixWorkerLauncher, deps: MatrixWorkerHostDeps) {
@@ -135,6 +141,10 @@ export class MatrixWorkerHost implements MatrixBackend {
       this.roomList = payload as RoomUnread[];
       out.unread(this.roomList);
     } else if (name === 'decision') out.decision(payload as Parameters<NotifierOutput['decision']>[0]);
+    else if (name === 'emojiVerification') {
+      this.emojiState = payload as EmojiVerificationState;
+      out.emojiVerification?.(this.emojiState);
+    }
   }
 
   private call<T>(method: WorkerMethod, ...args: unknown[]): Promise<T> {
@@ -182,6 +192,22 @@ export class MatrixWorkerHost implements MatrixBackend {
   /** The key crosses to the worker once, in memory; a failure keeps its `kind` (e.g. 'wrong-recovery-key'). */
   verifyWithRecoveryKey(recoveryKey: string): Promise<VerificationResult> {
     return this.call<VerificationResult>('verifyWithRecoveryKey', recoveryKey);
+  }
+
+  emojiVerification(): EmojiVerificationState {
+    return this.emojiState;
+  }
+
+  acceptEmojiVerification(): Promise<EmojiVerificationState> {
+    return this.call<EmojiVerificationState>('acceptEmojiVerification');
+  }
+
+  confirmEmojiVerification(match: boolean): Promise<EmojiVerificationState> {
+    return this.call<EmojiVerificationState>('confirmEmojiVerification', match);
+  }
+
+  cancelEmojiVerification(): Promise<EmojiVerificationState> {
+    return this.call<EmojiVerificationState>('cancelEmojiVerification');
   }
 
   async signOut(): Promise<MatrixStatus> {

@@ -43,6 +43,7 @@ function init(message: Extract<ToWorker, { type: 'init' }>): void {
       withdraw: (payload) => send({ type: 'output', name: 'withdraw', payload }),
       unread: (payload) => send({ type: 'output', name: 'unread', payload }),
       decision: (payload) => send({ type: 'output', name: 'decision', payload }),
+      emojiVerification: (payload) => send({ type: 'output', name: 'emojiVerification', payload }),
     },
     ...(message.pollTimeoutMs ? { pollTimeoutMs: message.pollTimeoutMs } : {}),
   });

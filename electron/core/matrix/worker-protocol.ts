@@ -20,12 +20,15 @@ export const workerMethods = [
   'updateCounts',
   'verification',
   'verifyWithRecoveryKey',
+  'acceptEmojiVerification',
+  'confirmEmojiVerification',
+  'cancelEmojiVerification',
   'dispose',
 ] as const;
 export type WorkerMethod = (typeof workerMethods)[number];
 
 export type WorkerSettings = NotifierSettings & { homeserver: string; enabled?: boolean };
-export type OutputName = 'status' | 'notification' | 'withdraw' | 'unread' | 'decision';
+export type OutputName = 'status' | 'notification' | 'withdraw' | 'unread' | 'decision' | 'emojiVerification';
 export type HostOp = 'keyring.get' | 'keyring.set' | 'keyring.delete' | 'openExternal';
 export interface WireError {
   message: string;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatrixVerifyResult } from '../../../electron/core/bridge/contract-matrix.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { useAsyncAction } from '../shared/use-async-action.ts';
+import { EmojiVerification } from './EmojiVerification.tsx';
 
 type Verification = Omit<MatrixVerifyResult, 'restoredKeys' | 'error'>;
 
@@ -55,8 +56,10 @@ export function VerifyDevice() {
           ) : (
             <p>{t('verify.noRecovery')}</p>
           )}
+          <p>{t('verify.orEmoji')}</p>
         </>
       )}
+      <EmojiVerification />
       {result && !result.error && result.restoredKeys !== null && <p role="status">{t('verify.restored', { count: result.restoredKeys })}</p>}
       {result?.error && <p role="alert" className="error">{t(`verify.error.${result.error}`)}</p>}
       {action.error && <p role="alert" className="error">{action.error}</p>}

@@ -61,6 +61,8 @@ describe('the notifier in its own process', () => {
     expect(await core.ctx.keyring.get('matrix.crypto-store-key')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(await core.handlers['matrix.verification']({})).toEqual({ verified: false, recoveryAvailable: false, keyBackup: false });
     expect(await core.handlers['matrix.verifyWithRecoveryKey']({ recoveryKey: 'not a recovery key' })).toMatchObject({ verified: false, restoredKeys: null, error: 'malformed-recovery-key' });
+    expect(await core.handlers['matrix.emojiVerification']({})).toEqual({ phase: 'none' });
+    await expect(core.handlers['matrix.acceptEmojiVerification']({})).rejects.toThrow('there is no verification request to accept');
 
     // The worker dies: it is restarted, resumes from the saved position, and notifies only the new message.
     events.length = 0;
