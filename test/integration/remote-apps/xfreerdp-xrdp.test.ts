@@ -16,6 +16,8 @@ import { findFreeRdp } from '../../../electron/core/remote-apps/rdp-client.ts';
 import { rdpArguments } from '../../../electron/core/remote-apps/rdp-arguments.ts';
 import { launchFreeRdp, type RdpExit } from '../../../electron/core/remote-apps/rdp-launcher.ts';
 import { exitReason } from '../../../electron/core/remote-apps/rdp-exit.ts';
+import { RemoteSessions, credentialName, type RemoteSessionState } from '../../../electron/core/remote-apps/rdp-session.ts';
+import { MemoryKeyring } from '../../../electron/core/secrets/keyring.ts';
 import { missing, startXrdp, testUser, type XrdpServer } from './xrdp-server.ts';
 
 const reason = await missing();
@@ -85,4 +87,34 @@ describe.skipIf(reason !== null)('xfreerdp signs in to xrdp with the password on
     expect(exit.output).toContain('certificate not trusted');
     expect((server.sesmanLog().match(/Starting session/g) ?? []).length).toBe(sessionsBefore);
   });
+
+  it('the whole session path: the kept sign-in from the keyring, running while FreeRDP is up, stopped on request', async () => {
+    const keyring = new MemoryKeyring();
+    await keyring.set(credentialName('127.0.0.1', undefined), JSON.stringify({ username: testUser, password: server.password }));
+    const changes: RemoteSessionState[] = [];
+    // PAM accepted: a new session, or the one the first test started and sesman still runs.
+    const accepted = new RegExp(`Starting session.*user name ${testUser}|reconnected session: username ${testUser}`, 'g');
+    const acceptedBefore = (server.sesmanLog().match(accepted) ?? []).length;
+    const sessions = new RemoteSessions({
+      apps: () => [{ id: 'xrdp', name: 'xrdp', kind: 'remote-app', url: `rdp://127.0.0.1:${server.port}`, rdp: { certificateFingerprint: server.fingerprint, signIn: 'password', clipboard: true, audio: false, homeDrive: false } }],
+      keyring,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+      findClient: findFreeRdp,
+      launch: (options) => launchFreeRdp({ ...options, env: { ...globalThis.process.env, DISPLAY: server.display, HOME: server.dir } }),
+      askCredentials: async () => {
+        throw new Error('the kept sign-in is used: nobody is asked');
+      },
+      desktopUser: () => 'nobody',
+      onChange: (state) => changes.push(state),
+    });
+    expect(await sessions.start('xrdp')).toMatchObject({ state: 'running' });
+    const until = Date.now() + 20_000;
+    while ((server.sesmanLog().match(accepted) ?? []).length === acceptedBefore && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((server.sesmanLog().match(accepted) ?? []).length).toBe(acceptedBefore + 1);
+    sessions.stop('xrdp');
+    const ended = Date.now() + 10_000;
+    while (changes.at(-1)?.state !== 'ended' && Date.now() < ended) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes.map((change) => change.state)).toEqual(['starting', 'running', 'ended']);
+    expect(changes.at(-1)?.reason).toBe('stopped');
+  }, 45_000);
 });
