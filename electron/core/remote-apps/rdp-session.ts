@@ -45,6 +45,17 @@ export function credentialName(host: string, domain: string | undefined): string
   return `remote-app:${host}:${domain ?? ''}`;
 }
 
+/** What the keyring holds for a host; null when nothing (or something unreadable: then the person is asked). */
+function keptCredentials(text: string | null): RemoteCredentials | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as Partial<RemoteCredentials>;
+    return typeof value.username === 'string' && typeof value.password === 'string' ? { username: value.username, password: value.password } : null;
+  } catch {
+    return null;
+  }
+}
+
 export class RemoteSessions {
   private readonly ports: RemoteSessionPorts;
   private readonly states = new Map<string, RemoteSessionState>();
@@ -117,11 +128,8 @@ export class RemoteSessions {
   }
 
   private async credentials(app: RemoteAppEntry, host: string, keyName: string, fixedUser: string | undefined): Promise<RemoteCredentials | null> {
-    const kept = await this.ports.keyring.get(keyName).catch(() => null);
-    if (kept) {
-      const parsed = JSON.parse(kept) as RemoteCredentials;
-      return fixedUser ? { ...parsed, username: fixedUser } : parsed;
-    }
+    const kept = keptCredentials(await this.ports.keyring.get(keyName).catch(() => null));
+    if (kept) return fixedUser ? { ...kept, username: fixedUser } : kept;
     const answer = await this.ports.askCredentials(app, host, fixedUser ?? this.ports.desktopUser(), fixedUser !== undefined);
     if (!answer) return null;
     const bad = userNameProblem(fixedUser ?? answer.username, ['username']);

@@ -76,6 +76,15 @@ describe('RemoteSessions', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('an unreadable keyring entry is not used: the person is asked and the entry replaced', async () => {
+    const { sessions, keyring, asked, ended } = setup();
+    await keyring.set(credentialName('rds.gemeente.nl', 'GEMEENTE'), 'not json');
+    expect(await sessions.start('zaak')).toMatchObject({ state: 'running' });
+    expect(asked).toHaveLength(1);
+    await ended();
+    expect(JSON.parse((await keyring.get(credentialName('rds.gemeente.nl', 'GEMEENTE')))!)).toEqual({ username: 'jan', password: 'Wachtwoord-1' });
+  });
+
   it('cancelled sign-in: ended, nothing started, nothing kept', async () => {
     const { sessions, keyring, launched } = setup({ answer: null });
     expect(await sessions.start('zaak')).toMatchObject({ state: 'ended', reason: 'cancelled' });
