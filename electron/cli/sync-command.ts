@@ -9,31 +9,7 @@ import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
 import { engineOptionsFrom } from '../core/sync/engine-options.ts';
 import { nodeProxyEnv } from '../core/shell/proxy.ts';
 import { stderr, stdout } from './terminal-text.ts';
-
-const usage = `Usage: werkplek sync --server URL --user NAME [--password-env VAR] LOCAL_DIR [REMOTE_DIR]
-
-Two-way sync of LOCAL_DIR with REMOTE_DIR (default /) on a Nextcloud or WebDAV server.
-The password (an app password for Nextcloud) is read from the environment variable VAR
-(default WERKPLEK_PASSWORD); it is never taken on the command line.
-
-Options:
-  --watch               keep syncing: on local changes and every --poll seconds
-  --json                print one JSON object per event on stdout
-  --poll SECONDS        server poll interval with --watch (default 30)
-  --parallel N          parallel transfers (default 6)
-  --delete-threshold N  ask before deleting more than N files (default 100)
-  --confirm-deletes     go ahead with deletions that would otherwise wait for confirmation
-  --restore-deletes     bring those files back from the side that still has them instead
-  --exclude-file FILE   extra ignore patterns, one glob a line
-  --upload-limit KIBPS  bandwidth limit for uploads in KiB/s (default: none)
-  --download-limit KIBPS  the same for downloads
-  --keep-free MIB       disk space downloads leave free (default: the larger of 1 GiB
-                        and 5 % of the disk, at most 10 GiB; 0: none)
-  --state-dir DIR       where the journal lives (default $XDG_STATE_HOME/werkplek)
-
-Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confirmation,
-4 the server refused the credentials, 5 the server could not be reached.
-`;
+import { cliTexts, type CliTexts } from './cli-texts.ts';
 
 const exitFor: Record<RunSummary['outcome'], number> = { ok: 0, errors: 1, failed: 1, 'needs-confirmation': 3, 'needs-sign-in': 4, offline: 5, 'rate-limited': 5 };
 
@@ -45,6 +21,8 @@ function stateHome(): string {
 const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
 
 export async function runSyncCommand(argv: string[]): Promise<number> {
+  const say = cliTexts();
+  const usage = say.syncUsage;
   let parsed;
   try {
     parsed = parseArgs({
@@ -70,18 +48,18 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   }
   const [localArg, remoteDir = '/'] = positionals;
   const problems: string[] = [];
-  if (!o.server) problems.push('--server URL is required');
-  if (!o.user) problems.push('--user NAME is required');
-  if (!localArg) problems.push('LOCAL_DIR is required');
-  if (positionals.length > 2) problems.push(`unexpected argument "${positionals[2]}"`);
-  if (o['confirm-deletes'] && o['restore-deletes']) problems.push('--confirm-deletes and --restore-deletes exclude each other');
+  if (!o.server) problems.push(say.serverRequired);
+  if (!o.user) problems.push(say.userRequired);
+  if (!localArg) problems.push(say.localRequired);
+  if (positionals.length > 2) problems.push(say.unexpectedArgument(positionals[2]!));
+  if (o['confirm-deletes'] && o['restore-deletes']) problems.push(say.confirmOrRestore);
   const passwordVar = o['password-env'] ?? 'WERKPLEK_PASSWORD';
   const password = process.env[passwordVar];
-  if (password === undefined) problems.push(`the environment variable ${passwordVar} (the password) is not set`);
+  if (password === undefined) problems.push(say.passwordUnset(passwordVar));
   const number = (name: string, value: string | undefined, min: number): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) problems.push(`--${name} must be a whole number of at least ${min}`);
+    if (!Number.isInteger(n) || n < min) problems.push(say.wholeNumber(name, min));
     return n;
   };
   const poll = number('poll', o.poll, 5);
@@ -114,7 +92,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
     excludeFile: o['exclude-file'] ? resolve(o['exclude-file']) : null, pollIntervalSeconds: poll ?? 30,
     uploadLimitKiBps: upLimit ?? 0, downloadLimitKiBps: downLimit ?? 0, freeSpaceReserveMiB: keepFree ?? null,
   }));
-  const out = attachOutput(engine, Boolean(o.json));
+  const out = attachOutput(engine, Boolean(o.json), say);
   const decision = o['confirm-deletes'] ? true : o['restore-deletes'] ? false : null;
   try {
     if (!o.watch) {
@@ -137,7 +115,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
 }
 
 /** Events as JSON lines, or a progress bar and one line per problem on a terminal. */
-function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSummary): void; close(): void } {
+function attachOutput(engine: SyncEngine, json: boolean, say: CliTexts): { final(summary: RunSummary): void; close(): void } {
   const e = engine.events;
   const offs: Array<() => void> = [];
   if (json) {
@@ -152,26 +130,22 @@ function attachOutput(engine: SyncEngine, json: boolean): { final(summary: RunSu
     const width = 24;
     const filled = Math.round(Math.min(1, fraction) * width);
     const eta = p.etaSeconds === null ? '' : ` ETA ${p.etaSeconds}s`;
-    stderr.bar(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${p.filesDone}/${p.filesTotal} files ${mb(p.bytesDone)}/${mb(p.bytesTotal)}${eta}`);
+    stderr.bar(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${p.filesDone}/${p.filesTotal} ${say.files} ${mb(p.bytesDone)}/${mb(p.bytesTotal)}${eta}`);
   }));
-  offs.push(e.on('itemError', (i) => stderr.line(`error: ${i.path}: ${i.message}`)));
-  offs.push(e.on('issue', (i) => stderr.line(`skipped: ${i.path}: ${i.message}`)));
-  offs.push(e.on('conflict', (c) => stderr.line(`conflict: ${c.path}: your version is kept as ${c.conflictCopy}`)));
+  offs.push(e.on('itemError', (i) => stderr.line(say.itemError(i.path, i.message))));
+  offs.push(e.on('issue', (i) => stderr.line(say.skipped(i.path, i.message))));
+  offs.push(e.on('conflict', (c) => stderr.line(say.conflict(c.path, c.conflictCopy))));
   const final = (s: RunSummary): void => {
-    const words: Record<string, string> = {
-      upload: 'uploaded', download: 'downloaded', conflict: 'compared (both changed)', moveLocal: 'moved here', moveRemote: 'moved on the server',
-      mkdirLocal: 'folders made here', mkdirRemote: 'folders made on the server', deleteLocal: 'to the trash here', deleteRemote: 'deleted on the server',
-    };
     // record / forget only update the journal (e.g. a plain server's ETags learned after an upload): not changes to anyone's files.
     const bookkeeping = (s.actions.record ?? 0) + (s.actions.forget ?? 0);
     const changes = Object.entries(s.actions).filter(([k]) => k !== 'record' && k !== 'forget');
-    const counts = (changes.map(([k, n]) => `${n} ${words[k] ?? k}`).join(', ') || 'nothing to do') + (bookkeeping ? ` (${bookkeeping} journal entr${bookkeeping === 1 ? 'y' : 'ies'} updated)` : '');
+    const counts = (changes.map(([k, n]) => `${n} ${say.actions[k] ?? k}`).join(', ') || say.nothingToDo) + (bookkeeping ? say.journal(bookkeeping) : '');
     if (s.outcome === 'needs-confirmation' && s.confirmation) {
-      const held = s.confirmation.held.map((h) => `  held: delete ${h.type === 'dir' ? `folder ${h.path} (${h.files} file(s))` : h.path} ${h.side === 'server' ? 'on the server' : 'here'}`);
-      stderr.line(`${counts}; waiting: this sync would delete ${s.confirmation.remoteDeletes} file(s) on the server and ${s.confirmation.localDeletes} here (${s.confirmation.kind}). Check, then rerun with --confirm-deletes, or --restore-deletes to bring them back.`, ...held);
+      const held = s.confirmation.held.map((h) => (h.type === 'dir' ? say.heldFolder(h.path, h.files, h.side === 'server') : say.heldFile(h.path, h.side === 'server')));
+      stderr.line(say.waiting(counts, s.confirmation.remoteDeletes, s.confirmation.localDeletes, s.confirmation.kind), ...held);
     } else if (s.outcome === 'ok' || s.outcome === 'errors') {
-      stderr.line(`${s.outcome === 'ok' ? 'in sync' : `${s.errors.length} item(s) failed`}: ${counts}`);
-    } else stderr.line(`sync stopped: ${s.message}`);
+      stderr.line(s.outcome === 'ok' ? say.inSync(counts) : say.failed(s.errors.length, counts));
+    } else stderr.line(say.stopped(s.message));
   };
   return { final, close: () => offs.forEach((off) => off()) };
 }
