@@ -7,6 +7,7 @@ import { DownloadsPanel, DownloadsStatus } from './shell/DownloadsPanel.tsx';
 import { ShellSettings } from './shell/ShellSettings.tsx';
 import { SyncPanel } from './sync/SyncPanel.tsx';
 import { SyncStatus } from './sync/SyncStatus.tsx';
+import { SyncSettings } from './sync/SyncSettings.tsx';
 import { NotificationsPanel } from './matrix/NotificationsPanel.tsx';
 import { ChatStatus } from './matrix/ChatStatus.tsx';
 import { UpdateNotice } from './shell/UpdateNotice.tsx';
@@ -24,7 +25,7 @@ export interface PanelEntry {
 }
 
 export const panels: PanelEntry[] = [
-  { id: 'settings', labelKey: 'openSettings', icon: Settings, render: () => <SettingsPage sections={<><ShellSettings /><CatalogSourceSettings /></>} /> },
+  { id: 'settings', labelKey: 'openSettings', icon: Settings, render: () => <SettingsPage sections={<><ShellSettings /><SyncSettings /><CatalogSourceSettings /></>} /> },
   { id: 'sync', labelKey: 'sync:title', icon: FolderSync, render: () => <SyncPanel /> },
   { id: 'downloads', labelKey: 'shell:downloadsTitle', icon: Download, render: () => <DownloadsPanel /> },
   { id: 'notifications', labelKey: 'matrix:title', icon: Bell, render: () => <NotificationsPanel /> },

@@ -56,6 +56,11 @@ export const syncCommands = {
   /** Manual sign-in with an app password (checked against the server before it is kept). */
   'sync.signIn': command(z.object({ server: serverInput, user: z.string().trim().min(1).max(256), appPassword: z.string().min(1).max(1024) }).strict(), syncStateSchema),
   'sync.signOut': command(noInput, syncStateSchema),
+  /** The server's folders in `path` (from the account's root): choosing the synced folder and which subfolders sync. */
+  'sync.serverFolders': command(z.object({ path: z.string().max(4096) }).strict(), z.object({ folders: z.array(z.object({ path: z.string(), name: z.string(), size: z.number().nullable() })) })),
+  /** The ignore patterns (one glob a line) the engine reads at every run. */
+  'sync.ignorePatterns': command(noInput, z.object({ text: z.string() })),
+  'sync.setIgnorePatterns': command(z.object({ text: z.string().max(65536) }).strict(), syncStateSchema),
 } as const;
 
 export const syncEvents = {

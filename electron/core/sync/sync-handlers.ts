@@ -47,5 +47,8 @@ export function createSyncHandlers(ctx: CoreContext): SyncHandlers {
     'sync.cancelLogin': async () => service.cancelLogin(),
     'sync.signIn': async ({ server, user, appPassword }) => service.signIn(server, user, appPassword),
     'sync.signOut': async () => service.signOut(),
+    'sync.serverFolders': async ({ path }) => ({ folders: await service.serverFolders(path) }),
+    'sync.ignorePatterns': async () => ({ text: await service.ignorePatterns() }),
+    'sync.setIgnorePatterns': async ({ text }) => service.setIgnorePatterns(text),
   };
 }

@@ -15,6 +15,7 @@ import { nodeProxyEnvForSetting, type NodeProxyEnv } from '../shell/proxy.ts';
 import { SettingLockedError } from '../config/settings-service.ts';
 import { accountTexts } from './account-texts.ts';
 import { openSignInPage } from '../shell/sign-in-page.ts';
+import { listServerFolders, readIgnorePatterns, writeIgnorePatterns, type ServerFolder } from './sync-choices.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -112,7 +113,7 @@ export class SyncService {
     const s = this.ctx.settings;
     const common = {
       parallel: s.get('sync.parallelTransfers'), deleteThreshold: s.get('sync.deleteThresholdFiles'),
-      excluded: s.get('sync.excludedFolders'), excludeFile: join(this.ctx.dataDir, 'sync-exclude.lst'),
+      excluded: s.get('sync.excludedFolders'), excludeFile: this.excludeFile,
       pollIntervalSeconds: s.get('sync.pollIntervalSeconds'),
       uploadLimitKiBps: s.get('sync.uploadLimitKiBps'), downloadLimitKiBps: s.get('sync.downloadLimitKiBps'),
       freeSpaceReserveMiB: s.get('sync.freeSpaceReserveMiB'),
@@ -298,6 +299,27 @@ export class SyncService {
     const user = this.ctx.settings.get('sync.user');
     if (server && user) await this.ctx.keyring.delete(secretName(server, user));
     return this.apply();
+  }
+
+  /** The server's folders in `path` (from the account's root), for the Files settings. */
+  async serverFolders(path: string): Promise<ServerFolder[]> {
+    const { config, message } = await this.resolve();
+    if (!config) throw new Error(message ?? 'not signed in to a server yet');
+    return listServerFolders(config.server, path);
+  }
+
+  private get excludeFile(): string {
+    return join(this.ctx.dataDir, 'sync-exclude.lst');
+  }
+
+  ignorePatterns(): Promise<string> {
+    return readIgnorePatterns(this.excludeFile);
+  }
+
+  /** Kept for the next run, which starts now (the engine reads the list at every run). */
+  async setIgnorePatterns(text: string): Promise<SyncState> {
+    await writeIgnorePatterns(this.excludeFile, text);
+    return this.syncNow();
   }
 
   async close(): Promise<void> {

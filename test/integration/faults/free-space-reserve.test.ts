@@ -68,9 +68,9 @@ describe.skipIf(cannotMount !== null)('the free-space reserve', () => {
     expect(here.filter((n) => n.startsWith(TEMP_PREFIX))).toEqual([]);
     const waiting = run.errors.filter((e) => e.kind === 'WaitingForSpace');
     expect(waiting.map((e) => e.path)).toEqual([bins[0] === 'one.bin' ? 'two.bin' : 'one.bin']);
-    expect(waiting[0].message).toMatch(/waiting for disk space: this file needs 5 MiB, .* is kept free; free some space/);
+    expect(waiting[0]!.message).toMatch(/waiting for disk space: this file needs 5 MiB, .* is kept free; free some space/);
     // The person sees it with the 'free space' action, and nothing is deleted on the server.
-    expect(status.errors.find((e) => e.path === waiting[0].path)?.action).toBe('free-space');
+    expect(status.errors.find((e) => e.path === waiting[0]!.path)?.action).toBe('free-space');
     expect(readFileSync(join(server.dataDir, 'one.bin')).equals(one)).toBe(true);
     expect(readFileSync(join(server.dataDir, 'two.bin')).equals(two)).toBe(true);
 
