@@ -49,26 +49,31 @@ function FolderRow({ folder, base, excluded, locked, toggle }: { folder: Folder;
   );
 }
 
-function SelectiveSync() {
-  const { t } = useTranslation('sync');
+/** The server's folders in `path` (null: none asked for), or why they could not be listed. */
+function useServerFolders(path: string | null): { folders: Folder[] | null; error: string | null } {
   const api = useBridge();
-  const { view, set, isLocked } = useSettings();
-  const [folders, setFolders] = useState<Folder[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const base = trimSlashes(String(view?.values['sync.remoteDir'] ?? '/'));
-  const excluded = (view?.values['sync.excludedFolders'] as string[] | undefined) ?? [];
+  const [answer, setAnswer] = useState<{ folders: Folder[] | null; error: string | null }>({ folders: null, error: null });
   useEffect(() => {
+    if (path === null) return;
     let live = true;
-    setFolders(null);
-    setError(null);
-    api['sync.serverFolders']({ path: base }).then(
-      (answer) => live && setFolders(answer.folders),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+    setAnswer({ folders: null, error: null });
+    api['sync.serverFolders']({ path }).then(
+      (got) => live && setAnswer({ folders: got.folders, error: null }),
+      (failure: unknown) => live && setAnswer({ folders: null, error: failure instanceof Error ? failure.message : String(failure) }),
     );
     return () => {
       live = false;
     };
-  }, [api, base]);
+  }, [api, path]);
+  return answer;
+}
+
+function SelectiveSync() {
+  const { t } = useTranslation('sync');
+  const { view, set, isLocked } = useSettings();
+  const base = trimSlashes(String(view?.values['sync.remoteDir'] ?? '/'));
+  const { folders, error } = useServerFolders(base);
+  const excluded = (view?.values['sync.excludedFolders'] as string[] | undefined) ?? [];
   const toggle = (rel: string, synced: boolean): void => {
     // Unticking a folder leaves it (and all below) on the server only; ticking it brings it back.
     const rest = excluded.filter((x) => x !== rel && !x.startsWith(`${rel}/`));
@@ -145,23 +150,9 @@ function KeepFree() {
 /** Browse the server from the account's root and choose the folder that syncs. */
 function ServerFolderPicker() {
   const { t } = useTranslation('sync');
-  const api = useBridge();
   const { view, set, isLocked } = useSettings();
   const [at, setAt] = useState<string | null>(null);
-  const [folders, setFolders] = useState<Folder[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (at === null) return;
-    let live = true;
-    setError(null);
-    api['sync.serverFolders']({ path: at }).then(
-      (answer) => live && setFolders(answer.folders),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, at]);
+  const { folders, error } = useServerFolders(at);
   if (!view || isLocked('sync.remoteDir')) return null;
   if (at === null) return <button type="button" onClick={() => setAt(trimSlashes(String(view.values['sync.remoteDir'] ?? '')))}>{t('settings.browse')}</button>;
   return (
@@ -170,7 +161,7 @@ function ServerFolderPicker() {
       {error && <p role="alert" className="error">{t('settings.folderError', { message: error })}</p>}
       <ul>
         {at !== '' && <li><button type="button" onClick={() => setAt(at.split('/').slice(0, -1).join('/'))}>{t('settings.up')}</button></li>}
-        {folders.map((f) => <li key={f.path}><button type="button" onClick={() => setAt(f.path)}>{f.name}</button></li>)}
+        {(folders ?? []).map((f) => <li key={f.path}><button type="button" onClick={() => setAt(f.path)}>{f.name}</button></li>)}
       </ul>
       <button type="button" onClick={() => { void set('sync.remoteDir', `/${at}`); setAt(null); }}>{t('settings.chooseThis', { path: `/${at}` })}</button>
       <button type="button" onClick={() => setAt(null)}>{t('settings.cancel')}</button>
