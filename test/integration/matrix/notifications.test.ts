@@ -164,9 +164,10 @@ describe('Matrix notifications', () => {
     const group = await f.room('Busy', ['alice', 'carol']);
     for (let i = 0; i < 70; i++) await f.bob.sendText(group, `busy ${i}`);
     const last = await f.bob.sendText(group, 'still readable');
-    await f.decided(last);
+    // The decision carries the text its notification shows (whether it pops up alone or, when a
+    // loaded machine delivers the burst in few syncs, is counted in a summary).
+    expect(await f.decided(last)).toMatchObject({ body: 'Bob: still readable' });
     expect(service.liveEventCount(group)).toBeLessThanOrEqual(maxLiveEvents + 10);
-    await waitFor('named notification', () => f.rec.notifications.find((n) => n.roomId === group && n.body === 'Bob: still readable'));
   });
 
   it('.m.rule.master (all notifications off, set in Element) silences everything, mentions included', async () => {
