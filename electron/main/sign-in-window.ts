@@ -43,7 +43,18 @@ export function openSignInWindow(deps: SignInWindowDeps, request: SignInWindowRe
     else deps.log.warn(`sign-in window: refused ${url.slice(0, 200)}`);
   };
   contents.on('will-navigate', (event) => guard(event, event.url, 'link'));
-  contents.on('will-redirect', (event) => guard(event, event.url, 'redirect'));
+  contents.on('will-redirect', (event) => {
+    if (event.isMainFrame) guard(event, event.url, 'redirect');
+    else if (judgeSignInNavigation(allowed, event.url, 'link') !== 'allow') event.preventDefault();
+  });
+  // Frames inside the pages (an identity provider's session check) only from the origins allowed so far.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return; // will-navigate and will-redirect decide for the page itself
+    if (judgeSignInNavigation(allowed, event.url, 'link') !== 'allow') {
+      deps.log.warn(`sign-in window: frame to ${event.url.slice(0, 200)} blocked`);
+      event.preventDefault();
+    }
+  });
   // Pop-ups of the sign-in pages (help, privacy statement) go to the browser; the flow never needs one.
   contents.setWindowOpenHandler(({ url }) => {
     if (judgeSignInNavigation(allowed, url, 'link') !== 'refuse') deps.openExternal(url);

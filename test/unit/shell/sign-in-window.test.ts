@@ -22,8 +22,8 @@ function open(returnUrl: string | null = null) {
     () => cancels++,
   );
   const window = recorded.windows[before]!;
-  const navigate = (name: 'will-navigate' | 'will-redirect', url: string) => {
-    const event = { url, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+  const navigate = (name: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', url: string, isMainFrame = true) => {
+    const event = { url, isMainFrame, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
     window.webContents.emit(name, event);
     return event.defaultPrevented;
   };
@@ -56,6 +56,16 @@ describe('the in-app sign-in window', () => {
     expect(navigate('will-redirect', 'http://plain.example.org/')).toBe(true);
     expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(external).toEqual(['https://keycloak.example.org/auth', 'https://help.example.org/faq']);
+  });
+
+  it('lets frames load only from the origins allowed so far, and never admits one by a frame redirect', () => {
+    const { navigate, external } = open();
+    expect(navigate('will-frame-navigate', 'https://id.example.org/login-status-iframe.html', false)).toBe(false);
+    expect(navigate('will-frame-navigate', 'https://ads.example.net/frame', false)).toBe(true);
+    expect(navigate('will-redirect', 'https://ads.example.net/frame', false)).toBe(true);
+    expect(navigate('will-frame-navigate', 'https://ads.example.net/frame', false)).toBe(true); // still not admitted
+    expect(navigate('will-frame-navigate', 'https://elsewhere.example.org/', true)).toBe(false); // main frame: will-navigate decides
+    expect(external).toEqual([]);
   });
 
   it('sends pop-ups to the browser, never a second window', () => {
