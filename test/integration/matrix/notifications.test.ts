@@ -53,7 +53,8 @@ describe('Matrix notifications', () => {
     await service.setRoomMuted(group, true);
     const rule = await (await f.as('alice')).request<{ rule_id: string; actions: unknown[] }>('GET', `/pushrules/global/override/${encodeURIComponent(group)}`);
     expect(rule).toMatchObject({ rule_id: group, actions: [] });
-    expect(service.rooms().find((r) => r.roomId === group)?.muted).toBe(true);
+    // The room list is the notifier's synced view: the new room may take a sync to appear.
+    expect((await waitFor('the room synced', () => service.rooms().find((r) => r.roomId === group))).muted).toBe(true);
     const muted = await f.bob.sendText(group, 'lunch?');
     expect(await f.decided(muted)).toMatchObject({ notified: false, reason: 'push-rules', ruleId: group });
     await service.setRoomMuted(group, false);
