@@ -1,6 +1,7 @@
 // The one-click offers to connect Files and chat notifications (rules: sign-in-offer-rules.ts).
 // Follows the tabs' loads (shell.load), the sync state and the Matrix status; publishes the offers
-// as 'signIn.offers'; remembers every answer in the data folder, so an offer is made once. Accepting
+// as 'signIn.offers' (chat's homeserver: matrix.homeserver, else the chat app's Element config);
+// remembers every answer in the data folder, so an offer is made once. Accepting
 // starts the same sign-in as the panels (sync.startLogin, matrix.signInSso): the in-app window.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,8 @@ import type { CommandHandlers } from '../bridge/contract.ts';
 import type { LoadState } from '../bridge/contract-shell.ts';
 import type { signInCommands } from '../bridge/contract-sign-in.ts';
 import { decideOffer, looksSignedIn, type OfferKind, type SignInOffer } from './sign-in-offer-rules.ts';
+import { homeserverFromElementConfig } from './chat-homeserver.ts';
+import { nodeProxyEnvForSetting } from './proxy.ts';
 
 type OfferHandlers = Pick<CommandHandlers, keyof typeof signInCommands>;
 
@@ -31,6 +34,18 @@ export function createSignInOfferHandlers(ctx: CoreContext, handlers: () => Comm
   const signedIn = new Set<string>();
   let offers: SignInOffer[] = [];
 
+  /** Homeservers read from chat apps' Element config, per app URL (asked once per run). */
+  const discovered = new Map<string, Promise<string | null>>();
+  const homeserverOf = (appUrl: string): Promise<string | null> => {
+    if (!discovered.has(appUrl)) discovered.set(appUrl, homeserverFromElementConfig(appUrl, { proxyEnv: nodeProxyEnvForSetting(ctx.settings.get('shell.proxy'), process.env).env }));
+    return discovered.get(appUrl)!;
+  };
+  const serverFor = async (kind: OfferKind, appUrl: string | null): Promise<string> => {
+    const preset = ctx.settings.get(kind === 'files' ? 'sync.serverUrl' : 'matrix.homeserver');
+    if (preset || kind === 'files' || appUrl === null) return preset;
+    return (await homeserverOf(appUrl)) ?? '';
+  };
+
   const compute = async (): Promise<SignInOffer[]> => {
     const apps = ctx.catalog.enabledApps();
     const [sync, matrix] = await Promise.all([handlers()['sync.state']({}), handlers()['matrix.status']({})]);
@@ -41,7 +56,7 @@ export function createSignInOfferHandlers(ctx: CoreContext, handlers: () => Comm
         kind, app, signedIn: app !== null, answered: answered.has(kind),
         enabled: ctx.settings.get(kind === 'files' ? 'sync.enabled' : 'matrix.enabled'),
         state: kind === 'files' ? (sync.demo ? 'demo' : sync.state) : matrix.state,
-        configuredServer: ctx.settings.get(kind === 'files' ? 'sync.serverUrl' : 'matrix.homeserver'),
+        configuredServer: answered.has(kind) ? '' : await serverFor(kind, app?.url ?? null),
       });
       if (offer) out.push(offer);
     }
