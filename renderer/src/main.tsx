@@ -36,7 +36,11 @@ async function start(root: HTMLElement) {
       </StrictMode>,
     );
   } catch (error) {
-    root.textContent = `Werkplek cannot reach its background services: ${error instanceof Error ? error.message : String(error)}`;
+    // No settings without the bridge: the browser's language picks Dutch or English.
+    const message = error instanceof Error ? error.message : String(error);
+    root.textContent = await initI18n(pickLanguage('auto', navigator.language))
+      .then((i18n) => i18n.t('bridgeError', { message }))
+      .catch(() => `Werkplek cannot reach its background services: ${message}`);
     root.setAttribute('role', 'alert');
   }
 }
