@@ -11,6 +11,7 @@ export interface KeyDoc {
 
 export const policyKeyDocs: Record<SettingKey, KeyDoc> = {
   'general.locale': { description: 'User interface language: `auto` follows the desktop, or `nl` / `en`.', example: 'nl' },
+  'general.firstRunDone': { description: 'Whether the first-run guide (welcome, organisation, sign-in, Files, chat) was done. Preset `true` where IT set everything up, to skip it.', example: true },
   'apps.custom': { description: 'Apps the user added in the catalog (same shape as `apps` entries). Lock it to `[]` to stop users adding apps.', example: [] },
   'apps.order': { description: 'Sidebar order as a list of app ids; apps not listed follow in catalog order.', example: ['portaal', 'chat', 'bestanden'] },
   'apps.disabled': { description: 'App ids hidden from the sidebar.', example: ['video'] },

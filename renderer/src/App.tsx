@@ -11,6 +11,7 @@ import { StatusBar } from './shell/StatusBar.tsx';
 import { useAppShortcuts } from './shell/use-shortcuts.ts';
 import { panels, statusItems } from './panels.tsx';
 import { useSettings } from './settings/use-settings.tsx';
+import { FirstRun } from './firstrun/FirstRun.tsx';
 
 export function App({ info }: { info: CommandOutput<'app.info'> }) {
   const { t, i18n } = useTranslation();
@@ -66,6 +67,16 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
     if ((activeId === null || !apps.some((entry) => entry.app.id === activeId)) && apps[0]) show(apps[0].app.id, true);
   }, [apps, activeId, show]);
 
+  // The first run covers the app area until it is done or skipped (general.firstRunDone).
+  const firstRunDone = view?.values['general.firstRunDone'];
+  const firstRunShown = useRef(false);
+  useEffect(() => {
+    if (firstRunDone === false && !firstRunShown.current) {
+      firstRunShown.current = true;
+      openPanel('welcome');
+    }
+  }, [firstRunDone, openPanel]);
+
   const ids = apps.map((entry) => entry.app.id);
   useAppShortcuts(ids, activeId, activate);
   const openPanelEntry = panels.find((entry) => entry.id === panel);
@@ -91,6 +102,11 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
             {t(problem.line > 0 ? 'policyProblem' : 'policyProblemFile', { ...problem, message: i18n.language === 'nl' ? problem.nl : problem.message })}
           </p>
         ))}
+        {panel === 'welcome' && (
+          <div className="panel utrecht-html">
+            <FirstRun info={info} onDone={() => openPanel(null)} />
+          </div>
+        )}
         {openPanelEntry ? (
           <section className="panel utrecht-html" aria-label={t(openPanelEntry.labelKey)}>
             <button type="button" className="panel-close" onClick={() => openPanel(null)}>
@@ -100,7 +116,7 @@ export function App({ info }: { info: CommandOutput<'app.info'> }) {
             {openPanelEntry.render()}
           </section>
         ) : null}
-        <div hidden={Boolean(openPanelEntry)} className="app-area-wrap">
+        <div hidden={Boolean(openPanelEntry) || panel === 'welcome'} className="app-area-wrap">
           <AppArea apps={apps} activeId={activeId} host={info.host} />
         </div>
         <StatusBar>

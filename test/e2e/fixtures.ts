@@ -15,8 +15,10 @@ export interface PreviewHost {
 
 const root = resolve(import.meta.dirname, '../..');
 
-export async function startPreviewHost(options: { policy?: unknown; locale?: string; env?: Record<string, string> } = {}): Promise<PreviewHost> {
+/** `firstRun`: start as a new person would, with the first-run guide; otherwise it counts as done (the other specs test the rest of the UI). */
+export async function startPreviewHost(options: { policy?: unknown; locale?: string; env?: Record<string, string>; firstRun?: boolean } = {}): Promise<PreviewHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'werkplek-e2e-'));
+  if (!options.firstRun) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ 'general.firstRunDone': true }));
   const policyFile = join(dataDir, 'policy.json');
   if (options.policy !== undefined) writeFileSync(policyFile, typeof options.policy === 'string' ? options.policy : JSON.stringify(options.policy, null, 2));
   const child: ChildProcess = spawn(process.execPath, [join(root, 'electron/preview/main.ts')], {

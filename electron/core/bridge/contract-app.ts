@@ -42,6 +42,13 @@ export const appCommands = {
   'catalog.move': command(z.object({ id: z.string(), toIndex: z.number().int().min(0) }).strict(), z.array(catalogEntrySchema)),
   'catalog.setEnabled': command(z.object({ id: z.string(), enabled: z.boolean() }).strict(), z.array(catalogEntrySchema)),
   'app.openExternal': command(z.object({ url: z.string() }).strict(), ok),
+  /** First run: the configuration the organisation publishes at its portal's /.well-known/werkplek.json. */
+  'organisation.discover': command(z.object({ address: z.string().max(2048) }).strict(), z.object({
+    ok: z.boolean(), url: z.string().optional(), problem: z.enum(['address', 'unreachable', 'not-published', 'invalid']).optional(), detail: z.string().optional(),
+    organisation: z.string().optional(), portal: z.string().optional(), filesServer: z.string().optional(), chatHomeserver: z.string().optional(),
+  })),
+  /** Fetches it again and takes it as the person's own settings (locked ones stay); says which keys it set. */
+  'organisation.apply': command(z.object({ address: z.string().max(2048) }).strict(), z.object({ applied: z.array(z.string()), locked: z.array(z.string()) })),
   /** Site icons (data: URLs) of the apps without an icon of their own, by app id; asking also fetches missing ones. */
   'catalog.favicons': command(noInput, z.record(z.string(), z.string())),
 } as const;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { command, noInput, ok } from './define.ts';
 
-export const panelSchema = z.enum(['settings', 'sync', 'notifications', 'downloads']);
+export const panelSchema = z.enum(['settings', 'sync', 'notifications', 'downloads', 'welcome']);
 export type Panel = z.infer<typeof panelSchema>;
 
 export const badgesSchema = z.record(z.string(), z.number().int().min(0));

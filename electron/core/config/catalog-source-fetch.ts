@@ -98,6 +98,15 @@ export async function fetchNavigation(sourceUrl: string, language: UiLanguage, c
   return { ok: true, text: answer.body.toString('utf8') };
 }
 
+/** One GET of a small public JSON document (no credentials, no redirects): its text, or why not. */
+export async function fetchPublicJson(url: string, limit: number, options: RequestOptions = {}): Promise<FetchResult> {
+  const answer = await get(url, { accept: 'application/json' }, limit, options);
+  if (!answer) return { ok: false, problem: 'unreachable' };
+  if (answer.status < 200 || answer.status >= 300) return { ok: false, problem: 'http', status: answer.status };
+  if (!answer.body) return { ok: false, problem: 'too-large' };
+  return { ok: true, text: answer.body.toString('utf8') };
+}
+
 /**
  * An icon as a data: URL the shell UI may show (its CSP allows only data: images), or null.
  * The credentials go along only to the source's own origin.

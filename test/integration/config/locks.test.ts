@@ -47,6 +47,7 @@ const table: Record<SettingKey, Row> = {
   'sync.uploadLimitKiBps': { locked: 2048, attempt: 0 },
   'sync.downloadLimitKiBps': { locked: 1024, attempt: 0 },
   'sync.freeSpaceReserveMiB': { locked: 4096, attempt: 0 },
+  'general.firstRunDone': { locked: true, attempt: false },
   'matrix.enabled': { locked: false, attempt: true },
   'matrix.homeserver': { locked: 'https://matrix.voorbeeld.nl', attempt: nowhere },
   'matrix.user': { locked: '@j.jansen:voorbeeld.nl', attempt: '@someone:voorbeeld.nl' },
