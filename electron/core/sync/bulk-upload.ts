@@ -14,7 +14,7 @@
 //   journal then knows that version, so the next run needs no listing to learn it); a missing or
 //   failed entry goes the PUT path.
 // What remains is one round trip: a same-named file created between the check's answer and the
-// POST's arrival is overwritten (as by Nextcloud's own client; the server keeps it as a version).
+// POST's arrival is overwritten (as by Nextcloud's own client; whether Nextcloud's version history keeps it was not checked).
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import type { DavClient } from './dav-client.ts';
 import { bulkBody, parseBulkAnswer, type BulkAnswer, type BulkPart } from './bulk-multipart.ts';

@@ -155,7 +155,7 @@ describe.skipIf(!sabre.available)('Nextcloud bulk upload (SabreDAV)', () => {
 
   it('the limit of the guarantee: a same-named file created between the check and the POST is overwritten (bulk upload has no If-None-Match)', async () => {
     // Written down so a change to it is seen: the one round trip the check before the POST cannot
-    // cover (docs/architecture.md, "Bulk upload"). Nextcloud keeps the overwritten file as a version.
+    // cover (docs/architecture.md, "Bulk upload"). (Whether Nextcloud's version history keeps it was not checked.)
     proxy = await startFaultProxy(server.url);
     tree(1, 3);
     const { engine: e } = engine(proxy.url, server, async () => {
