@@ -1,4 +1,4 @@
-// What each settings key means, for IT staff: the key table in build/README.md is generated from
+// What each settings key means, for IT staff: the key table in docs/policy.md is generated from
 // this list plus the defaults in the settings schema (node scripts/package-docs.ts), and a test
 // fails when a key has no entry here, so a new setting cannot ship undocumented.
 import type { SettingKey } from '../electron/core/config/settings-schema.ts';

@@ -1,5 +1,5 @@
 // The policy files IT staff get: the example validates with the same code the app runs, the
-// published JSON Schema and the key table in build/README.md match the code that defines them.
+// published JSON Schema and the key table in docs/policy.md match the code that defines them.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parsePolicyText } from '../../../electron/core/config/policy-load.ts';
@@ -51,7 +51,7 @@ describe('generated IT documentation', () => {
     expect(Object.keys(policyKeyDocs).sort(), 'describe each key in build/policy-keys.ts').toEqual([...settingKeys].sort());
   });
 
-  it('the key table in build/README.md is current', () => {
+  it('the key table in docs/policy.md is current', () => {
     const readme = readFileSync(readmeFile, 'utf8');
     expect(readme, regenerate).toBe(readmeWithTable(readme));
   });
