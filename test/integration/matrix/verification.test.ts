@@ -66,7 +66,7 @@ describe("verifying the notifier's device", () => {
     }
   }, 90_000);
 
-  it('emoji verification from another own session: accept, the same seven emoji on both sides, confirm → cross-signed', async () => {
+  it('emoji verification from another own session: accept, the same seven emoji on both sides, confirm → cross-signed, and the backup key follows', async () => {
     const service = f.service!;
     // A fresh notifier device (signed in anew), not yet verified.
     await service.signOut();
@@ -97,6 +97,8 @@ describe("verifying the notifier's device", () => {
     // Element, holding the self-signing key, signed the notifier's device: it is now verified.
     const verified = await waitForAsync(async () => (await service.verification()).verified, 20_000);
     expect(verified).toBe(true);
+    // The other session then shares the backup key (secret gossip): missed keys can come from the backup.
+    expect(await waitForAsync(async () => (await service.verification()).keyBackup, 15_000)).toBe(true);
   }, 90_000);
 });
 
