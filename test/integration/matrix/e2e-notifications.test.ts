@@ -92,7 +92,8 @@ describe('encrypted chats', () => {
       for (let i = 0; i < 5; i++) burst.push(await bob.sendText(burstRoom, `burst ${i}`));
       await waitFor('all five decided', () => burst.every((id) => f.rec.decisions.some((d) => d.eventId === id && d.e2e === 'undecryptable')), 10_000);
       await new Promise((r) => setTimeout(r, 200));
-      const shown = f.rec.notifications.slice(before);
+      // (The invite to the new room may be notified late on a loaded machine: not part of the burst.)
+      const shown = f.rec.notifications.slice(before).filter((n) => n.body !== 'Bob invited you');
       expect(shown).toHaveLength(1);
       expect(shown[0]).toMatchObject({ kind: 'summary', roomId: burstRoom, body: '5 new messages in 1 conversation' });
     } finally {
