@@ -1,5 +1,6 @@
 // Emoji verification started from another of the person's own sessions (Element: "Verify other
-// device"): accept, compare the seven emoji with the other screen, confirm they match or not.
+// device"): accept, compare the seven emoji with the other screen, confirm they match or not. The
+// emoji's names are the spec's (data-definitions/sas-emoji.json), in English and Dutch.
 import { useTranslation } from 'react-i18next';
 import { useBridge, useBridgeState } from '../bridge/context.tsx';
 import { useAsyncAction } from '../shared/use-async-action.ts';
@@ -28,7 +29,9 @@ export function EmojiVerification() {
           <p>{t('emoji.compare', { device })}</p>
           <ul className="matrix-emoji-list">
             {(state.emojis ?? []).map((e, i) => (
-              <li key={i}><span role="img" aria-label={e.name}>{e.emoji}</span></li>
+              <li key={i}>
+                <span className="matrix-emoji-glyph" aria-hidden="true">{e.emoji}</span> {t(`emoji.names.${e.name}`, { defaultValue: e.name })}
+              </li>
             ))}
           </ul>
           <p>
