@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const cli = resolve(import.meta.dirname, '../../../electron/cli/werkplek.ts');
-const base = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '', WERKPLEK_PASSWORD: '' };
-delete base.WERKPLEK_PASSWORD;
+// No password from the environment: each case says exactly what it needs.
+const { WERKPLEK_PASSWORD: _unused, ...inherited } = process.env;
+const base: NodeJS.ProcessEnv = { ...inherited, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' };
 
 async function run(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; out: string }> {
   try {
