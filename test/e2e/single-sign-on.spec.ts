@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, startPreviewHost, type PreviewHost } from './fixtures.ts';
 import { janJansen, startOidcProvider, type OidcProviderHandle } from '../fixtures/oidc-provider.ts';
 import { startNextcloudSso, type NextcloudSsoHandle } from '../fixtures/nextcloud-sso.ts';
@@ -132,6 +133,11 @@ test.describe('one sign-in for Files and chat notifications', () => {
     await (await PlainClient.login(hs.url, 'carol', 'c')).join(roomId);
     await bob.sendText(roomId, 'stand-up in 5');
     await expect(shell.locator('.matrix-panel').getByText('stand-up in 5')).toBeVisible({ timeout: 20_000 });
+
+    // Signed in, the panel offers to verify this device (what it adds, recovery key or emoji): axe-clean too.
+    await expect(shell.getByRole('heading', { name: 'Verify this device' })).toBeVisible();
+    const scan = await new AxeBuilder({ page: shell }).include('.matrix-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(scan.violations).toEqual([]);
 
     expect(provider.passwordPrompts()).toBe(1); // the one sign-in
     await partition.close();
