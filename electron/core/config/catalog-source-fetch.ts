@@ -52,8 +52,11 @@ interface Answer {
   body: Buffer | null;
 }
 
-/** One GET; null when no answer came (no connection, timeout, reset). */
-function get(url: string, headers: Record<string, string>, limit: number, options: RequestOptions): Promise<Answer | null> {
+/**
+ * One GET; null when no answer came (no connection, timeout, reset). `partial`: a body over the
+ * limit is cut there instead of dropped (a page's head is all that is wanted of it).
+ */
+function get(url: string, headers: Record<string, string>, limit: number, options: RequestOptions, partial = false): Promise<Answer | null> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   // Its own agent, no kept-alive sockets: asked every few minutes, a pooled socket would mostly be
@@ -64,7 +67,7 @@ function get(url: string, headers: Record<string, string>, limit: number, option
   return new Promise((resolve) => {
     const request = (secure ? https : http).request(target, { method: 'GET', headers, agent, signal }, (response) => {
       const status = response.statusCode ?? 0;
-      if (status < 200 || status >= 300 || Number(response.headers['content-length']) > limit) {
+      if (status < 200 || status >= 300 || (!partial && Number(response.headers['content-length']) > limit)) {
         resolve({ status, headers: response.headers, body: status >= 200 && status < 300 ? null : Buffer.alloc(0) });
         response.destroy();
         return;
@@ -75,7 +78,8 @@ function get(url: string, headers: Record<string, string>, limit: number, option
         size += chunk.length;
         if (size <= limit) chunks.push(chunk);
         else {
-          resolve({ status, headers: response.headers, body: null });
+          if (partial) chunks.push(chunk.subarray(0, chunk.length - (size - limit)));
+          resolve({ status, headers: response.headers, body: partial ? Buffer.concat(chunks) : null });
           response.destroy();
         }
       });
@@ -108,6 +112,50 @@ export async function fetchPublicJson(url: string, limit: number, options: Reque
 }
 
 /**
+ * The start of a public HTML page (no credentials), for the icons its head declares: at most
+ * `limit` bytes, following at most three redirects and only within the page's own origin (a sign-in
+ * page on the same site still names the site's icon). Its final address and text, or null.
+ */
+export async function fetchPageHead(url: string, limit: number, options: RequestOptions = {}): Promise<{ url: string; html: string } | null> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; hop <= 3; hop++) {
+    const answer = await get(current, { accept: 'text/html' }, limit, options, true);
+    if (!answer) return null;
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && location) {
+      const next = URL.parse(location, current);
+      if (!next || next.origin !== origin) return null;
+      current = next.href;
+      continue;
+    }
+    const type = String(answer.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!answer.body || answer.status < 200 || answer.status >= 300 || (type !== 'text/html' && type !== 'application/xhtml+xml')) return null;
+    return { url: current, html: answer.body.toString('utf8') };
+  }
+  return null;
+}
+
+/** Whether the bytes are what the content type says (a server's error page sent as image/png is no icon). */
+function looksLike(type: string, body: Buffer): boolean {
+  const starts = (...bytes: number[]) => bytes.every((byte, i) => body[i] === byte);
+  switch (type) {
+    case 'image/png':
+      return starts(0x89, 0x50, 0x4e, 0x47);
+    case 'image/jpeg':
+      return starts(0xff, 0xd8, 0xff);
+    case 'image/gif':
+      return starts(0x47, 0x49, 0x46, 0x38);
+    case 'image/webp':
+      return starts(0x52, 0x49, 0x46, 0x46) && body.subarray(8, 12).toString('latin1') === 'WEBP';
+    case 'image/svg+xml':
+      return /<svg[\s>]/i.test(body.subarray(0, 4096).toString('utf8'));
+    default: // image/x-icon, image/vnd.microsoft.icon: an ICO, or the PNG many sites send under that name
+      return starts(0x00, 0x00, 0x01, 0x00) || starts(0x89, 0x50, 0x4e, 0x47);
+  }
+}
+
+/**
  * An icon as a data: URL the shell UI may show (its CSP allows only data: images), or null.
  * The credentials go along only to the source's own origin.
  */
@@ -115,6 +163,6 @@ export async function fetchIcon(iconUrl: string, sourceUrl: string, credentials:
   const sameOrigin = new URL(iconUrl).origin === new URL(sourceUrl).origin;
   const answer = await get(iconUrl, sameOrigin ? authHeaders(credentials) : {}, MAX_ICON_BYTES, { ...options, timeoutMs: options.timeoutMs ?? 10_000 });
   const type = String(answer?.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!answer?.body || answer.body.byteLength === 0 || answer.status < 200 || answer.status >= 300 || !iconTypes.has(type)) return null;
+  if (!answer?.body || answer.body.byteLength === 0 || answer.status < 200 || answer.status >= 300 || !iconTypes.has(type) || !looksLike(type, answer.body)) return null;
   return `data:${type};base64,${answer.body.toString('base64')}`;
 }

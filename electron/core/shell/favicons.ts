@@ -1,16 +1,22 @@
-// App icons when the catalog gives none: the site's own /favicon.ico, fetched through the web apps'
-// proxy without credentials (catalog-source-fetch.ts: bounded in size and time, image types only,
-// no redirects) and kept as a data: URL in the data folder, so the sidebar shows it from then on,
-// offline too. An origin is asked at most once a day when it has no icon, and again after a week
+// App icons when the catalog gives none: the icon the site declares in its start page's head (or its
+// web app manifest; icon-links.ts), else its /favicon.ico — fetched through the web apps' proxy
+// without credentials (catalog-source-fetch.ts: bounded in size and time, same origin only, image
+// types whose bytes match) and kept as a data: URL in the data folder, so the sidebar shows it from
+// then on, offline too. An SVG is kept too: the shell shows icons only as <img>, where a browser
+// runs no script of an SVG and loads nothing it refers to, and its CSP allows only data: images. An origin is asked at most once a day when it has no icon, and again after a week
 // when it has one. The letter tile stays the last fallback (renderer/src/shell/AppIcon.tsx).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fetchIcon } from '../config/catalog-source-fetch.ts';
+import { fetchIcon, fetchPageHead, fetchPublicJson, type RequestOptions } from '../config/catalog-source-fetch.ts';
+import { MAX_HEAD_CHARS, iconLinks, manifestIcons } from './icon-links.ts';
 import type { NodeProxyEnv } from './proxy.ts';
 
 const DAY = 24 * 3600 * 1000;
 const REFRESH_AFTER = 7 * DAY;
 const RETRY_AFTER = DAY;
+/** Declared icons tried before /favicon.ico (a page may declare many; each try costs a request). */
+const MAX_TRIES = 3;
+const MAX_MANIFEST_BYTES = 64 * 1024;
 
 interface Entry {
   icon: string | null;
@@ -86,11 +92,15 @@ export class FaviconCache {
   }
 
   private async fetchDue(apps: FaviconApp[]): Promise<boolean> {
-    const origins = [...new Set(apps.filter((app) => !app.icon).map((app) => originOf(app.url)).filter((origin): origin is string => origin !== null))].filter((origin) => this.due(origin));
+    // Per origin, the first app's address is the start page read for its declared icons.
+    const pages = new Map<string, string>();
+    for (const app of apps) {
+      const origin = app.icon ? null : originOf(app.url);
+      if (origin && !pages.has(origin) && this.due(origin)) pages.set(origin, app.url);
+    }
     let changed = false;
-    for (const origin of origins) {
-      const url = `${origin}/favicon.ico`;
-      const icon = await fetchIcon(url, url, {}, { proxyEnv: this.options.proxyEnv?.() ?? null, timeoutMs: this.options.timeoutMs ?? 10_000 }).catch(() => null);
+    for (const [origin, page] of pages) {
+      const icon = await siteIcon(origin, page, { proxyEnv: this.options.proxyEnv?.() ?? null, timeoutMs: this.options.timeoutMs ?? 10_000 }).catch(() => null);
       const previous = this.entries[origin]?.icon ?? null;
       if (icon !== null && icon !== previous) changed = true;
       if (icon) this.entries[origin] = { icon, at: this.now() };
@@ -98,7 +108,7 @@ export class FaviconCache {
       else if (previous) this.entries[origin] = { icon: previous, at: this.now() - REFRESH_AFTER + RETRY_AFTER };
       else this.entries[origin] = { icon: null, at: this.now() };
     }
-    if (origins.length > 0) this.save();
+    if (pages.size > 0) this.save();
     return changed;
   }
 
@@ -108,4 +118,21 @@ export class FaviconCache {
     writeFileSync(temp, JSON.stringify(this.entries));
     renameSync(temp, this.options.file);
   }
+}
+
+/** The site's declared icon (best first, a few tries), else its /favicon.ico; null when none is an image. */
+async function siteIcon(origin: string, page: string, options: RequestOptions): Promise<string | null> {
+  const head = await fetchPageHead(page, MAX_HEAD_CHARS, options);
+  const declared = head ? iconLinks(head.html, head.url) : { icons: [], manifest: null };
+  let candidates = declared.icons;
+  if (declared.manifest && !candidates.some((icon) => icon.rank < 20)) {
+    const manifest = await fetchPublicJson(declared.manifest, MAX_MANIFEST_BYTES, options);
+    if (manifest.ok) candidates = [...candidates, ...manifestIcons(manifest.text, declared.manifest)].sort((a, b) => a.rank - b.rank);
+  }
+  const urls = [...new Set([...candidates.slice(0, MAX_TRIES).map((icon) => icon.url), `${origin}/favicon.ico`])];
+  for (const url of urls) {
+    const icon = await fetchIcon(url, url, {}, options);
+    if (icon) return icon;
+  }
+  return null;
 }

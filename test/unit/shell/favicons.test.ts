@@ -1,5 +1,5 @@
-// Site icons for apps without one: fetched from the site's /favicon.ico on a real local HTTP
-// server, kept on disk (read again by a new cache), not asked again while fresh, retried after a
+// Site icons for apps without one: a start page that declares none (404 here) leaves the site's
+// /favicon.ico, fetched from a real local HTTP server, kept on disk (read again by a new cache), not asked again while fresh, retried after a
 // day when missing, and never a non-image answer.
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -38,12 +38,12 @@ describe('favicons', () => {
     expect(await cache.refresh(apps)).toBe(true);
     const icon = `data:image/png;base64,${png.toString('base64')}`;
     expect(cache.icons(apps)).toEqual({ mail: icon, agenda: icon });
-    expect(requests).toEqual(['/favicon.ico']);
+    expect(requests).toEqual(['/mail/', '/favicon.ico']);
     // A new start reads it from disk and does not ask while it is fresh.
     const again = new FaviconCache({ file });
     expect(again.icons(apps)).toEqual({ mail: icon, agenda: icon });
     expect(await again.refresh(apps)).toBe(false);
-    expect(requests).toHaveLength(1);
+    expect(requests).toHaveLength(2);
   });
 
   it('takes no answer that is not an image, and asks again only after a day', async () => {
@@ -56,12 +56,12 @@ describe('favicons', () => {
     expect(cache.icons(apps)).toEqual({});
     now += 3600_000;
     await cache.refresh(apps);
-    expect(requests).toHaveLength(1);
+    expect(requests).toHaveLength(2);
     now += 24 * 3600_000;
     answer = 'png';
     expect(await cache.refresh(apps)).toBe(true);
     expect(Object.keys(cache.icons(apps))).toEqual(['portal']);
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(4);
   });
 
   it('keeps an icon it had when the site stops answering', async () => {
