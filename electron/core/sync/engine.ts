@@ -16,6 +16,7 @@ import { checkDeletions, type Confirmation } from './guard.ts';
 import { Journal } from './journal.ts';
 import type { JournalEntry, SyncAction, SyncIssue, SyncPath } from './model.ts';
 import { IgnoreList, scopeCheck, TEMP_PREFIX } from './names.ts';
+import { listConflicts, recordConflict, resolveConflict, type ConflictChoice, type ConflictRecord } from './conflicts.ts';
 import { LocalFolder } from './local-fs.ts';
 import { isUnder } from './paths.ts';
 import { PARTIAL_DOWNLOAD, propagate } from './propagate.ts';
@@ -98,6 +99,9 @@ export type EngineEvents = {
   item: { action: SyncAction };
   itemError: ItemError;
   conflict: { path: SyncPath; conflictCopy: SyncPath; at: string };
+  /** The conflicts still waiting for the person (conflicts.ts), after each run and each choice. */
+  conflicts: ConflictRecord[];
+  resolved: { path: SyncPath; conflictCopy: SyncPath; choice: ConflictChoice };
   issue: SyncIssue;
   runEnd: RunSummary;
 };
@@ -135,6 +139,8 @@ export class SyncEngine {
   private runAbort: AbortController | null = null;
   /** The last run left files that were still being written. */
   private deferred = false;
+  /** Conflict choices waiting for the next run's start (they never overlap a run). */
+  private resolutions: Array<() => Promise<void>> = [];
   lastSyncAt: Date | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -158,6 +164,37 @@ export class SyncEngine {
     const run = this.syncNow();
     if (this.started) void run.then((s) => this.afterRun(s));
     return run;
+  }
+
+  /** The conflicts still waiting for the person (none while the sync folder is missing). */
+  conflicts(): ConflictRecord[] {
+    if (!existsSync(this.options.localDir)) return [];
+    return listConflicts(this.journal, new LocalFolder(this.options.localDir));
+  }
+
+  /**
+   * The person's choice for a conflict (conflicts.ts), made between runs in the sync folder; the
+   * run that follows at once carries it to the server. Resolves once the folder is changed.
+   */
+  resolveConflict(conflictCopy: string, choice: ConflictChoice): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => {
+      this.resolutions.push(async () => {
+        const record = this.conflicts().find((c) => c.conflictCopy === conflictCopy);
+        const outcome = await resolveConflict(this.journal, new LocalFolder(this.options.localDir), this.trash, conflictCopy, choice, this.clock()).then(() => null, (error: unknown) => error as Error);
+        if (record && !outcome) this.events.emit('resolved', { path: record.path, conflictCopy, choice });
+        // The new list is out before the answer, so whoever asked sees it at once.
+        this.events.emit('conflicts', this.conflicts());
+        if (outcome) reject(outcome);
+        else resolve();
+      });
+    });
+    const run = this.syncNow();
+    if (this.started) void run.then((s) => this.afterRun(s));
+    return done;
+  }
+
+  private get trash(): (path: string) => Promise<unknown> {
+    return this.options.trash ?? ((path) => moveToTrash(path));
   }
 
   /** Run now; if a run is going, one more run follows it. Resolves with the summary of the run that covers this request. */
@@ -186,6 +223,7 @@ export class SyncEngine {
 
   private async runOnce(): Promise<RunSummary> {
     const summary: RunSummary = { outcome: 'ok', actions: {}, errors: [], issues: [], conflicts: [], confirmation: null, requests: 0, message: null, retryAfterMs: null };
+    for (const resolution of this.resolutions.splice(0)) await resolution();
     if (this.paused) return { ...summary, outcome: 'ok', message: 'paused' };
     const requestsBefore = this.dav.requests;
     this.deferred = false;
@@ -215,6 +253,7 @@ export class SyncEngine {
       : summary.outcome === 'offline' || summary.outcome === 'rate-limited' ? 'offline'
       : summary.outcome === 'failed' ? 'error' : 'idle';
     this.setState(next, summary.message);
+    this.events.emit('conflicts', this.conflicts());
     this.events.emit('runEnd', summary);
     return summary;
   }
@@ -323,7 +362,7 @@ export class SyncEngine {
       root, folder, tempToken: this.tempToken(), dav: this.dav, journal: this.journal, local: l, remote: r,
       uploaderFor: (size) => this.options.uploaderFor?.(size, plain, this.dav) ?? plain,
       wrap: this.options.wrap ?? noWrap,
-      trash: this.options.trash ?? ((path) => moveToTrash(path)),
+      trash: this.trash,
       parallel: this.options.parallel ?? 6,
       trustPutEtag: remote.nextcloud,
       bulk: remote.nextcloud ? this.bulkUploads() : null,
@@ -354,9 +393,11 @@ export class SyncEngine {
           summary.errors.push(item);
           this.events.emit('itemError', item);
         },
-        conflict: (path, conflictCopy) => {
+        conflict: (path, conflictCopy, copyName) => {
+          const at = new Date().toISOString();
           summary.conflicts.push({ path, conflictCopy });
-          this.events.emit('conflict', { path, conflictCopy, at: new Date().toISOString() });
+          recordConflict(this.journal, { path, conflictCopy, at, name: l.get(path)?.name ?? path, copyName });
+          this.events.emit('conflict', { path, conflictCopy, at });
         },
       },
     });

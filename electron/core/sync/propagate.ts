@@ -25,7 +25,8 @@ export interface PropagateEvents {
   transferEnd(path: SyncPath): void;
   done(action: SyncAction): void;
   error(path: SyncPath, error: Error): void;
-  conflict(path: SyncPath, conflictCopy: SyncPath): void;
+  /** `copyName`: the copy's real local spelling (the key is its NFC form). */
+  conflict(path: SyncPath, conflictCopy: SyncPath, copyName: string): void;
 }
 
 export interface PropagateContext {
@@ -103,6 +104,16 @@ export class LocalError extends Error {
 }
 
 export async function propagate(actions: SyncAction[], ctx: PropagateContext): Promise<PropagateResult> {
+  // The folders checked during the run stay open: checking one again costs two system calls (held-folders.ts).
+  const release = ctx.folder.hold();
+  try {
+    return await propagateHeld(actions, ctx);
+  } finally {
+    release();
+  }
+}
+
+async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Promise<PropagateResult> {
   const failed: SyncPath[] = [];
   let stopped: Error | null = null;
   let quotaGuess = ctx.quotaGuess;
@@ -236,7 +247,8 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     let done = 0;
     let got;
     try {
-      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag, fresh: temp !== saved?.temp },
+      const mtime = R.mtimeMs > 0 ? new Date(R.mtimeMs) : null;
+      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag, fresh: temp !== saved?.temp, mtime },
         (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap);
     } catch (error) {
       // Only our own cut-off bytes (a run stopped by another item's failure passes that item's error on).
@@ -249,7 +261,7 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     if (saved) ctx.journal.deleteMeta(partialKey);
     let placed = false;
     try {
-      if (R.mtimeMs > 0) await ctx.folder.setMtime(temp, new Date(R.mtimeMs));
+      if (R.mtimeMs > 0 && !got.stat) await ctx.folder.setMtime(temp, new Date(R.mtimeMs));
       const now = await lstatOrNull(target);
       const J = ctx.journal.get(p);
       // The local file as reconcile saw it (or absent for a new one)? Then it may be replaced.
@@ -275,14 +287,15 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
         placed = true;
         await syncDir(dirname(target));
         record(p, await lstat(target), R);
-        ctx.events.conflict(p, copy.normalize('NFC'));
+        ctx.events.conflict(p, copy.normalize('NFC'), copy);
         await upload(copy.normalize('NFC'), true, copy);
         return;
       }
       await ctx.folder.rename(temp, name);
       placed = true;
       await syncDir(dirname(target));
-      record(p, lstatSync(target), R);
+      // A small file's stat was taken from its descriptor: the rename kept its inode, size and time.
+      record(p, got.stat ?? lstatSync(target), R);
     } finally {
       // Left over (not renamed into place): removed, with no second look-up for the common case.
       if (!placed) await ctx.folder.removeTemp(temp);

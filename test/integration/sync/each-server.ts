@@ -2,7 +2,7 @@
 // SyncFixture and an emptied server afterwards; skipped servers are named, never silent.
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { WebDAVClient } from 'webdav';
-import { availableServers, reportSkipped, type WebdavServerHandle } from '../../fixtures/servers/index.ts';
+import { availableServers, reportSkipped, type WebdavServerHandle, type WebdavServerStarter } from '../../fixtures/servers/index.ts';
 import { SyncFixture } from './sync-fixture.ts';
 
 export interface ServerCase {
@@ -12,9 +12,10 @@ export interface ServerCase {
   withFixture: (work: (f: SyncFixture) => Promise<void>) => Promise<void>;
 }
 
-export function describeEachServer(title: string, body: (c: ServerCase) => void): void {
-  reportSkipped();
-  const starters = availableServers().filter((s) => s.available);
+/** `among`: only these servers (default: every one the fixtures know). */
+export function describeEachServer(title: string, body: (c: ServerCase) => void, among: WebdavServerStarter[] = availableServers()): void {
+  reportSkipped(among);
+  const starters = among.filter((s) => s.available);
   describe.each(starters.map((s) => [s.name, s] as const))(title, (_name, starter) => {
     let running: WebdavServerHandle | undefined;
     beforeAll(async () => {
