@@ -3,6 +3,7 @@
 import { runPolicyCommand } from './policy-command.ts';
 import { stderr } from './terminal-text.ts';
 import { cliTexts } from './cli-texts.ts';
+import { trustSystemCertificates } from '../core/shell/system-certificates.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   policy: runPolicyCommand,
@@ -19,6 +20,8 @@ if (!command) {
   stderr.ownText(say.usage);
   process.exitCode = unknown ? 2 : 0;
 } else {
+  // The commands that go online trust what the laptop trusts (a private root installed by IT).
+  if (name !== 'policy') trustSystemCertificates((message) => stderr.line(`werkplek: ${message}`, ''));
   // No top-level await: the single executable (build/cli-executable.ts) runs this file as CommonJS.
   void command(rest).then((code) => (process.exitCode = code));
 }

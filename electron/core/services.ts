@@ -21,6 +21,7 @@ import { consoleLog, type CoreContext, type Log } from './context.ts';
 import { createSignInOfferHandlers } from './shell/sign-in-offers.ts';
 import type { Keyring } from './secrets/keyring.ts';
 import { createCatalogSource, createCatalogSourceHandlers } from './config/catalog-source-handlers.ts';
+import { trustSystemCertificates } from './shell/system-certificates.ts';
 
 export interface CoreOptions {
   host: CoreContext['host'];
@@ -56,6 +57,8 @@ export function needsDemo(settings: SettingsService): boolean {
 
 export async function createCoreServices(options: CoreOptions): Promise<CoreServices> {
   const log = options.log ?? consoleLog;
+  // The core's own requests (portal list, icons, account look-ups) trust what the laptop trusts.
+  trustSystemCertificates((message) => log.warn(message));
   // The last good policy is kept beside the app's other data (a broken file later keeps it).
   const policy = loadPolicy(options.policyFile, { stateDir: options.dataDir });
   for (const problem of policy.problems) log.warn(`policy ignored: ${formatProblem(problem)}`);

@@ -3,10 +3,12 @@
 import { MatrixService } from './matrix-service.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { connectToParent } from '../worker/parent-channel.ts';
+import { trustSystemCertificates } from '../shell/system-certificates.ts';
 import { toWireError, workerMethods, type FromWorker, type HostOp, type ToWorker, type WorkerSettings } from './worker-protocol.ts';
 
 const parent = connectToParent<ToWorker, FromWorker>('the Matrix notifier worker');
 const send = (message: FromWorker): void => parent.send(message);
+trustSystemCertificates((message) => send({ type: 'log', level: 'warn', message: `notifier: ${message}` }));
 
 let nextId = 1;
 const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
