@@ -10,6 +10,10 @@ const en = {
   unreachable: (base: string) => `cannot reach ${base}: check the address and your connection`,
   notDav: (detail: string) => `the server did not answer as a WebDAV server: ${detail}`,
   noUserId: (status: number) => `the server did not say which account this is (HTTP ${status} from /ocs/v2.php/cloud/user)`,
+  folderOverlap: (dir: string, other: string) => `the folder ${dir} overlaps the folder of ${other}: each account needs a folder of its own, not inside another account's folder and holding none`,
+  alreadyConnected: (other: string) => `this account is already connected (${other})`,
+  addingForbidden: () => `your organisation does not allow adding accounts`,
+  unknownAccount: (id: string) => `there is no account "${id}" (it may have been removed)`,
 };
 
 const nl: typeof en = {
@@ -20,6 +24,10 @@ const nl: typeof en = {
   unreachable: (base) => `kan ${base} niet bereiken: controleer het adres en je verbinding`,
   notDav: (detail) => `de server antwoordde niet als WebDAV-server: ${detail}`,
   noUserId: (status) => `de server zei niet welk account dit is (HTTP ${status} van /ocs/v2.php/cloud/user)`,
+  folderOverlap: (dir, other) => `de map ${dir} overlapt met de map van ${other}: elk account heeft een eigen map nodig, niet in de map van een ander account en zonder zo'n map erin`,
+  alreadyConnected: (other) => `dit account is al verbonden (${other})`,
+  addingForbidden: () => `je organisatie staat het toevoegen van accounts niet toe`,
+  unknownAccount: (id) => `er is geen account "${id}" (misschien is het verwijderd)`,
 };
 
 export type AccountTexts = typeof en;

@@ -1,12 +1,13 @@
-// The app's sync service: turns settings, the keyring and the demo into an engine configuration,
-// runs the engine through an EngineHost (its own process in the app), keeps the SyncState the
-// panel shows, and handles sign-in (Login Flow v2 or app password). Bridge handlers call this.
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+// The app's sync service for one account: turns its settings (its AccountSlot), the keyring and
+// the demo into an engine configuration, runs the engine through an EngineHost (its own process in
+// the app), keeps the SyncState the panel shows, and handles sign-in (Login Flow v2 or app
+// password). Bridge handlers call this; SyncAccounts runs one per added account.
+import { join } from 'node:path';
 import type { CoreContext } from '../context.ts';
 import type { SyncState } from '../bridge/contract-sync.ts';
 import { AccountAuthError, AccountIdError, fetchUserId, findDavRoot, journalPathFor, loginNamedDavBase, normaliseServerUrl, pollLoginFlow, secretName, startLoginFlow } from './account.ts';
 import { DavClient } from './dav-client.ts';
+import type { ConflictChoice } from './conflicts.ts';
 import type { EngineHost } from './engine-host.ts';
 import { RemoteError } from './remote-error.ts';
 import { idleStatus, type EngineStatus } from './status.ts';
@@ -16,6 +17,8 @@ import { SettingLockedError } from '../config/settings-service.ts';
 import { accountTexts } from './account-texts.ts';
 import { openSignInPage } from '../shell/sign-in-page.ts';
 import { listServerFolders, readIgnorePatterns, writeIgnorePatterns, type ServerFolder } from './sync-choices.ts';
+import { accountLabel, accountWithLogin, firstAccountSlot, overlappingAccount, type AccountSlot, type WritableField } from './account-slot.ts';
+import { expandHome } from './local-dirs.ts';
 
 interface Resolved {
   config: EngineConfig | null;
@@ -25,13 +28,15 @@ interface Resolved {
   /** Why there is no config (not signed in, offline while looking up the server). */
   reason: SyncState['state'];
   message: string | null;
+  /** Why it cannot run, as a code the renderer translates (a folder inside another account's). */
+  problem?: SyncState['errors'][number];
 }
-
-const expandHome = (p: string): string => (p === '~' ? homedir() : p.startsWith('~/') ? join(homedir(), p.slice(2)) : resolve(p));
 
 export class SyncService {
   private readonly ctx: CoreContext;
   private readonly host: EngineHost;
+  readonly slot: AccountSlot;
+  private readonly emit: (state: SyncState) => void;
   private engineStatus: EngineStatus = idleStatus();
   /** The last proxy caveat logged (a SOCKS or PAC setting), so it is logged once. */
   private proxyNote: string | null = null;
@@ -44,9 +49,12 @@ export class SyncService {
   /** A login-named WebDAV root already checked against the server's user id in this run. */
   private checkedDavUrl: string | null = null;
 
-  constructor(ctx: CoreContext, host: EngineHost) {
+  /** `emit`: where its state goes (the first account's: the `sync.state` event). */
+  constructor(ctx: CoreContext, host: EngineHost, slot: AccountSlot = firstAccountSlot(ctx), emit?: (state: SyncState) => void) {
     this.ctx = ctx;
     this.host = host;
+    this.slot = slot;
+    this.emit = emit ?? ((state) => ctx.hub.emit('sync.state', state));
     host.onStatus((status) => {
       this.engineStatus = status;
       this.publish();
@@ -56,7 +64,7 @@ export class SyncService {
 
   state(): SyncState {
     const r = this.resolved;
-    const base = r.config ? this.engineStatus : { ...idleStatus(), state: r.reason, message: r.message };
+    const base = r.config ? this.engineStatus : { ...idleStatus(), state: r.reason, message: r.message, errors: r.problem ? [r.problem] : [] };
     // The engine's 401 text is technical: the person reads why and what to do, in their language.
     const message = r.config && base.state === 'needs-sign-in' ? accountTexts(this.ctx.settings.language()).revoked() : base.message;
     return {
@@ -71,7 +79,7 @@ export class SyncService {
   }
 
   private publish(): void {
-    if (!this.closed) this.ctx.hub.emit('sync.state', this.state());
+    if (!this.closed) this.emit(this.state());
   }
 
   private applying: Promise<SyncState> = Promise.resolve(null as unknown as SyncState);
@@ -111,17 +119,19 @@ export class SyncService {
 
   private async resolve(): Promise<Resolved> {
     const s = this.ctx.settings;
+    const account = this.slot.read();
+    if (!account) return { config: null, serverUrl: null, user: null, demo: false, reason: 'not-configured', message: null };
     const common = {
       parallel: s.get('sync.parallelTransfers'), deleteThreshold: s.get('sync.deleteThresholdFiles'),
-      excluded: s.get('sync.excludedFolders'), excludeFile: this.excludeFile,
+      excluded: account.excludedFolders, excludeFile: this.excludeFile,
       pollIntervalSeconds: s.get('sync.pollIntervalSeconds'),
       uploadLimitKiBps: s.get('sync.uploadLimitKiBps'), downloadLimitKiBps: s.get('sync.downloadLimitKiBps'),
       freeSpaceReserveMiB: s.get('sync.freeSpaceReserveMiB'),
     };
     const proxyEnv = this.proxyEnv();
     const proxy = proxyEnv ? { proxyEnv } : {};
-    const serverUrl = s.get('sync.serverUrl');
-    if (!serverUrl && this.ctx.demo) {
+    const serverUrl = account.serverUrl;
+    if (!serverUrl && this.ctx.demo && this.slot.id === null) {
       // No organisation yet: sync the embedded demo server so a new user sees sync working.
       const d = this.ctx.demo.webdav;
       const localDir = join(this.ctx.dataDir, 'Demo files');
@@ -130,14 +140,20 @@ export class SyncService {
         serverUrl: d.url, user: d.user, demo: true, reason: 'idle', message: null,
       };
     }
-    const user = s.get('sync.user');
+    const user = account.user;
     const none = (reason: SyncState['state'], message: string | null = null): Resolved => ({ config: null, serverUrl: serverUrl || null, user: user || null, demo: false, reason, message });
-    if (!s.get('sync.enabled')) return none('paused', 'sync is turned off in the settings');
+    if (!account.enabled) return none('paused', 'sync is turned off in the settings');
     if (!serverUrl || !user) return none('not-configured');
+    // Two engines in one folder would each upload the other's files to the wrong server: neither runs.
+    const clash = overlappingAccount(this.ctx, this.slot.id, account.localDir);
+    if (clash) {
+      const message = accountTexts('en').folderOverlap(expandHome(account.localDir), accountLabel(clash));
+      return { ...none('error', message), problem: { path: expandHome(account.localDir), kind: 'folderOverlap', message, action: null } };
+    }
     const password = await this.ctx.keyring.get(secretName(serverUrl, user));
     const say = accountTexts(s.language());
     if (!password) return none('needs-sign-in', say.signInNeeded());
-    let davUrl = s.get('sync.davUrl');
+    let davUrl = account.davUrl;
     if (!davUrl) {
       // Named after the account's user id, which the server tells (never the login name).
       let found: { url: string; certain: boolean };
@@ -150,9 +166,9 @@ export class SyncService {
       if (!found.certain) return none('offline', say.offline());
       davUrl = found.url;
       // Remember it, so later starts (and settings changes) need no lookup.
-      if (!s.isLocked('sync.davUrl')) s.set('sync.davUrl', davUrl);
+      this.slot.write('davUrl', davUrl);
     }
-    const legacyBase = s.isLocked('sync.davUrl') ? null : loginNamedDavBase(davUrl, user);
+    const legacyBase = this.slot.isLocked('davUrl') ? null : loginNamedDavBase(davUrl, user);
     if (legacyBase !== null && this.checkedDavUrl !== davUrl) {
       // Named after the login name, as older versions stored it: ask once which user id it is.
       this.checkedDavUrl = davUrl;
@@ -160,14 +176,14 @@ export class SyncService {
         const id = await fetchUserId(legacyBase, user, password, { proxyEnv });
         davUrl = `${legacyBase}/remote.php/dav/files/${encodeURIComponent(id)}/`;
         this.checkedDavUrl = davUrl;
-        if (s.get('sync.davUrl') !== davUrl) s.set('sync.davUrl', davUrl);
+        this.slot.write('davUrl', davUrl);
       } catch (error) {
         if (error instanceof AccountAuthError) return none('needs-sign-in', say.revoked());
         // Offline, or no OCS (not a Nextcloud after all): keep the stored root.
       }
     }
-    const localDir = expandHome(s.get('sync.localDir'));
-    const remoteDir = s.get('sync.remoteDir');
+    const localDir = expandHome(account.localDir);
+    const remoteDir = account.remoteDir;
     return {
       config: { ...common, localDir, server: { url: davUrl, user, password, remoteDir, ...proxy }, journalFile: journalPathFor(this.ctx.dataDir, davUrl, remoteDir, localDir) },
       serverUrl, user, demo: false, reason: 'idle', message: null,
@@ -196,20 +212,31 @@ export class SyncService {
     return this.state();
   }
 
+  /** A conflict's choice, carried out by the engine (conflicts.ts); the list in the answer is the new one. */
+  async resolveConflict(conflictCopy: string, choice: ConflictChoice): Promise<SyncState> {
+    if (!this.resolved.config) throw new Error('sync is not running');
+    await this.host.resolveConflict(conflictCopy, choice);
+    return this.state();
+  }
+
   /** Refuses, before anything is contacted or kept, a server or user the policy has fixed to another. */
   private refuseLocked(base: string, user?: string): void {
     const s = this.ctx.settings;
-    if (s.isLocked('sync.serverUrl')) {
-      const locked = s.get('sync.serverUrl');
+    if (this.slot.isLocked('serverUrl')) {
+      const locked = this.slot.read()?.serverUrl ?? '';
       let same = false;
       try {
         same = normaliseServerUrl(locked) === base;
       } catch {
         same = false;
       }
-      if (!same) throw new SettingLockedError('sync.serverUrl', s.language());
+      if (!same) throw new SettingLockedError(this.slot.id === null ? 'sync.serverUrl' : 'sync.accounts', s.language());
     }
-    if (user !== undefined) s.ensureAllows('sync.user', user);
+    if (user === undefined) return;
+    this.slot.ensureAllows('user', user);
+    // One keyring entry per server and user: a second account with the same login would share it.
+    const other = accountWithLogin(this.ctx, this.slot.id, base, user);
+    if (other) throw new Error(accountTexts(s.language()).alreadyConnected(accountLabel(other)));
   }
 
   /**
@@ -222,7 +249,8 @@ export class SyncService {
     const s = this.ctx.settings;
     const say = accountTexts(s.language());
     let davUrl: string;
-    if (s.isLocked('sync.davUrl') && s.get('sync.davUrl')) davUrl = s.get('sync.davUrl');
+    const fixedDav = this.slot.isLocked('davUrl') ? this.slot.read()?.davUrl : '';
+    if (fixedDav) davUrl = fixedDav;
     else {
       let found: { url: string; certain: boolean };
       try {
@@ -244,15 +272,8 @@ export class SyncService {
       dav.close();
     }
     await this.ctx.keyring.set(secretName(base, user), appPassword);
-    this.setUnlessLocked('sync.serverUrl', base);
-    this.setUnlessLocked('sync.user', user);
-    this.setUnlessLocked('sync.davUrl', davUrl);
+    for (const [field, value] of [['serverUrl', base], ['user', user], ['davUrl', davUrl]] as Array<[WritableField, string]>) this.slot.write(field, value);
     return this.apply();
-  }
-
-  /** Checked up front (refuseLocked); a locked key keeps its value. */
-  private setUnlessLocked(key: 'sync.serverUrl' | 'sync.user' | 'sync.davUrl', value: string): void {
-    if (this.ctx.settings.get(key) !== value && !this.ctx.settings.isLocked(key)) this.ctx.settings.set(key, value);
   }
 
   /** Login Flow v2: open the login page (in-app or in the browser), then wait (in the background) for the app password. */
@@ -295,9 +316,8 @@ export class SyncService {
   }
 
   async signOut(): Promise<SyncState> {
-    const server = this.ctx.settings.get('sync.serverUrl');
-    const user = this.ctx.settings.get('sync.user');
-    if (server && user) await this.ctx.keyring.delete(secretName(server, user));
+    const account = this.slot.read();
+    if (account?.serverUrl && account.user) await this.ctx.keyring.delete(secretName(account.serverUrl, account.user));
     return this.apply();
   }
 

@@ -47,6 +47,11 @@ const table: Record<SettingKey, Row> = {
   'sync.uploadLimitKiBps': { locked: 2048, attempt: 0 },
   'sync.downloadLimitKiBps': { locked: 1024, attempt: 0 },
   'sync.freeSpaceReserveMiB': { locked: 4096, attempt: 0 },
+  'sync.accounts': {
+    locked: [],
+    attempt: [{ id: 'partner', serverUrl: nowhere, localDir: '/tmp/partner' }],
+  },
+  'sync.allowAddingAccounts': { locked: false, attempt: true },
   'general.firstRunDone': { locked: true, attempt: false },
   'matrix.enabled': { locked: false, attempt: true },
   'matrix.homeserver': { locked: 'https://matrix.voorbeeld.nl', attempt: nowhere },
