@@ -45,6 +45,7 @@ Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confi
   passwordUnset: (name: string) => `the environment variable ${name} (the password) is not set`,
   wholeNumber: (option: string, min: number) => `--${option} must be a whole number of at least ${min}`,
   files: 'files',
+  eta: (seconds: number) => ` ETA ${seconds}s`,
   itemError: (path: string, message: string) => `error: ${path}: ${message}`,
   skipped: (path: string, message: string) => `skipped: ${path}: ${message}`,
   conflict: (path: string, copy: string) => `conflict: ${path}: your version is kept as ${copy}`,
@@ -59,7 +60,13 @@ Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confi
   waiting: (counts: string, server: number, local: number, kind: string) => `${counts}; waiting: this sync would delete ${server} file(s) on the server and ${local} here (${kind}). Check, then rerun with --confirm-deletes, or --restore-deletes to bring them back.`,
   inSync: (counts: string) => `in sync: ${counts}`,
   failed: (n: number, counts: string) => `${n} item(s) failed: ${counts}`,
-  stopped: (message: string | null) => `sync stopped: ${message}`,
+  stopped: (message: string | null, _outcome: string) => `sync stopped: ${message}`,
+};
+
+const stopReasons: Record<string, string> = {
+  offline: 'de server was niet bereikbaar',
+  'rate-limited': 'de server heeft het te druk; probeer het zo opnieuw',
+  'needs-sign-in': 'de server weigerde de aanmelding (controleer gebruikersnaam en app-wachtwoord)',
 };
 
 const nl: typeof en = {
@@ -104,6 +111,7 @@ wachten op bevestiging, 4 de server weigerde de aanmelding, 5 de server was niet
   passwordUnset: (name) => `de omgevingsvariabele ${name} (het wachtwoord) is niet gezet`,
   wholeNumber: (option, min) => `--${option} moet een geheel getal van minstens ${min} zijn`,
   files: 'bestanden',
+  eta: (seconds) => ` nog ${seconds} s`,
   itemError: (path, message) => `fout: ${path}: ${message}`,
   skipped: (path, message) => `overgeslagen: ${path}: ${message}`,
   conflict: (path, copy) => `conflict: ${path}: jouw versie is bewaard als ${copy}`,
@@ -118,10 +126,32 @@ wachten op bevestiging, 4 de server weigerde de aanmelding, 5 de server was niet
   waiting: (counts, server, local, kind) => `${counts}; wacht: deze synchronisatie zou ${server} bestand(en) op de server en ${local} hier verwijderen (${kind}). Controleer het en start opnieuw met --confirm-deletes, of met --restore-deletes om ze terug te zetten.`,
   inSync: (counts) => `bijgewerkt: ${counts}`,
   failed: (n, counts) => `${n} onderdeel/onderdelen mislukt: ${counts}`,
-  stopped: (message) => `synchronisatie gestopt: ${message}`,
+  stopped: (message, outcome) => `synchronisatie gestopt: ${stopReasons[outcome] ?? 'door een fout'}${technical('nl', message)}`,
 };
 
 export type CliTexts = typeof en;
+
+/** The engine's or a server's own words after a sentence: English as they came, marked as technical in Dutch. */
+export function technical(language: UiLanguage, message: string | null): string {
+  if (!message) return '';
+  return language === 'nl' ? ` (technisch: ${message})` : ` (${message})`;
+}
+
+/**
+ * What was wrong with the arguments, from node:util parseArgs' error (its message is English only):
+ * in Dutch by its code, naming the option or argument it quotes; in English its own message.
+ */
+export function argumentProblem(error: unknown, language: UiLanguage): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (language === 'en') return message;
+  const code = (error as { code?: unknown } | null)?.code;
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const option = quoted.split(' ')[0]!;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `onbekende optie ${option}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `onverwacht argument "${quoted}"`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return quoted.includes('<value>') ? `bij ${option} hoort een waarde` : `${option} neemt geen waarde`;
+  return message;
+}
 
 export function cliTexts(language: UiLanguage = uiLanguage(process.env)): CliTexts {
   return language === 'nl' ? nl : en;

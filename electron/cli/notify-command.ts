@@ -11,37 +11,21 @@ import { MatrixService } from '../core/matrix/matrix-service.ts';
 import { MemoryKeyring } from '../core/secrets/keyring.ts';
 import type { DecisionRecord } from '../core/matrix/notifier.ts';
 import type { ContentLevel } from '../core/matrix/notification-text.ts';
+import { uiLanguage } from '../core/config/ui-language.ts';
 import { stderr, stdout } from './terminal-text.ts';
+import { argumentProblem, technical } from './cli-texts.ts';
+import { decisionLine, notifyTexts, signInProblem, type NotifyTexts } from './notify-texts.ts';
 
-const usage = `Usage: werkplek notify --homeserver URL --user NAME [--password-env VAR] [--json]
-                       [--content full|sender|none] [--for SECONDS] [--key-wait SECONDS]
-
-Signs in as a separate device ("Werkplek notify diagnostics"), syncs, and prints one line per
-notification decision until Ctrl+C (or --for SECONDS). The first sync (history) is not notified;
-send a test message to see a decision. The device is signed out on exit.
-Encrypted messages are decrypted with this device's own keys (senders share them with it as with any
-new, unverified device); each line says e2e=none|decrypted|waiting-for-key|undecryptable and, when
-unreadable, why (no-key, withheld, unverified-device, untrusted-sender, error). A message waiting for
-its key gets a second line when the key comes or the wait ends.
-
-  --homeserver URL     the Matrix homeserver (https://…; http only on loopback)
-  --user NAME          user name or full Matrix ID (@name:server)
-  --password-env VAR   environment variable that holds the password (default WERKPLEK_MATRIX_PASSWORD)
-  --json               one JSON object per line instead of text
-  --content LEVEL      what a notification would show: full, sender or none (default full)
-  --for SECONDS        stop after this many seconds
-  --key-wait SECONDS   how long an encrypted message waits for a late room key (default 10)
-`;
-
-function printDecision(d: DecisionRecord, json: boolean): void {
+function printDecision(say: NotifyTexts, d: DecisionRecord, json: boolean): void {
   const at = new Date().toISOString();
   if (json) return stdout.json({ at, ...d });
-  const verdict = d.notified ? 'NOTIFY' : `skip (${d.reason})`;
-  const e2e = d.e2eReason ? `${d.e2e}(${d.e2eReason})` : d.e2e;
-  stdout.line(`${at}  ${verdict.padEnd(24)} room=${d.roomId} "${d.roomName}"  sender=${d.sender}  rule=${d.ruleId ?? 'none'}  e2e=${e2e}  event=${d.eventId}  phase=${d.phase}  text="${d.title}: ${d.body}"`);
+  stdout.line(decisionLine(say, at, d));
 }
 
 export async function runNotifyCommand(argv: string[], options: { exitWhenDone?: boolean } = {}): Promise<number> {
+  const language = uiLanguage(process.env);
+  const say = notifyTexts[language];
+  const usage = say.usage;
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -59,7 +43,7 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
       strict: true,
     }));
   } catch (error) {
-    stderr.line(`werkplek notify: ${error instanceof Error ? error.message : String(error)}`, '');
+    stderr.line(`werkplek notify: ${argumentProblem(error, language)}`, '');
     stderr.ownText(usage);
     return 2;
   }
@@ -73,14 +57,14 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
   const content = values.content as string;
   const seconds = values.for === undefined ? null : Number(values.for);
   const problems: string[] = [];
-  if (!homeserver) problems.push('--homeserver is required');
-  if (!user) problems.push('--user is required');
-  if (!['full', 'sender', 'none'].includes(content)) problems.push('--content must be full, sender or none');
-  if (seconds !== null && !(seconds > 0)) problems.push('--for must be a number of seconds greater than 0');
+  if (!homeserver) problems.push(say.homeserverRequired);
+  if (!user) problems.push(say.userRequired);
+  if (!['full', 'sender', 'none'].includes(content)) problems.push(say.contentLevel);
+  if (seconds !== null && !(seconds > 0)) problems.push(say.forSeconds);
   const keyWait = Number(values['key-wait']);
-  if (!(keyWait >= 0 && keyWait <= 600)) problems.push('--key-wait must be a number of seconds from 0 to 600');
+  if (!(keyWait >= 0 && keyWait <= 600)) problems.push(say.keyWait);
   const password = process.env[passwordEnv];
-  if (!password) problems.push(`set the password in the environment variable ${passwordEnv} (or name another with --password-env)`);
+  if (!password) problems.push(say.passwordUnset(passwordEnv));
   if (problems.length) {
     stderr.line(`werkplek notify: ${problems.join('; ')}`, '');
     stderr.ownText(usage);
@@ -93,16 +77,16 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
   const service = new MatrixService({
     keyring: new MemoryKeyring(),
     dataDir,
-    deviceName: 'Werkplek notify diagnostics',
+    deviceName: say.deviceName,
     keyWaitMs: keyWait * 1000,
-    log: { info: (m) => err(m), warn: (m) => err(`warning: ${m}`), error: (m, d) => err(`error: ${m} ${d === undefined ? '' : String(d)}`) },
+    log: { info: (m) => err(say.info(m)), warn: (m) => err(say.warning(m)), error: (m, d) => err(say.error(`${m} ${d === undefined ? '' : String(d)}`)) },
     openExternal: async () => {},
-    settings: () => ({ homeserver: homeserver!, content: content as ContentLevel, sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: 'en' }),
+    settings: () => ({ homeserver: homeserver!, content: content as ContentLevel, sound: true, doNotDisturb: false, dndSchedule: { enabled: false, days: [], start: '00:00', end: '00:00' }, locale: language }),
     output: {
-      status: (s) => err(`status: ${s.state}${s.message ? ` (${s.message})` : ''}`),
-      decision: (d) => printDecision(d, json),
+      status: (s) => err(`status: ${say.status[s.state]}${technical(language, s.message)}`),
+      decision: (d) => printDecision(say, d, json),
       notification: (n) => {
-        if (!json) err(`  → ${n.kind}: "${n.title}" — "${n.body}"${n.sound ? ' (sound)' : ''}`);
+        if (!json) err(`  → ${say.kinds[n.kind] ?? n.kind}: "${n.title}" — "${n.body}"${n.sound ? say.sound : ''}`);
       },
       withdraw: () => {},
       unread: () => {},
@@ -130,7 +114,7 @@ export async function runNotifyCommand(argv: string[], options: { exitWhenDone?:
     });
     await Promise.race([stopped, failed]);
   } catch (error) {
-    err(`werkplek notify: ${error instanceof Error ? error.message : String(error)}`);
+    err(`werkplek notify: ${signInProblem(say, error)}`);
     exitCode = 1;
   } finally {
     await service.signOut();

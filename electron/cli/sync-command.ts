@@ -9,7 +9,9 @@ import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
 import { engineOptionsFrom } from '../core/sync/engine-options.ts';
 import { nodeProxyEnv } from '../core/shell/proxy.ts';
 import { stderr, stdout } from './terminal-text.ts';
-import { cliTexts, type CliTexts } from './cli-texts.ts';
+import { argumentProblem, cliTexts, type CliTexts } from './cli-texts.ts';
+import { uiLanguage } from '../core/config/ui-language.ts';
+import { problemText } from './sync-problem-texts.ts';
 
 const exitFor: Record<RunSummary['outcome'], number> = { ok: 0, errors: 1, failed: 1, 'needs-confirmation': 3, 'needs-sign-in': 4, offline: 5, 'rate-limited': 5 };
 
@@ -37,7 +39,7 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    stderr.line(`werkplek sync: ${(error as Error).message}`, '');
+    stderr.line(`werkplek sync: ${argumentProblem(error, uiLanguage(process.env))}`, '');
     stderr.ownText(usage);
     return 2;
   }
@@ -129,11 +131,12 @@ function attachOutput(engine: SyncEngine, json: boolean, say: CliTexts): { final
     const fraction = p.bytesTotal ? p.bytesDone / p.bytesTotal : p.filesDone / p.filesTotal;
     const width = 24;
     const filled = Math.round(Math.min(1, fraction) * width);
-    const eta = p.etaSeconds === null ? '' : ` ETA ${p.etaSeconds}s`;
+    const eta = p.etaSeconds === null ? '' : say.eta(p.etaSeconds);
     stderr.bar(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${p.filesDone}/${p.filesTotal} ${say.files} ${mb(p.bytesDone)}/${mb(p.bytesTotal)}${eta}`);
   }));
-  offs.push(e.on('itemError', (i) => stderr.line(say.itemError(i.path, i.message))));
-  offs.push(e.on('issue', (i) => stderr.line(say.skipped(i.path, i.message))));
+  const language = uiLanguage(process.env);
+  offs.push(e.on('itemError', (i) => stderr.line(say.itemError(i.path, problemText(language, i.kind, i.message, false)))));
+  offs.push(e.on('issue', (i) => stderr.line(say.skipped(i.path, problemText(language, i.kind, i.message, true)))));
   offs.push(e.on('conflict', (c) => stderr.line(say.conflict(c.path, c.conflictCopy))));
   const final = (s: RunSummary): void => {
     // record / forget only update the journal (e.g. a plain server's ETags learned after an upload): not changes to anyone's files.
@@ -145,7 +148,7 @@ function attachOutput(engine: SyncEngine, json: boolean, say: CliTexts): { final
       stderr.line(say.waiting(counts, s.confirmation.remoteDeletes, s.confirmation.localDeletes, s.confirmation.kind), ...held);
     } else if (s.outcome === 'ok' || s.outcome === 'errors') {
       stderr.line(s.outcome === 'ok' ? say.inSync(counts) : say.failed(s.errors.length, counts));
-    } else stderr.line(say.stopped(s.message));
+    } else stderr.line(say.stopped(s.message, s.outcome));
   };
   return { final, close: () => offs.forEach((off) => off()) };
 }

@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 const cli = resolve(import.meta.dirname, '../../../electron/cli/werkplek.ts');
 
 export function runNotify(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [cli, 'notify', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // English unless a case asks for a language (the CLI follows LANG; LC_ALL would override it).
+  const language = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' };
+  const child = spawn(process.execPath, [cli, 'notify', ...args], { env: { ...process.env, ...language, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => stdout.push(line));

@@ -68,6 +68,26 @@ describe('werkplek notify', () => {
     expect(printed).toContain('"Body\\x1b]0;pwned\\x07\\x1b[2J\\x1b[1A ');
   }, 60_000);
 
+  it('in Dutch (LANG=nl_NL.UTF-8): the decision lines, the notification and the status say it in Dutch', async () => {
+    const roomId = await bob.createRoom({ name: 'Loket', invite: [alice] });
+    const aliceOther = await PlainClient.login(hs.url, 'alice', 'alice-pw');
+    await aliceOther.join(roomId);
+    const p = run(['--homeserver', hs.url, '--user', 'alice', '--password-env', 'PW', '--content', 'sender'], { PW: 'alice-pw', LANG: 'nl_NL.UTF-8' });
+    await waitFor('the CLI syncing', () => p.stderr.some((l) => l.includes('status: bezig met synchroniseren')), 30_000);
+    const devices = () => [...hs.model.users.get(alice)!.devices.values()].map((d) => d.displayName);
+    expect(devices()).toContain('Werkplek-meldingendiagnose');
+    const notified = await bob.sendText(roomId, 'goedemorgen');
+    const own = await aliceOther.sendText(roomId, 'mijn eigen woorden');
+    await waitFor('two decision lines', () => p.stdout.some((l) => l.includes(notified)) && p.stdout.some((l) => l.includes(own)), 30_000);
+    p.child.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    const line = (eventId: string) => p.stdout.find((l) => l.includes(eventId))!;
+    expect(line(notified)).toMatch(/ MELDEN +gesprek=\S+ "Loket"  afzender=@bob:werkplek.test  regel=\.m\.rule\.room_one_to_one  e2e=geen  gebeurtenis=\S+  fase=live  tekst="Bob: Bob heeft een bericht gestuurd"$/);
+    expect(line(own)).toContain(' overgeslagen (eigen bericht) ');
+    expect(p.stderr.join('\n')).toContain('→ bericht: "Bob" — "Bob heeft een bericht gestuurd" (met geluid)');
+    expect(p.printed()).not.toMatch(/\b(NOTIFY|skip|room=|sender=|status: syncing)\b/);
+  }, 60_000);
+
   it('bad arguments: a clear message and exit code 2', async () => {
     const p = run(['--homeserver', hs.url, '--user', 'alice', '--password-env', 'NOPE_NOT_SET']);
     expect(await p.exited).toBe(2);
