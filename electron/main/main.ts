@@ -177,6 +177,12 @@ if (!app.requestSingleInstanceLock()) {
         if (error) throw new Error(error);
       },
       showInFolder: (path) => shell.showItemInFolder(path),
+      // The Files settings' "Choose…": the desktop's own folder dialog (the portal's on Flatpak/Wayland).
+      chooseFolder: async (current) => {
+        const t = texts();
+        const answer = await dialog.showOpenDialog(shellWindow, { title: t.chooseSyncFolder, buttonLabel: t.chooseSyncFolderButton, defaultPath: current, properties: ['openDirectory', 'createDirectory'] });
+        return answer.canceled ? null : (answer.filePaths[0] ?? null);
+      },
       // Connecting Files and chat: an in-app window on the apps' shared partition (one sign-in).
       signInWindow: (request, closedByPerson) => openSignInWindow({ parent: () => window, prepareSession: (partition) => sessions.ready(partition), openExternal: openOutside, log }, request, closedByPerson),
     };

@@ -11,6 +11,9 @@ export const syncConfirmationSchema = z.object({
   held: z.array(z.object({ path: z.string(), side: z.enum(['local', 'server']), type: z.enum(['file', 'dir']), files: z.number().int() })),
 });
 
+/** What the activity list says sync did (the renderer translates each, `sync:activity.kind.*`). */
+export const syncActivityKinds = ['uploaded', 'downloaded', 'deletedHere', 'deletedOnServer', 'movedHere', 'movedOnServer', 'conflict', 'keptMine', 'keptTheirs', 'keptBoth'] as const;
+
 export const syncStateSchema = z.object({
   state: z.enum(['not-configured', 'idle', 'syncing', 'paused', 'offline', 'error', 'needs-confirmation', 'needs-sign-in']),
   message: z.string().nullable(),
@@ -23,7 +26,10 @@ export const syncStateSchema = z.object({
   demo: z.boolean(),
   progress: z.object({ filesDone: z.number(), filesTotal: z.number(), bytesDone: z.number(), bytesTotal: z.number(), etaSeconds: z.number().nullable() }),
   transfers: z.array(z.object({ path: z.string(), direction: z.enum(['up', 'down']), bytesDone: z.number(), bytesTotal: z.number() })),
+  /** Conflicts waiting for a choice (kept across restarts): `path` holds the server's version, `conflictCopy` the local edit. */
   conflicts: z.array(z.object({ path: z.string(), conflictCopy: z.string(), at: z.string() })),
+  /** What sync did lately, newest first (at most 100, kept across restarts). `from`: a move's old place. */
+  activity: z.array(z.object({ at: z.string(), kind: z.enum(syncActivityKinds), path: z.string(), from: z.string().nullable() })),
   /**
    * `kind`: the code the renderer translates (a RemoteError kind such as 'locked' or 'quota', or the
    * error's name such as 'WaitingForSpace'); `message`: the technical detail, in English.
@@ -50,6 +56,16 @@ export const syncCommands = {
   'sync.confirmDeletes': command(z.object({ accept: z.boolean() }).strict(), syncStateSchema),
   /** Show the sync folder in the file manager. */
   'sync.openFolder': command(noInput, ok),
+  /** A conflict's choice: keep mine (the local edit), theirs (the server's) or both; the discarded version goes to the trash. */
+  'sync.resolveConflict': command(z.object({ conflictCopy: z.string().max(4096), choice: z.enum(['mine', 'theirs', 'both']) }).strict(), syncStateSchema),
+  /** Open a file of the sync folder (relative path) with its default app, or show it in the file manager. */
+  'sync.openItem': command(z.object({ path: z.string().max(4096), action: z.enum(['open', 'show']) }).strict(), z.object({
+    /** Why it was not done (null: done): gone, refused (outside the folder, not a file), would start a program, not in the preview, or the desktop could not. */
+    refused: z.enum(['missing', 'refused', 'runs-program', 'unavailable', 'failed']).nullable(),
+    detail: z.string().nullable(),
+  })),
+  /** The desktop's folder dialog for the local folder (desktop app only); null when cancelled. */
+  'sync.chooseLocalFolder': command(noInput, z.object({ path: z.string().nullable() })),
   /** Nextcloud Login Flow v2: opens the login page in the browser, then waits for approval. */
   'sync.startLogin': command(z.object({ server: serverInput }).strict(), z.object({ loginUrl: z.string() })),
   'sync.cancelLogin': command(noInput, syncStateSchema),

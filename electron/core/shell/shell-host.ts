@@ -17,12 +17,22 @@ export interface ShellHost {
   download: ((appId: string, url: string) => void) | null;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
+  /** The desktop's folder dialog starting at `current`; null when cancelled. Absent: no native dialog (preview). */
+  chooseFolder?: (current: string) => Promise<string | null>;
   /** An in-app sign-in window on a session partition (sign-in-page.ts); absent: the system browser. */
   signInWindow?: (request: SignInWindowRequest, closedByPerson: () => void) => SignInWindowHandle;
 }
 
+/** What only the desktop app can do (open a file with its app, show it in the file manager…). */
+export class DesktopOnly extends Error {
+  constructor(what: string) {
+    super(`${what} is available in the desktop app; the preview shows apps in frames`);
+    this.name = 'DesktopOnly';
+  }
+}
+
 const desktopOnly = (what: string) => () => {
-  throw new Error(`${what} is available in the desktop app; the preview shows apps in frames`);
+  throw new DesktopOnly(what);
 };
 
 export function previewShellHost(): ShellHost {

@@ -3,11 +3,14 @@
 // never stalls the window). The main process supplies the launcher; core never imports electron.
 import { forkWorker, type WorkerProcess as GenericWorkerProcess } from '../worker/worker-process.ts';
 import { fileURLToPath } from 'node:url';
-import { EngineSession, type EngineConfig, type FromWorker, type ToWorker } from './worker-protocol.ts';
+import { EngineSession, PendingReplies, type EngineConfig, type FromWorker, type ToWorker } from './worker-protocol.ts';
+import type { ConflictChoice } from './conflicts.ts';
 import type { EngineStatus } from './status.ts';
 
 export interface EngineHost {
   send(message: ToWorker): void;
+  /** Carries out a conflict's choice; rejects with the engine's reason. */
+  resolveConflict(conflictCopy: string, choice: ConflictChoice): Promise<void>;
   onStatus(listener: (status: EngineStatus) => void): void;
   stop(): Promise<void>;
 }
@@ -23,10 +26,16 @@ export const forkNodeWorker: WorkerLauncher = (entry) => forkWorker(entry);
 
 export class InProcessHost implements EngineHost {
   private readonly listeners = new Set<(status: EngineStatus) => void>();
+  private readonly replies = new PendingReplies();
   private readonly session = new EngineSession((m) => {
     if (m.type === 'status') for (const l of this.listeners) l(m.status);
+    else if (m.type === 'reply') this.replies.settle(m);
   });
   private queue: Promise<void> = Promise.resolve();
+
+  resolveConflict(conflictCopy: string, choice: ConflictChoice): Promise<void> {
+    return this.replies.ask((id) => this.send({ type: 'resolveConflict', id, conflictCopy, choice }));
+  }
 
   send(message: ToWorker): void {
     this.queue = this.queue.then(() => this.session.handle(message)).catch(() => undefined);
@@ -46,6 +55,7 @@ export class WorkerHost implements EngineHost {
   private readonly listeners = new Set<(status: EngineStatus) => void>();
   private worker: WorkerProcess | null = null;
   private lastStart: EngineConfig | null = null;
+  private readonly replies = new PendingReplies();
   private stopping = false;
   private restarts = 0;
   private readonly launch: WorkerLauncher;
@@ -62,9 +72,11 @@ export class WorkerHost implements EngineHost {
     worker.onMessage((m) => {
       if (m.type === 'status') for (const l of this.listeners) l(m.status);
       else if (m.type === 'log') this.log(m.level, m.message);
+      else if (m.type === 'reply') this.replies.settle(m);
     });
     worker.onExit((code) => {
       if (this.worker === worker) this.worker = null;
+      this.replies.failAll('the sync process ended; try again');
       if (this.stopping || !this.lastStart) return;
       // A crashed worker is restarted (the journal makes that safe), with a growing pause.
       this.log('warn', `sync worker exited (${code}); restarting`);
@@ -87,6 +99,10 @@ export class WorkerHost implements EngineHost {
 
   onStatus(listener: (status: EngineStatus) => void): void {
     this.listeners.add(listener);
+  }
+
+  resolveConflict(conflictCopy: string, choice: ConflictChoice): Promise<void> {
+    return this.replies.ask((id) => this.send({ type: 'resolveConflict', id, conflictCopy, choice }));
   }
 
   async stop(): Promise<void> {

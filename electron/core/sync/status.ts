@@ -1,6 +1,7 @@
 // Folds the engine's events into the one SyncState the sync panel and status bar show, and tells
 // listeners at most every `throttleMs` (thousands of small files must not flood the bridge).
 import type { SyncState } from '../bridge/contract-sync.ts';
+import type { ActivityLog } from './activity-log.ts';
 import type { EngineEvents, ItemError, SyncEngine } from './engine.ts';
 
 export type EngineStatus = Omit<SyncState, 'serverUrl' | 'user' | 'demo' | 'pendingLogin' | 'localDir'>;
@@ -17,7 +18,7 @@ export function idleStatus(): EngineStatus {
   return {
     state: 'idle', message: null, lastSyncAt: null,
     progress: { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaSeconds: null },
-    transfers: [], conflicts: [], errors: [], skipped: [], confirmation: null,
+    transfers: [], conflicts: [], activity: [], errors: [], skipped: [], confirmation: null,
   };
 }
 
@@ -28,10 +29,15 @@ export class StatusTracker {
   private readonly offs: Array<() => void> = [];
   private readonly onChange: (status: EngineStatus) => void;
   private readonly throttleMs: number;
+  private readonly activity: ActivityLog | null;
 
-  constructor(engine: SyncEngine, onChange: (status: EngineStatus) => void, throttleMs = 250) {
+  constructor(engine: SyncEngine, onChange: (status: EngineStatus) => void, throttleMs = 250, activity: ActivityLog | null = null) {
     this.onChange = onChange;
     this.throttleMs = throttleMs;
+    this.activity = activity;
+    // Conflicts and activity are kept across restarts: the panel shows them before the first run ends.
+    this.status.conflicts = this.conflictList(engine.conflicts());
+    if (activity) this.offs.push(activity.onChange(() => this.changed()));
     const on = <K extends keyof EngineEvents>(name: K, fn: (p: EngineEvents[K]) => void): void => {
       this.offs.push(engine.events.on(name, fn));
     };
@@ -68,9 +74,9 @@ export class StatusTracker {
       if (this.status.skipped.length < MAX_LIST) this.status.skipped.push({ path: i.path, kind: i.kind, message: i.message });
       this.changed();
     });
-    on('conflict', (c) => {
-      this.status.conflicts = [c, ...this.status.conflicts].slice(0, MAX_LIST);
-      this.changed();
+    on('conflicts', (list) => {
+      this.status.conflicts = this.conflictList(list);
+      this.flush(true); // rare, and a person who just chose waits for it
     });
     on('runEnd', (s) => {
       this.transfers.clear();
@@ -81,8 +87,12 @@ export class StatusTracker {
     });
   }
 
+  private conflictList(list: EngineEvents['conflicts']): EngineStatus['conflicts'] {
+    return list.slice(0, MAX_LIST).map(({ path, conflictCopy, at }) => ({ path, conflictCopy, at }));
+  }
+
   get current(): EngineStatus {
-    return { ...this.status, transfers: [...this.transfers.values()].slice(0, 20) };
+    return { ...this.status, transfers: [...this.transfers.values()].slice(0, 20), activity: this.activity?.list() ?? [] };
   }
 
   private changed(): void {

@@ -6,6 +6,8 @@ import type { CommandHandlers } from '../bridge/contract.ts';
 import type { syncCommands } from '../bridge/contract-sync.ts';
 import { InProcessHost, WorkerHost, type WorkerLauncher } from './engine-host.ts';
 import { SyncService } from './sync-service.ts';
+import { chooseLocalFolder, openSyncItem } from './sync-items.ts';
+import { homedir } from 'node:os';
 
 type SyncHandlers = Pick<CommandHandlers, keyof typeof syncCommands>;
 
@@ -43,6 +45,9 @@ export function createSyncHandlers(ctx: CoreContext): SyncHandlers {
       await ctx.shell.host.openPath(dir);
       return { ok: true };
     },
+    'sync.resolveConflict': async ({ conflictCopy, choice }) => service.resolveConflict(conflictCopy, choice),
+    'sync.openItem': async ({ path, action }) => openSyncItem(ctx.shell.host, service.state().localDir, path, action),
+    'sync.chooseLocalFolder': async () => ({ path: await chooseLocalFolder(ctx.shell.host, service.state().localDir ?? homedir()) }),
     'sync.startLogin': async ({ server }) => service.startLogin(server),
     'sync.cancelLogin': async () => service.cancelLogin(),
     'sync.signIn': async ({ server, user, appPassword }) => service.signIn(server, user, appPassword),

@@ -10,6 +10,7 @@ import { apacheWebdavServer } from '../../fixtures/servers/apache.ts';
 import { sabreDavServer } from '../../fixtures/servers/sabredav.ts';
 import type { SyncFixture } from './sync-fixture.ts';
 import { describeEachServer } from './each-server.ts';
+import { ActivityLog } from '../../../electron/core/sync/activity-log.ts';
 
 describeEachServer('conflict choices against %s', ({ withFixture }) => {
   /** report.txt edited on both sides: the server's edit keeps the name, ours becomes the copy. */
@@ -36,6 +37,8 @@ describeEachServer('conflict choices against %s', ({ withFixture }) => {
   it('keep mine: my edit takes the name on both sides, the server version goes to the trash', () => withFixture(async (f) => {
     const copy = await makeConflict(f);
     await f.restart();
+    const activity = new ActivityLog(join(f.stateDir, 'activity.json'));
+    const stop = activity.follow(f.engine);
     await f.engine.resolveConflict(copy, 'mine');
     expect(f.engine.conflicts()).toEqual([]);
     await f.syncUntilStable();
@@ -46,6 +49,9 @@ describeEachServer('conflict choices against %s', ({ withFixture }) => {
     expect(f.trashed()).toEqual(['report.txt']);
     expect(trashedContent(f, 'report.txt')).toBe('their server edit');
     expect(f.remoteTree()).toEqual(f.localTree());
+    // The activity list tells it, newest first: the choice, then what the run carried over.
+    stop();
+    expect(new ActivityLog(join(f.stateDir, 'activity.json')).list().map((a) => `${a.kind} ${a.path}`).reverse()).toEqual(['keptMine report.txt', 'uploaded report.txt', `deletedOnServer ${copy}`]);
   }));
 
   it('keep theirs: the server version stays, my edit goes to the trash and the copy leaves the server', () => withFixture(async (f) => {
