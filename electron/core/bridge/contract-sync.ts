@@ -46,16 +46,19 @@ export const syncStateSchema = z.object({
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 const serverInput = z.string().trim().min(1).max(2048);
+/** An added account's id (sync.accounts); absent: the first account. */
+const account = z.string().min(1).max(64).optional();
+const forAccount = z.object({ account }).strict();
 
 export const syncCommands = {
   'sync.state': command(noInput, syncStateSchema),
-  'sync.pause': command(noInput, syncStateSchema),
-  'sync.resume': command(noInput, syncStateSchema),
-  'sync.now': command(noInput, syncStateSchema),
+  'sync.pause': command(forAccount, syncStateSchema),
+  'sync.resume': command(forAccount, syncStateSchema),
+  'sync.now': command(forAccount, syncStateSchema),
   /** accept: delete them; otherwise they are brought back from the other side. */
-  'sync.confirmDeletes': command(z.object({ accept: z.boolean() }).strict(), syncStateSchema),
+  'sync.confirmDeletes': command(z.object({ accept: z.boolean(), account }).strict(), syncStateSchema),
   /** Show the sync folder in the file manager. */
-  'sync.openFolder': command(noInput, ok),
+  'sync.openFolder': command(forAccount, ok),
   /** A conflict's choice: keep mine (the local edit), theirs (the server's) or both; the discarded version goes to the trash. */
   'sync.resolveConflict': command(z.object({ conflictCopy: z.string().max(4096), choice: z.enum(['mine', 'theirs', 'both']) }).strict(), syncStateSchema),
   /** Open a file of the sync folder (relative path) with its default app, or show it in the file manager. */
@@ -67,11 +70,11 @@ export const syncCommands = {
   /** The desktop's folder dialog for the local folder (desktop app only); null when cancelled. */
   'sync.chooseLocalFolder': command(noInput, z.object({ path: z.string().nullable() })),
   /** Nextcloud Login Flow v2: opens the login page in the browser, then waits for approval. */
-  'sync.startLogin': command(z.object({ server: serverInput }).strict(), z.object({ loginUrl: z.string() })),
-  'sync.cancelLogin': command(noInput, syncStateSchema),
+  'sync.startLogin': command(z.object({ server: serverInput, account }).strict(), z.object({ loginUrl: z.string() })),
+  'sync.cancelLogin': command(forAccount, syncStateSchema),
   /** Manual sign-in with an app password (checked against the server before it is kept). */
-  'sync.signIn': command(z.object({ server: serverInput, user: z.string().trim().min(1).max(256), appPassword: z.string().min(1).max(1024) }).strict(), syncStateSchema),
-  'sync.signOut': command(noInput, syncStateSchema),
+  'sync.signIn': command(z.object({ server: serverInput, user: z.string().trim().min(1).max(256), appPassword: z.string().min(1).max(1024), account }).strict(), syncStateSchema),
+  'sync.signOut': command(forAccount, syncStateSchema),
   /** The server's folders in `path` (from the account's root): choosing the synced folder and which subfolders sync. */
   'sync.serverFolders': command(z.object({ path: z.string().max(4096) }).strict(), z.object({ folders: z.array(z.object({ path: z.string(), name: z.string(), size: z.number().nullable() })) })),
   /** The ignore patterns (one glob a line) the engine reads at every run. */

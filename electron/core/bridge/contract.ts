@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { appCommands, appEvents } from './contract-app.ts';
 import { syncCommands, syncEvents } from './contract-sync.ts';
+import { syncAccountCommands, syncAccountEvents } from './contract-sync-accounts.ts';
 import { matrixCommands, matrixEvents } from './contract-matrix.ts';
 import { shellCommands, shellEvents } from './contract-shell.ts';
 import { updateCommands, updateEvents } from './contract-updates.ts';
@@ -10,8 +11,8 @@ import { remoteCommands, remoteEvents } from './contract-remote.ts';
 import { catalogSourceCommands, catalogSourceEvents } from './contract-catalog-source.ts';
 import { signInCommands, signInEvents } from './contract-sign-in.ts';
 
-export const commands = { ...appCommands, ...syncCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands, ...remoteCommands, ...signInCommands } as const;
-export const events = { ...appEvents, ...syncEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents, ...remoteEvents, ...signInEvents } as const;
+export const commands = { ...appCommands, ...syncCommands, ...syncAccountCommands, ...matrixCommands, ...shellCommands, ...updateCommands, ...catalogSourceCommands, ...remoteCommands, ...signInCommands } as const;
+export const events = { ...appEvents, ...syncEvents, ...syncAccountEvents, ...matrixEvents, ...shellEvents, ...updateEvents, ...catalogSourceEvents, ...remoteEvents, ...signInEvents } as const;
 
 export type Commands = typeof commands;
 export type Events = typeof events;

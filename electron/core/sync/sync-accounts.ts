@@ -141,6 +141,7 @@ export class SyncAccounts {
       for (const file of [journal, `${journal}-wal`, `${journal}-shm`]) rmSync(file, { force: true });
     }
     s.set('sync.accounts', this.entries().filter((a) => a.id !== id));
+    this.publish(); // its service was stopped above, so the list's change alone does not tell
     return this.view();
   }
 

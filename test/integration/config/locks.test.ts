@@ -50,6 +50,7 @@ const table: Record<SettingKey, Row> = {
   'sync.accounts': {
     locked: [],
     attempt: [{ id: 'partner', serverUrl: nowhere, localDir: '/tmp/partner' }],
+    also: [{ name: 'sync.addAccount', input: { server: nowhere, localDir: '/tmp/partner' } }, { name: 'sync.removeAccount', input: { account: 'partner' } }],
   },
   'sync.allowAddingAccounts': { locked: false, attempt: true },
   'general.firstRunDone': { locked: true, attempt: false },

@@ -1,0 +1,206 @@
+// Two accounts side by side (issue 20 item 4): the first account on one Nextcloud-shaped SabreDAV,
+// a second one added on another, each syncing its own folder both ways with its own keyring entry
+// and status; the same login name on both servers stays two entries. Removing the second signs it
+// out and leaves the first running and the files in place. Folders that overlap, a login already
+// connected and a policy that forbids adding are refused by the core.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../fixtures/test-core.ts';
+import { sabreDavServer, startSabreDav, type SabreDavHandle } from '../../fixtures/servers/sabredav.ts';
+import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
+import { secretName } from '../../../electron/core/sync/account.ts';
+import type { EventHub } from '../../../electron/core/bridge/event-hub.ts';
+
+/** Resolves with the first `name` event whose payload satisfies `test`; fails after 30 s with the last one seen. */
+function nextEvent<T>(hub: EventHub, name: string, test: (payload: T) => boolean): Promise<T> {
+  return new Promise((done, fail) => {
+    let last: unknown = null;
+    const timer = setTimeout(() => {
+      off();
+      fail(new Error(`no ${name} event as awaited; the last: ${JSON.stringify(last)}`));
+    }, 30_000);
+    const off = hub.subscribe((event, payload) => {
+      if (event !== name) return;
+      last = payload;
+      if (test(payload as T)) {
+        off();
+        clearTimeout(timer);
+        done(payload as T);
+      }
+    });
+  });
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function put(server: SabreDavHandle, name: string, body: string): Promise<void> {
+  const res = await fetch(new URL(name, server.url), { method: 'PUT', body, headers: { authorization: 'Basic ' + Buffer.from(`${server.user}:${server.password}`).toString('base64') } });
+  expect(res.status).toBeLessThan(300);
+}
+
+type AccountsView = { allowAdding: boolean; accounts: Array<{ id: string; localDir: string; state: { state: string; lastSyncAt: string | null; user: string | null; serverUrl: string | null } }> };
+
+describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs beside the first', () => {
+  let first: SabreDavHandle;
+  let second: SabreDavHandle;
+  beforeAll(async () => {
+    [first, second] = await Promise.all([startSabreDav({ workers: 2 }), startSabreDav({ workers: 2 })]);
+  });
+  afterAll(async () => Promise.all([first?.stop(), second?.stop()]));
+
+  it('two folders, two servers, both directions; distinct keyring entries and states; removing the second leaves the first running', async () => {
+    const core = await createTestCore();
+    const home = mkdtempSync(join(tmpdir(), 'werkplek-two-'));
+    const firstDir = join(home, 'Werkplek');
+    const secondDir = join(home, 'Project X');
+    try {
+      core.ctx.settings.set('sync.localDir', firstDir);
+      mkdirSync(firstDir);
+      writeFileSync(join(firstDir, 'eigen.txt'), 'first account');
+      await put(first, 'van-server-1.txt', 'from server 1');
+      await put(second, 'van-server-2.txt', 'from server 2');
+      const firstSynced = nextEvent<{ state: string; lastSyncAt: string | null }>(core.hub, 'sync.state', (s) => s.state === 'idle' && s.lastSyncAt !== null);
+      await core.handlers['sync.signIn']({ server: first.origin, user: first.user, appPassword: first.password });
+      await firstSynced;
+
+      // The same login name ("alice") on the other server: a separate account with its own entry.
+      expect(second.user).toBe(first.user);
+      const secondSynced = nextEvent<AccountsView>(core.hub, 'sync.accounts', (v) => v.accounts[0]?.state.state === 'idle' && v.accounts[0].state.lastSyncAt !== null);
+      const { id } = await core.handlers['sync.addAccount']({ server: second.origin, localDir: secondDir, user: second.user, appPassword: second.password });
+      const view = await secondSynced;
+      expect(view.accounts).toHaveLength(1);
+      expect(view.accounts[0]).toMatchObject({ id, localDir: secondDir, state: { user: second.user, serverUrl: second.origin } });
+
+      // Each folder has its own server's files, and nothing of the other's.
+      expect(readFileSync(join(firstDir, 'van-server-1.txt'), 'utf8')).toBe('from server 1');
+      expect(readFileSync(join(secondDir, 'van-server-2.txt'), 'utf8')).toBe('from server 2');
+      expect(readFileSync(join(first.dataDir, 'eigen.txt'), 'utf8')).toBe('first account');
+      expect(existsSync(join(firstDir, 'van-server-2.txt'))).toBe(false);
+      expect(existsSync(join(secondDir, 'van-server-1.txt'))).toBe(false);
+      expect(existsSync(join(second.dataDir, 'eigen.txt'))).toBe(false);
+
+      // Both directions on the second while the first keeps going.
+      writeFileSync(join(secondDir, 'notulen.txt'), 'project minutes');
+      writeFileSync(join(firstDir, 'brief.txt'), 'a letter');
+      await until(() => existsSync(join(second.dataDir, 'notulen.txt')), 'the upload to the second server');
+      await until(() => existsSync(join(first.dataDir, 'brief.txt')), 'the upload to the first server');
+      await put(second, 'planning.txt', 'the plan');
+      await core.handlers['sync.now']({ account: id });
+      await until(() => existsSync(join(secondDir, 'planning.txt')), 'the download from the second server');
+      expect(existsSync(join(first.dataDir, 'notulen.txt'))).toBe(false);
+      expect(existsSync(join(firstDir, 'planning.txt'))).toBe(false);
+
+      // Two keyring entries, each with its own server's password; two states.
+      expect(secretName(first.origin, first.user)).not.toBe(secretName(second.origin, second.user));
+      expect(await core.ctx.keyring.get(secretName(first.origin, first.user))).toBe(first.password);
+      expect(await core.ctx.keyring.get(secretName(second.origin, second.user))).toBe(second.password);
+      const firstState = await core.handlers['sync.state']({});
+      expect(firstState).toMatchObject({ serverUrl: first.origin, localDir: firstDir });
+      expect((await core.handlers['sync.accounts']({})).accounts[0]!.state).toMatchObject({ serverUrl: second.origin, localDir: secondDir });
+
+      // Pausing the second leaves the first alone.
+      expect((await core.handlers['sync.pause']({ account: id })).state).toBe('paused');
+      expect((await core.handlers['sync.state']({})).state).not.toBe('paused');
+      await core.handlers['sync.resume']({ account: id });
+
+      // Removing: signed out, forgotten, files kept; the first still syncs.
+      const told = nextEvent<AccountsView>(core.hub, 'sync.accounts', (v) => v.accounts.length === 0);
+      const after = await core.handlers['sync.removeAccount']({ account: id });
+      expect(after.accounts).toEqual([]);
+      await told; // the panel hears of it too
+      expect(await core.ctx.keyring.get(secretName(second.origin, second.user))).toBeNull();
+      expect(await core.ctx.keyring.get(secretName(first.origin, first.user))).toBe(first.password);
+      expect(core.ctx.settings.get('sync.accounts')).toEqual([]);
+      expect(readFileSync(join(secondDir, 'notulen.txt'), 'utf8')).toBe('project minutes');
+      expect(readFileSync(join(secondDir, 'planning.txt'), 'utf8')).toBe('the plan');
+      writeFileSync(join(secondDir, 'na-verwijderen.txt'), 'not for the server any more');
+      writeFileSync(join(firstDir, 'nog-steeds.txt'), 'still syncing');
+      await until(() => existsSync(join(first.dataDir, 'nog-steeds.txt')), 'the first account to sync after the removal');
+      await core.handlers['sync.now']({});
+      await until(() => existsSync(join(first.dataDir, 'nog-steeds.txt')), 'another run of the first account');
+      expect(existsSync(join(second.dataDir, 'na-verwijderen.txt'))).toBe(false);
+      await expect(core.handlers['sync.now']({ account: id })).rejects.toThrow(`there is no account "${id}"`);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 120_000);
+
+  it('refuses a folder that is, holds or lies inside another account\'s folder, and a login already connected', async () => {
+    const core = await createTestCore();
+    const home = mkdtempSync(join(tmpdir(), 'werkplek-overlap-'));
+    const firstDir = join(home, 'Werkplek');
+    try {
+      core.ctx.settings.set('sync.localDir', firstDir);
+      await core.handlers['sync.signIn']({ server: first.origin, user: first.user, appPassword: first.password });
+      for (const dir of [firstDir, join(firstDir, 'Project X'), home, `${firstDir}/`]) {
+        await expect(core.handlers['sync.addAccount']({ server: second.origin, localDir: dir, user: second.user, appPassword: second.password }), dir)
+          .rejects.toThrow(`overlaps the folder of ${first.user} @ ${first.origin}`);
+      }
+      // A link to the first folder is the first folder.
+      const { symlinkSync } = await import('node:fs');
+      symlinkSync(firstDir, join(home, 'link'));
+      mkdirSync(firstDir, { recursive: true });
+      await expect(core.handlers['sync.addAccount']({ server: second.origin, localDir: join(home, 'link', 'sub'), user: second.user, appPassword: second.password })).rejects.toThrow(/overlaps/);
+      // The same server and login as the first account: one keyring entry cannot serve two.
+      await expect(core.handlers['sync.addAccount']({ server: first.origin, localDir: join(home, 'Other'), user: first.user, appPassword: first.password })).rejects.toThrow('this account is already connected');
+      expect((await core.handlers['sync.accounts']({})).accounts).toEqual([]);
+      expect(await core.ctx.keyring.get(secretName(second.origin, second.user))).toBeNull();
+
+      // A wrong app password keeps nothing; a folder beside the first is fine.
+      await expect(core.handlers['sync.addAccount']({ server: second.origin, localDir: join(home, 'Project X'), user: second.user, appPassword: 'wrong' })).rejects.toThrow(/refused/);
+      expect(core.ctx.settings.get('sync.accounts')).toEqual([]);
+      const { id } = await core.handlers['sync.addAccount']({ server: second.origin, localDir: join(home, 'Project X'), user: second.user, appPassword: second.password });
+      // Changing the first account's folder into the second's stops both, with a reason the renderer translates.
+      const stopped = nextEvent<AccountsView & { accounts: Array<{ state: { errors: Array<{ kind: string }> } }> }>(core.hub, 'sync.accounts', (v) => v.accounts[0]?.state.state === 'error');
+      core.ctx.settings.set('sync.localDir', join(home, 'Project X', 'inner'));
+      expect((await stopped).accounts[0]!.state.errors.map((e) => e.kind)).toEqual(['folderOverlap']);
+      const firstNow = await core.handlers['sync.state']({});
+      expect(firstNow.state).toBe('error');
+      expect(firstNow.errors.map((e) => e.kind)).toEqual(['folderOverlap']);
+      expect(id).toBeTruthy();
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 120_000);
+});
+
+describe('the policy can forbid adding accounts', () => {
+  it.each([
+    ['locked', { locked: { 'sync.allowAddingAccounts': false } }],
+    ['preset', { defaults: { 'sync.allowAddingAccounts': false } }],
+  ])('%s false: the core refuses adding, in the person\'s language', async (_how, policy) => {
+    const core = await createTestCore({ policy });
+    try {
+      expect((await core.handlers['sync.accounts']({})).allowAdding).toBe(false);
+      await expect(core.handlers['sync.addAccount']({ server: 'http://127.0.0.1:9', localDir: '/tmp/werkplek-never' })).rejects.toThrow('your organisation does not allow adding accounts');
+      core.ctx.settings.set('general.locale', 'nl');
+      await expect(core.handlers['sync.addAccount']({ server: 'http://127.0.0.1:9', localDir: '/tmp/werkplek-never' })).rejects.toThrow('je organisatie staat het toevoegen van accounts niet toe');
+      expect(core.ctx.settings.get('sync.accounts')).toEqual([]);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  });
+
+  it('an account the policy presets keeps syncing while adding is forbidden', async () => {
+    const core = await createTestCore({ policy: { defaults: { 'sync.accounts': [{ id: 'partner', serverUrl: 'http://127.0.0.1:9', localDir: '/tmp/werkplek-partner' }] }, locked: { 'sync.allowAddingAccounts': false } } });
+    try {
+      const view = await core.handlers['sync.accounts']({});
+      expect(view.allowAdding).toBe(false);
+      expect(view.accounts.map((a) => [a.id, a.state.state])).toEqual([['partner', 'not-configured']]);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  });
+});
