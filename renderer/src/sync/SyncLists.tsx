@@ -1,11 +1,14 @@
-// The lists of the sync panel: current transfers, conflicts, errors (each with what to do) and
-// items skipped on purpose. Names are shown as text (React escapes; no markup from the server).
+// The lists of the sync panel: current transfers, errors (each with what to do), conflicts (with
+// the choice, SyncConflicts), items skipped on purpose and what sync did lately (SyncActivity).
+// Names are shown as text (React escapes; no markup from the server).
 import { useTranslation } from 'react-i18next';
 import { Download, Upload } from 'lucide-react';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatBytes } from './format.ts';
 import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
+import { SyncActivity } from './SyncActivity.tsx';
+import { SyncConflicts } from './SyncConflicts.tsx';
 
 /** Bidi isolation so a name with an RTL override cannot disguise its extension. */
 const Name = ({ path }: { path: string }) => <bdi className="sync-path">{path || '/'}</bdi>;
@@ -45,19 +48,7 @@ export function SyncLists({ state, onSignIn }: { state: SyncState; onSignIn(): v
           </ul>
         </section>
       )}
-      {state.conflicts.length > 0 && (
-        <section aria-labelledby="sync-conflicts">
-          <h2 id="sync-conflicts">{t('conflicts.heading', { count: state.conflicts.length })}</h2>
-          <p className="muted">{t('conflicts.explain')}</p>
-          <ul className="sync-list">
-            {state.conflicts.map((c) => (
-              <li key={`${c.path}-${c.at}`}>
-                <Name path={c.path} /> → <Name path={c.conflictCopy} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SyncConflicts conflicts={state.conflicts} />
       {state.skipped.length > 0 && (
         <details>
           <summary>{t('skipped.heading', { count: state.skipped.length })}</summary>
@@ -70,6 +61,7 @@ export function SyncLists({ state, onSignIn }: { state: SyncState; onSignIn(): v
           </ul>
         </details>
       )}
+      <SyncActivity activity={state.activity} />
     </>
   );
 }

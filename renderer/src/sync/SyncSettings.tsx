@@ -1,12 +1,14 @@
-// The Files section of the settings: which folders sync (the local folder, the server folder, and
-// which of its subfolders, from a tree of the server's folders with their sizes), the ignore
-// patterns, and the limits (bandwidth, the delete threshold, the free-space reserve).
+// The Files section of the settings: which folders sync (the local folder, typed or chosen in the
+// desktop's folder dialog; the server folder, and which of its subfolders, from a tree of the
+// server's folders with their sizes), the ignore patterns, and the limits (bandwidth, the delete
+// threshold, the free-space reserve).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../bridge/context.tsx';
 import { LockedNote, SettingText } from '../settings/fields.tsx';
 import { useSettings } from '../settings/use-settings.tsx';
 import { formatBytes } from './format.ts';
+import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
 
 type Folder = { path: string; name: string; size: number | null };
 
@@ -147,6 +149,38 @@ function KeepFree() {
   );
 }
 
+/** The desktop's folder dialog for the local folder; hidden where there is none (the preview host): the typed path stays. */
+function LocalFolderChooser() {
+  const { t } = useTranslation('sync');
+  const api = useBridge();
+  const { view, set, isLocked } = useSettings();
+  const [desktop, setDesktop] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api['app.info']({}).then((info) => live && setDesktop(info.host === 'electron'));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  if (!view || !desktop || isLocked('sync.localDir')) return null;
+  const choose = async (): Promise<void> => {
+    setError(null);
+    try {
+      const { path } = await api['sync.chooseLocalFolder']({});
+      if (path) await set('sync.localDir', path);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void choose()}>{t('settings.chooseLocal')}</button>
+      {error && <div role="alert" className="error"><p>{t('settings.chooseLocalFailed')}</p><TechnicalDetails text={error} /></div>}
+    </>
+  );
+}
+
 /** Browse the server from the account's root and choose the folder that syncs. */
 function ServerFolderPicker() {
   const { t } = useTranslation('sync');
@@ -175,6 +209,7 @@ export function SyncSettings() {
     <section aria-labelledby="sync-settings-heading" className="settings-section">
       <h2 id="sync-settings-heading">{t('settings.heading')}</h2>
       <SettingText settingKey="sync.localDir" label={t('settings.localDir')} />
+      <LocalFolderChooser />
       <SettingText settingKey="sync.remoteDir" label={t('settings.remoteDir')} />
       <ServerFolderPicker />
       <SelectiveSync />
