@@ -3,6 +3,8 @@
 // and status; the same login name on both servers stays two entries. Removing the second signs it
 // out and leaves the first running and the files in place. Folders that overlap, a login already
 // connected and a policy that forbids adding are refused by the core.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +135,41 @@ describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs bes
       await core.close();
     }
   }, 120_000);
+
+  it('adding without an app password goes through Login Flow v2 for that account alone', async () => {
+    // The flow's documented endpoints in front of the second server (the fixture has no Login Flow).
+    let approved = false;
+    const flow: Server = createServer((req, res) => {
+      const origin = `http://127.0.0.1:${(flow.address() as AddressInfo).port}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/index.php/login/v2') res.end(JSON.stringify({ poll: { token: 't', endpoint: `${origin}/login/v2/poll` }, login: `${origin}/login/v2/flow/x` }));
+      else if (!approved) {
+        res.statusCode = 404;
+        res.end('[]');
+      } else res.end(JSON.stringify({ server: second.origin, loginName: second.user, appPassword: second.password }));
+    });
+    await new Promise<void>((done) => flow.listen(0, '127.0.0.1', done));
+    const core = await createTestCore();
+    const home = mkdtempSync(join(tmpdir(), 'werkplek-flow-'));
+    try {
+      const flowUrl = `http://127.0.0.1:${(flow.address() as AddressInfo).port}`;
+      const { id } = await core.handlers['sync.addAccount']({ server: flowUrl, localDir: join(home, 'Partner') });
+      expect(core.opened).toEqual([`${flowUrl}/login/v2/flow/x`]);
+      const waiting = (await core.handlers['sync.accounts']({})).accounts[0]!;
+      expect(waiting).toMatchObject({ id, state: { state: 'not-configured', pendingLogin: { loginUrl: `${flowUrl}/login/v2/flow/x` } } });
+      expect((await core.handlers['sync.state']({})).pendingLogin).toBeNull(); // the first account is not signing in
+      const signedIn = nextEvent<AccountsView>(core.hub, 'sync.accounts', (v) => v.accounts[0]?.state.user === second.user && v.accounts[0].state.lastSyncAt !== null);
+      approved = true;
+      const view = await signedIn;
+      expect(view.accounts[0]!.state.serverUrl).toBe(second.origin);
+      expect(await core.ctx.keyring.get(secretName(second.origin, second.user))).toBe(second.password);
+      expect(core.ctx.settings.get('sync.user')).toBe(''); // nothing written into the first account
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+      flow.close();
+    }
+  }, 60_000);
 
   it('refuses a folder that is, holds or lies inside another account\'s folder, and a login already connected', async () => {
     const core = await createTestCore();
