@@ -4,9 +4,11 @@
 // link, no folder swapped for one since the scan). Final components are never followed: renames
 // and deletes act on a link itself, new files are created with O_EXCL and opened with O_NOFOLLOW.
 // What remains is the window between a check and its operation (Node has no openat): a link made
-// in those microseconds by another program; the next operation's check sees it.
+// in those microseconds by another program; the next operation's check sees it. During a run
+// (hold()) the folders checked are kept open, and checking one again is cheaper (held-folders.ts).
 import { constants, lstatSync, mkdirSync, openSync, realpathSync } from 'node:fs';
 import { lutimes, rename, rm } from 'node:fs/promises';
+import { HeldFolders } from './held-folders.ts';
 
 /** A folder in the path is a symbolic link (or was replaced since the scan): nothing is done there. */
 export class OutsideSyncFolder extends Error {
@@ -27,6 +29,7 @@ const parentRel = (rel: string): string => {
 export class LocalFolder {
   readonly root: string;
   private readonly realRoot: string;
+  private held: HeldFolders | null = null;
 
   constructor(root: string) {
     this.root = root;
@@ -45,6 +48,10 @@ export class LocalFolder {
    */
   checked(rel: string): string {
     const dir = parentRel(rel);
+    const expected = dir === '' ? this.realRoot : `${this.realRoot}/${dir}`;
+    const held = this.held?.check(this.abs(dir), expected);
+    if (held === true) return this.abs(rel);
+    if (held === false) throw new OutsideSyncFolder(rel);
     let real: string;
     try {
       real = realpathSync.native(this.abs(dir));
@@ -52,8 +59,21 @@ export class LocalFolder {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new OutsideSyncFolder(rel);
       throw error;
     }
-    if (real !== (dir === '' ? this.realRoot : `${this.realRoot}/${dir}`)) throw new OutsideSyncFolder(rel);
+    if (real !== expected) throw new OutsideSyncFolder(rel);
     return this.abs(rel);
+  }
+
+  /**
+   * Keeps the folders checked from now on open, so that checking one again is two system calls
+   * instead of a realpath (held-folders.ts). Returns the function that closes them (end of a run).
+   */
+  hold(): () => void {
+    if (this.held) return () => {};
+    const held = (this.held = new HeldFolders());
+    return () => {
+      held.close();
+      if (this.held === held) this.held = null;
+    };
   }
 
   /** Creates `rel` and any missing folders above it, one level at a time, never through a link. */
@@ -80,7 +100,9 @@ export class LocalFolder {
 
   /** rename(2) of names inside the sync folder; links are moved as links, never followed. */
   async rename(fromRel: string, toRel: string): Promise<void> {
-    await rename(this.checked(fromRel), this.checked(toRel));
+    // Within one folder (a temp file into place) one check covers both names.
+    const to = parentRel(fromRel) === parentRel(toRel) ? this.abs(toRel) : undefined;
+    await rename(this.checked(fromRel), to ?? this.checked(toRel));
   }
 
   /** Removes a file of ours (a temp file), not following a link. */

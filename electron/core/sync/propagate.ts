@@ -104,6 +104,16 @@ export class LocalError extends Error {
 }
 
 export async function propagate(actions: SyncAction[], ctx: PropagateContext): Promise<PropagateResult> {
+  // The folders checked during the run stay open: checking one again costs two system calls (held-folders.ts).
+  const release = ctx.folder.hold();
+  try {
+    return await propagateHeld(actions, ctx);
+  } finally {
+    release();
+  }
+}
+
+async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Promise<PropagateResult> {
   const failed: SyncPath[] = [];
   let stopped: Error | null = null;
   let quotaGuess = ctx.quotaGuess;
@@ -237,7 +247,8 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     let done = 0;
     let got;
     try {
-      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag, fresh: temp !== saved?.temp },
+      const mtime = R.mtimeMs > 0 ? new Date(R.mtimeMs) : null;
+      got = await downloadToTemp(ctx.dav, remoteName(p), ctx.folder.checked(temp), { size: R.size, checksum: R.checksum, etag: R.etag, fresh: temp !== saved?.temp, mtime, confirm: () => ctx.folder.checked(temp) },
         (bytes) => ctx.events.transfer(p, 'down', (done += bytes), R.size), signal, ctx.wrap);
     } catch (error) {
       // Only our own cut-off bytes (a run stopped by another item's failure passes that item's error on).
@@ -250,9 +261,10 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
     if (saved) ctx.journal.deleteMeta(partialKey);
     let placed = false;
     try {
-      if (R.mtimeMs > 0) await ctx.folder.setMtime(temp, new Date(R.mtimeMs));
+      if (R.mtimeMs > 0 && !got.stat) await ctx.folder.setMtime(temp, new Date(R.mtimeMs));
       const now = await lstatOrNull(target);
-      const J = ctx.journal.get(p);
+      // The journal is asked only when there is a file to compare with (a new name needs no query).
+      const J = mode === 'update' && now ? ctx.journal.get(p) : undefined;
       // The local file as reconcile saw it (or absent for a new one)? Then it may be replaced.
       const untouched = mode === 'update' && now?.isFile() && J && now.size === J.localSize && localMtime(now) === J.localMtimeMs;
       const vacant = now === null;
@@ -283,7 +295,8 @@ export async function propagate(actions: SyncAction[], ctx: PropagateContext): P
       await ctx.folder.rename(temp, name);
       placed = true;
       await syncDir(dirname(target));
-      record(p, lstatSync(target), R);
+      // A small file's stat was taken from its descriptor: the rename kept its inode, size and time.
+      record(p, got.stat ?? lstatSync(target), R);
     } finally {
       // Left over (not renamed into place): removed, with no second look-up for the common case.
       if (!placed) await ctx.folder.removeTemp(temp);

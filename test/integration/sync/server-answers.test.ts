@@ -1,7 +1,7 @@
 // The engine's answer to each kind of server failure (RELIABILITY.md "Server behaviour"), through
 // the fault proxy in front of a real WebDAV server: nothing is lost, nothing is read as "gone".
 // (The full fault and crash suite of issue 4 lives in test/integration/faults/.)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withRetryAfter, type FaultProxy, type FaultRule } from '../../fixtures/fault-proxy.ts';
@@ -117,6 +117,24 @@ describe('server answers', () => {
     expect(ranges).toHaveLength(1);
     expect(ranges[0]).toMatch(/^bytes=[1-9]\d*-$/);
     expect(readdirSync(f.localDir)).toEqual(['doc.bin']);
+  });
+
+  it('a small download cut off mid-body leaves nothing behind; the next run fetches it whole, with its time', async () => {
+    await start();
+    const content = Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 13) % 251));
+    await f.writeRemote('small.bin', content);
+    proxy.addRule({ method: 'GET', path: '/small.bin', times: 1, fault: { type: 'drop-response', afterBytes: 20_000 } });
+    const run = await f.sync();
+    expect(run.errors).toMatchObject([{ path: 'small.bin' }]);
+    expect(readdirSync(f.localDir)).toEqual([]); // no temp file kept for a resume either
+    const ranges: (string | undefined)[] = [];
+    proxy.addRule({ method: 'GET', path: '/small.bin', match: (req) => (ranges.push(req.headers.range as string | undefined), false), fault: { type: 'delay', ms: 0 } });
+    expect((await f.sync()).actions).toEqual({ download: 1 });
+    expect(ranges).toEqual([undefined]);
+    expect(readFileSync(join(f.localDir, 'small.bin')).equals(content)).toBe(true);
+    const listed = ((await f.remote.stat('/small.bin')) as { lastmod: string }).lastmod;
+    expect(Math.floor(statSync(join(f.localDir, 'small.bin')).mtimeMs / 1000)).toBe(Date.parse(listed) / 1000);
+    expect((await f.sync()).actions).toEqual({}); // recorded as it is on disk: nothing to do next time
   });
 
   it('kept bytes of a cut-off download are dropped when the server file changes meanwhile', async () => {
