@@ -13,6 +13,7 @@ import { createWebSocketBridge } from '../core/bridge/websocket-transport.ts';
 import { consoleLog } from '../core/context.ts';
 import { createStaticHandler } from './static-files.ts';
 import { previewCsp } from './preview-csp.ts';
+import { installTestTabViews } from './test-tab-views.ts';
 
 const rendererDir = resolve(import.meta.dirname, '../../dist/renderer');
 const port = Number(process.env.WERKPLEK_PREVIEW_PORT ?? process.env.PORT ?? 5190);
@@ -29,8 +30,12 @@ const openExternal = async (url: string) => {
   spawn('xdg-open', [url], { detached: true, stdio: 'ignore' }).on('error', () => consoleLog.warn('preview: xdg-open is not available'));
 };
 
+// For tests only: WERKPLEK_TEST_TAB_VIEWS=1 lays the renderer out as in the desktop app (tab toolbar,
+// find bar; no frames) with stand-ins for its tab views (test-tab-views.ts).
+const testTabViews = process.env.WERKPLEK_TEST_TAB_VIEWS === '1';
+
 const core = await createCoreServices({
-  host: 'preview',
+  host: testTabViews ? 'electron' : 'preview',
   dataDir,
   store: new JsonFileSettingsStore(join(dataDir, 'settings.json')),
   keyring: new MemoryKeyring(),
@@ -60,6 +65,8 @@ if (process.env.WERKPLEK_TEST_SIGN_IN_WINDOW === '1') {
     return { close: () => console.log(`preview: sign-in window closed: ${request.url}`) };
   };
 }
+
+if (testTabViews) installTestTabViews(core.ctx);
 
 let origin = '';
 const serveStatic = createStaticHandler(rendererDir, previewCsp);

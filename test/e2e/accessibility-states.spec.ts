@@ -1,0 +1,120 @@
+// axe with the WCAG 2.1 A and AA rules finds no violation of any impact in the states a panel walk
+// does not reach: the tab toolbar and the find bar (empty, with matches, with none; the desktop app's
+// layout, with the preview's stand-in for its tab views), an update ready, Windows apps with an
+// ended session, the downloads list with a finished and a cancelled download, the offline page, and
+// the chat sign-in once the server is known (password form, organisation account, a wrong password).
+// In English and Dutch, light and dark; the toolbar and find bar are walked by keyboard too.
+import type { Page } from '@playwright/test';
+import { test, expect, startPreviewHost } from './fixtures.ts';
+import { violations } from './axe.ts';
+import { tabWalk } from './tab-walk.ts';
+import { locales, openView, text, views, type Language } from './walk.ts';
+import { Homeserver } from '../fixtures/homeserver/homeserver.ts';
+
+test.describe.configure({ timeout: 240_000 });
+
+/** No violation in either look, as the page is now. */
+async function clean(page: Page, what: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await violations(page), `${what} (${scheme})`).toEqual([]);
+  }
+}
+
+const policy = {
+  apps: [
+    { id: 'portaal', name: 'Portaal', url: 'http://127.0.0.1:9/portaal/' },
+    { id: 'zaak', name: 'Zaaksysteem', kind: 'remote-app', url: 'rdp://rds.gemeente.nl', rdp: { program: '||Zaak' } },
+  ],
+};
+
+for (const language of ['en', 'nl'] as const satisfies Language[]) {
+  test(`axe WCAG 2.1 AA: tab toolbar, find bar, update notice, Windows apps (${language})`, async ({ page }) => {
+    const host = await startPreviewHost({ locale: locales[language], policy, env: { WERKPLEK_TEST_TAB_VIEWS: '1', WERKPLEK_TEST_UPDATE_READY: '2.1.0' } });
+    try {
+      await page.goto(host.url);
+      const toolbar = page.getByRole('toolbar', { name: text(language, 'shell', 'toolbar') });
+      await expect(toolbar).toBeVisible();
+      await expect(page.locator('.status-bar').getByRole('button').filter({ hasText: text(language, 'shell', 'updateRestart') })).toBeVisible();
+      await clean(page, 'tab toolbar and update notice');
+
+      // Windows apps: one started (the preview cannot, so its session ends at once) offers Reconnect.
+      await page.getByRole('button', { name: 'Zaaksysteem', exact: true }).click();
+      await expect(page.getByRole('button', { name: text(language, 'remote', 'reconnectLabel').replace('{{name}}', 'Zaaksysteem') })).toBeVisible();
+      await clean(page, 'Windows apps, session ended');
+
+      // Find: Ctrl+F opens the bar with the focus in its field.
+      await page.keyboard.press('Control+f');
+      const field = page.getByRole('searchbox', { name: text(language, 'shell', 'findLabel').replace('{{name}}', 'Portaal') });
+      await expect(field).toBeFocused();
+      await clean(page, 'find bar, empty');
+      await field.fill('werkplek');
+      await expect(page.locator('.find-count')).not.toBeEmpty();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.find-count')).toHaveText(/2\D+2/);
+      await clean(page, 'find bar, matches');
+      await field.fill('zzz');
+      await expect(page.locator('.find-count')).toHaveText(text(language, 'shell', 'findNone'));
+      await clean(page, 'find bar, no match');
+
+      // By keyboard alone: every control of the toolbar and the find bar is reached with a visible focus.
+      const walk = await tabWalk(page);
+      for (const name of [text(language, 'shell', 'back'), text(language, 'shell', 'reload'), text(language, 'shell', 'findNext'), text(language, 'shell', 'findClose')]) {
+        expect(walk.map((stop) => stop.name).join('\n')).toContain(`"${name}"`);
+      }
+      expect(walk.filter((stop) => !stop.visible || !stop.ring)).toEqual([]);
+      await field.focus();
+      await page.keyboard.press('Escape');
+      await expect(field).toHaveCount(0);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test(`axe WCAG 2.1 AA: downloads listed, the offline page (${language})`, async ({ page, context }) => {
+    const host = await startPreviewHost({ locale: locales[language] });
+    try {
+      await page.goto(host.url);
+      await page.getByRole('tab', { name: /Documenten/ }).click();
+      const documents = page.frameLocator('iframe[title^="Documenten"]');
+      await documents.getByRole('link', { name: 'Welkom bij Werkplek.txt' }).click();
+      await documents.getByRole('link', { name: /Presentatie/ }).click();
+      await openView(page, views.find((v) => v.id === 'downloads')!, language);
+      const list = page.locator('.panel').getByRole('list');
+      await expect(list.getByRole('listitem')).toHaveCount(2);
+      await list.getByRole('listitem').filter({ hasText: 'Presentatie.bin' }).getByRole('button', { name: text(language, 'shell', 'downloadCancel') }).click();
+      await clean(page, 'downloads, one done and one cancelled');
+
+      await page.getByRole('button', { name: text(language, 'common', 'close'), exact: true }).click();
+      await context.setOffline(true);
+      await expect(page.getByRole('alert').getByRole('heading')).toBeVisible();
+      await clean(page, 'offline page');
+      await context.setOffline(false);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test(`axe WCAG 2.1 AA: chat sign-in with the server known, and a wrong password (${language})`, async ({ page }) => {
+    const hs = await Homeserver.start({ ssoUser: 'jan.jansen' });
+    hs.addUser('jan', 'juist-wachtwoord', 'Jan');
+    const host = await startPreviewHost({ locale: locales[language] });
+    try {
+      await page.goto(host.url);
+      await openView(page, views.find((v) => v.id === 'notifications')!, language);
+      await page.getByLabel(text(language, 'matrix', 'signIn.homeserver')).fill(hs.url);
+      await page.getByRole('button', { name: text(language, 'matrix', 'signIn.continue') }).click();
+      await expect(page.getByRole('button', { name: text(language, 'matrix', 'signIn.withSso') })).toBeVisible();
+      await expect(page.locator('#matrix-password')).toBeVisible();
+      await clean(page, 'chat sign-in: password and organisation account');
+      await page.locator('#matrix-user').fill('jan');
+      await page.locator('#matrix-password').fill('fout');
+      await page.getByRole('button', { name: text(language, 'matrix', 'signIn.submit'), exact: true }).click();
+      await expect(page.locator('.matrix-signin [role="alert"]')).toBeVisible();
+      await clean(page, 'chat sign-in: wrong password');
+    } finally {
+      await host.stop();
+      await hs.close();
+    }
+  });
+}
