@@ -45,6 +45,9 @@ export const recorded = {
   errorBoxes: [] as Array<{ title: string; content: string }>,
   /** The button the next message box answers with. */
   messageBoxResponse: 0,
+  /** Open dialogs' options, and what the next one answers. */
+  openDialogs: [] as Array<{ title?: string; buttonLabel?: string; defaultPath?: string; properties?: string[] }>,
+  openDialogAnswer: { canceled: true, filePaths: [] as string[] },
   /** When set, shell.openExternal rejects with it (as it does when no handler exists for a URL). */
   openExternalError: null as Error | null,
   /** app.quit() calls, and the app events in the order they were emitted. */
@@ -794,6 +797,10 @@ export const electronModule = {
       return { response: recorded.messageBoxResponse, checkboxChecked: false };
     },
     showErrorBox: (title: string, content: string) => void recorded.errorBoxes.push({ title, content }),
+    showOpenDialog: async (...args: unknown[]) => {
+      recorded.openDialogs.push(args.at(-1) as (typeof recorded.openDialogs)[number]);
+      return recorded.openDialogAnswer;
+    },
     showMessageBoxSync: (...args: unknown[]) => {
       recorded.messageBoxes.push(args.at(-1) as { message: string; buttons: string[] });
       return recorded.messageBoxResponse;
