@@ -2,63 +2,19 @@
 // controls (pause/resume, sync now, open folder, sign in/out).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
-import { formatBytes, formatDuration, formatSince } from './format.ts';
+import { formatSince } from './format.ts';
 import { SignIn } from './SignIn.tsx';
 import { SyncLists } from './SyncLists.tsx';
+import { DeleteQuestion } from './DeleteQuestion.tsx';
+import { SyncProgress } from './SyncProgress.tsx';
+import { SyncAccounts } from './SyncAccounts.tsx';
+import { explained } from './explained-states.ts';
 import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
 import { syncSummaryKey } from './SyncStatus.tsx';
 import { useSyncState } from './use-sync-state.ts';
 import './sync.css';
 
-/** States the panel explains in a sentence of its own (the others say enough in the summary). */
-const explained = new Set<SyncState['state']>(['error', 'offline', 'needs-sign-in']);
-
-function DeleteQuestion({ state }: { state: SyncState }) {
-  const { t } = useTranslation('sync');
-  const api = useBridge();
-  const c = state.confirmation;
-  if (!c) return null;
-  return (
-    <section role="alertdialog" aria-labelledby="sync-confirm-title" aria-describedby="sync-confirm-text" className="sync-confirm">
-      <h2 id="sync-confirm-title">{t(`confirm.${c.kind}.title`)}</h2>
-      <p id="sync-confirm-text">{t(`confirm.${c.kind}.text`, { server: c.remoteDeletes, local: c.localDeletes })}</p>
-      {c.held.length > 0 && (
-        <details className="sync-held">
-          <summary>{t('confirm.held.heading', { count: c.held.length })}</summary>
-          <ul>
-            {c.held.map((h) => (
-              <li key={`${h.side}:${h.path}`}>
-                {t(h.side === 'server' ? 'confirm.held.server' : 'confirm.held.local', { path: h.path })}
-                {h.type === 'dir' && <> {t('confirm.held.folder', { count: h.files })}</>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <div className="sync-actions">
-        <button type="button" autoFocus onClick={() => void api['sync.confirmDeletes']({ accept: false })}>{t('confirm.keep')}</button>
-        <button type="button" onClick={() => void api['sync.confirmDeletes']({ accept: true })}>{t('confirm.delete')}</button>
-      </div>
-    </section>
-  );
-}
-
-function Progress({ state }: { state: SyncState }) {
-  const { t, i18n } = useTranslation('sync');
-  const p = state.progress;
-  if (state.state !== 'syncing' || p.filesTotal === 0) return null;
-  return (
-    <div className="sync-progress">
-      <progress max={p.bytesTotal || p.filesTotal} value={p.bytesTotal ? p.bytesDone : p.filesDone} aria-label={t('progress.label')} />
-      <p>
-        {t('progress.files', { done: p.filesDone, total: p.filesTotal })} · {formatBytes(p.bytesDone, i18n.language)} / {formatBytes(p.bytesTotal, i18n.language)}
-        {p.etaSeconds !== null && <> · {t('progress.eta', { time: formatDuration(p.etaSeconds, i18n.language) })}</>}
-      </p>
-    </div>
-  );
-}
 
 export function SyncPanel() {
   const { t, i18n } = useTranslation('sync');
@@ -112,9 +68,10 @@ export function SyncPanel() {
         </div>
       )}
       {actionError && <p role="alert" className="error">{actionError}</p>}
-      <Progress state={state} />
+      <SyncProgress state={state} />
       {signingIn && <SignIn state={state} />}
       <SyncLists state={state} onSignIn={() => setWantsSignIn(true)} />
+      <SyncAccounts />
     </div>
   );
 }

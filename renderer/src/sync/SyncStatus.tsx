@@ -1,11 +1,13 @@
-// Status-bar summary of sync: one short line (in sync, syncing 3 of 10, offline, needs you);
-// a button that opens the sync panel.
+// Status-bar summary of sync: one short line (in sync, syncing 3 of 10, offline, needs you) over
+// every account (overall-state.ts); a button that opens the sync panel.
 import { useTranslation } from 'react-i18next';
 import { CircleAlert, CircleCheck, CloudOff, RefreshCw } from 'lucide-react';
 import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 import { useBridge } from '../bridge/context.tsx';
 import { formatSince } from './format.ts';
 import { useSyncState } from './use-sync-state.ts';
+import { useSyncAccounts } from './use-sync-accounts.ts';
+import { overallState } from './overall-state.ts';
 import './sync.css';
 
 export function syncSummaryKey(s: SyncState): string {
@@ -18,7 +20,9 @@ export function syncSummaryKey(s: SyncState): string {
 export function SyncStatus() {
   const { t, i18n } = useTranslation('sync');
   const api = useBridge();
-  const s = useSyncState();
+  const first = useSyncState();
+  const added = useSyncAccounts();
+  const s = overallState([first, ...(added?.accounts.map((a) => a.state) ?? [])]);
   if (!s) return null;
   const attention = s.state === 'needs-confirmation' || s.state === 'needs-sign-in' || s.state === 'error' || s.errors.length > 0;
   const text = t(syncSummaryKey(s), {
