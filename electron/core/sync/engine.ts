@@ -126,6 +126,8 @@ export class SyncEngine {
   private state: EngineState = 'idle';
   private running: Promise<RunSummary> | null = null;
   private again = false;
+  /** Set by stop(): a request that waited for the last run must not start one on a closing journal. */
+  private stopped = false;
   private paused = false;
   private deletesDecision: 'accept' | 'restore' | null = null;
   /** Bytes: uploads this large are not tried after a 507, until QUOTA_GUESS_MS have passed (space may be freed). */
@@ -204,6 +206,7 @@ export class SyncEngine {
       await this.running.catch(() => undefined);
       if (this.running) return this.running;
     }
+    if (this.stopped) return { ...this.emptySummary(), message: 'stopped' };
     this.running = this.runLoop();
     try {
       return await this.running;
@@ -217,12 +220,16 @@ export class SyncEngine {
     do {
       this.again = false;
       summary = await this.runOnce();
-    } while (this.again && !this.paused && summary.outcome !== 'needs-sign-in');
+    } while (this.again && !this.paused && !this.stopped && summary.outcome !== 'needs-sign-in');
     return summary;
   }
 
+  private emptySummary(): RunSummary {
+    return { outcome: 'ok', actions: {}, errors: [], issues: [], conflicts: [], confirmation: null, requests: 0, message: null, retryAfterMs: null };
+  }
+
   private async runOnce(): Promise<RunSummary> {
-    const summary: RunSummary = { outcome: 'ok', actions: {}, errors: [], issues: [], conflicts: [], confirmation: null, requests: 0, message: null, retryAfterMs: null };
+    const summary = this.emptySummary();
     for (const resolution of this.resolutions.splice(0)) await resolution();
     if (this.paused) return { ...summary, outcome: 'ok', message: 'paused' };
     const requestsBefore = this.dav.requests;
@@ -503,6 +510,7 @@ export class SyncEngine {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.stopped = false;
     this.watch();
     this.schedule(0);
   }
@@ -562,6 +570,7 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.started = false;
+    this.stopped = true;
     await this.watcher?.close();
     this.watcher = null;
     this.runAbort?.abort(new Error('stopped'));

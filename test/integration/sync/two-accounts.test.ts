@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../fixtures/test-core.ts';
 import { sabreDavServer, startSabreDav, type SabreDavHandle } from '../../fixtures/servers/sabredav.ts';
 import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
-import { secretName } from '../../../electron/core/sync/account.ts';
+import { journalPathFor, secretName } from '../../../electron/core/sync/account.ts';
 import type { EventHub } from '../../../electron/core/bridge/event-hub.ts';
 
 /** Resolves with the first `name` event whose payload satisfies `test`; fails after 30 s with the last one seen. */
@@ -114,6 +114,9 @@ describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs bes
       await core.handlers['sync.resume']({ account: id });
 
       // Removing: signed out, forgotten, files kept; the first still syncs.
+      const journal = journalPathFor(core.ctx.dataDir, core.ctx.settings.get('sync.accounts')[0]!.davUrl, '/', secondDir);
+      expect(existsSync(journal)).toBe(true);
+      expect(journal).not.toBe(journalPathFor(core.ctx.dataDir, core.ctx.settings.get('sync.davUrl'), '/', firstDir));
       const told = nextEvent<AccountsView>(core.hub, 'sync.accounts', (v) => v.accounts.length === 0);
       const after = await core.handlers['sync.removeAccount']({ account: id });
       expect(after.accounts).toEqual([]);
@@ -121,6 +124,7 @@ describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs bes
       expect(await core.ctx.keyring.get(secretName(second.origin, second.user))).toBeNull();
       expect(await core.ctx.keyring.get(secretName(first.origin, first.user))).toBe(first.password);
       expect(core.ctx.settings.get('sync.accounts')).toEqual([]);
+      expect(existsSync(journal)).toBe(false); // added again, it starts as a fresh merge
       expect(readFileSync(join(secondDir, 'notulen.txt'), 'utf8')).toBe('project minutes');
       expect(readFileSync(join(secondDir, 'planning.txt'), 'utf8')).toBe('the plan');
       writeFileSync(join(secondDir, 'na-verwijderen.txt'), 'not for the server any more');
