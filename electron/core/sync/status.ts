@@ -42,6 +42,12 @@ export class StatusTracker {
       this.offs.push(engine.events.on(name, fn));
     };
     on('state', ({ state, message }) => {
+      // A run starts: its problems replace the last run's. (Not at runStart: a run reports the
+      // items it skips before that, right after reconciling.)
+      if (state === 'syncing' && this.status.state !== 'syncing') {
+        this.status.errors = [];
+        this.status.skipped = [];
+      }
       this.status.state = state;
       this.status.message = message;
       // A run while deletions are held keeps the question up (runEnd says whether it still stands).
@@ -49,8 +55,6 @@ export class StatusTracker {
       this.flush(true);
     });
     on('runStart', () => {
-      this.status.errors = [];
-      this.status.skipped = [];
       this.transfers.clear();
       this.changed();
     });
