@@ -3,7 +3,8 @@
 // listed with its choices and resolved by a click — keep mine in English, keep the server's in
 // Dutch — both sides and the trash checked afterwards; the activity list shows what happened, and
 // opening a file says clearly that the preview cannot; the folder dialog's button is not offered
-// here; axe (WCAG 2.1 A and AA) finds nothing in the panel with the conflict listed.
+// here; axe (WCAG 2.1 A and AA) finds nothing in the panel with the conflict listed. A name the
+// server will not take is listed with Show in folder (the fix is at the file).
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -97,3 +98,18 @@ for (const language of ['en', 'nl'] as const) {
     await expect(section.getByRole('button', { name: w.chooseFolder })).toHaveCount(0);
   });
 }
+
+test('a name the server will not take is listed with Show in folder, which the preview answers clearly', async ({ page }) => {
+  host = await startPreviewHost();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  const panel = page.locator('.sync-panel');
+  await expect(panel.getByRole('status').first()).toContainText('Files in sync', { timeout: 20_000 });
+  writeFileSync(join(host.dataDir, 'Demo files', 'Notes\\draft.txt'), 'a backslash in the name');
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  const skipped = panel.locator('details').filter({ hasText: 'not synced on purpose' });
+  await skipped.locator('summary').click();
+  const item = skipped.getByRole('listitem').filter({ hasText: 'the server does not accept this name' });
+  await item.getByRole('button', { name: 'Show in folder: Notes\\draft.txt' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Opening files and folders works in the desktop app, not in this preview.');
+});
