@@ -3,7 +3,7 @@
 // listed with its choices and resolved by a click — keep mine in English, keep the server's in
 // Dutch — both sides and the trash checked afterwards; the activity list shows what happened, and
 // opening a file says clearly that the preview cannot; the folder dialog's button is not offered
-// here; axe (WCAG 2.1 A and AA) finds nothing in the panel with the conflict listed. A name the
+// here; axe (WCAG 2.1 A and AA) finds nothing in the panel with the conflict listed, light or dark. A name the
 // server will not take is listed with Show in folder (the fix is at the file).
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,8 +70,11 @@ for (const language of ['en', 'nl'] as const) {
     expect(readFileSync(join(local, copy), 'utf8')).toBe('my edit here\n');
     await expect(activity.getByRole('listitem').filter({ hasText: w.conflict })).toBeVisible();
 
-    const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('.sync-panel').analyze();
-    expect(scan.violations).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('.sync-panel').analyze();
+      expect(scan.violations, colorScheme).toEqual([]);
+    }
 
     await conflicts.getByRole('button', { name: w.choice, exact: true }).click();
     await expect(conflicts.getByRole('status')).toHaveText(w.kept);
