@@ -60,9 +60,9 @@ export const syncCommands = {
   /** Show the sync folder in the file manager. */
   'sync.openFolder': command(forAccount, ok),
   /** A conflict's choice: keep mine (the local edit), theirs (the server's) or both; the discarded version goes to the trash. */
-  'sync.resolveConflict': command(z.object({ conflictCopy: z.string().max(4096), choice: z.enum(['mine', 'theirs', 'both']) }).strict(), syncStateSchema),
+  'sync.resolveConflict': command(z.object({ conflictCopy: z.string().max(4096), choice: z.enum(['mine', 'theirs', 'both']), account }).strict(), syncStateSchema),
   /** Open a file of the sync folder (relative path) with its default app, or show it in the file manager. */
-  'sync.openItem': command(z.object({ path: z.string().max(4096), action: z.enum(['open', 'show']) }).strict(), z.object({
+  'sync.openItem': command(z.object({ path: z.string().max(4096), action: z.enum(['open', 'show']), account }).strict(), z.object({
     /** Why it was not done (null: done): gone, refused (outside the folder, not a file), would start a program, not in the preview, or the desktop could not. */
     refused: z.enum(['missing', 'refused', 'runs-program', 'unavailable', 'failed']).nullable(),
     detail: z.string().nullable(),

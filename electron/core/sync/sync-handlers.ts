@@ -52,8 +52,8 @@ export function createSyncHandlers(ctx: CoreContext): SyncHandlers {
       await ctx.shell.host.openPath(dir);
       return { ok: true };
     },
-    'sync.resolveConflict': async ({ conflictCopy, choice }) => service.resolveConflict(conflictCopy, choice),
-    'sync.openItem': async ({ path, action }) => openSyncItem(ctx.shell.host, service.state().localDir, path, action),
+    'sync.resolveConflict': async ({ conflictCopy, choice, account }) => of(account).resolveConflict(conflictCopy, choice),
+    'sync.openItem': async ({ path, action, account }) => openSyncItem(ctx.shell.host, of(account).state().localDir, path, action),
     'sync.chooseLocalFolder': async () => ({ path: await chooseLocalFolder(ctx.shell.host, service.state().localDir ?? homedir()) }),
     'sync.startLogin': async ({ server, account }) => of(account).startLogin(server),
     'sync.cancelLogin': async ({ account }) => of(account).cancelLogin(),

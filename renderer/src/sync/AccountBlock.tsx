@@ -1,6 +1,6 @@
 // One account beyond the first in the Files panel: who and where, its own status, its own controls
-// (pause/resume, sync now, open folder, remove), its sign-in, its "many deletions" question and
-// its problems. Every id carries the account's id, so several blocks can share the page.
+// (pause/resume, sync now, open folder, remove), its sign-in, its "many deletions" question, its
+// problems, its conflicts (with the choice) and what it did lately. Every id carries the account's id, so several blocks can share the page.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncAccountsView } from '../../../electron/core/bridge/contract-sync-accounts.ts';
@@ -12,6 +12,8 @@ import { explained } from './explained-states.ts';
 import { formatSince } from './format.ts';
 import { SignIn } from './SignIn.tsx';
 import { SyncProgress } from './SyncProgress.tsx';
+import { SyncConflicts } from './SyncConflicts.tsx';
+import { SyncActivity } from './SyncActivity.tsx';
 import { syncSummaryKey } from './SyncStatus.tsx';
 
 type Account = SyncAccountsView['accounts'][number];
@@ -89,6 +91,8 @@ export function AccountBlock({ account }: { account: Account }) {
       <SyncProgress state={state} />
       {signingIn && <SignIn state={state} account={id} />}
       <AccountProblems account={account} />
+      <SyncConflicts conflicts={state.conflicts} account={id} />
+      {state.lastSyncAt && <SyncActivity activity={state.activity} account={id} />}
     </section>
   );
 }

@@ -11,14 +11,16 @@ import { useOpenItem } from './use-open-item.ts';
 const FIRST = 10;
 const gone = new Set<SyncState['activity'][number]['kind']>(['deletedHere', 'deletedOnServer']);
 
-export function SyncActivity({ activity }: { activity: SyncState['activity'] }) {
+/** `account`: an added account's id (its own ids in the page); absent: the first account. */
+export function SyncActivity({ activity, account }: { activity: SyncState['activity']; account?: string }) {
   const { t, i18n } = useTranslation('sync');
   const [all, setAll] = useState(false);
-  const { open, refusal } = useOpenItem();
+  const { open, refusal } = useOpenItem(account);
+  const heading = account ? `sync-activity-${account}` : 'sync-activity';
   const shown = all ? activity : activity.slice(0, FIRST);
   return (
-    <section aria-labelledby="sync-activity" className="sync-activity">
-      <h2 id="sync-activity">{t('activity.heading')}</h2>
+    <section aria-labelledby={heading} className="sync-activity">
+      <h2 id={heading}>{t('activity.heading')}</h2>
       {activity.length === 0 ? <p className="muted">{t('activity.empty')}</p> : <p className="muted">{t('activity.count', { count: activity.length })}</p>}
       <ItemRefusal refusal={refusal} />
       <ul className="sync-list">

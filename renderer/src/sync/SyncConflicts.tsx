@@ -12,24 +12,26 @@ import { useOpenItem } from './use-open-item.ts';
 type Choice = 'mine' | 'theirs' | 'both';
 const choiceKind = { mine: 'keptMine', theirs: 'keptTheirs', both: 'keptBoth' } as const;
 
-export function SyncConflicts({ conflicts }: { conflicts: SyncState['conflicts'] }) {
+/** `account`: an added account's id (its own ids in the page); absent: the first account. */
+export function SyncConflicts({ conflicts, account }: { conflicts: SyncState['conflicts']; account?: string }) {
   const { t } = useTranslation('sync');
   const api = useBridge();
-  const { open, refusal } = useOpenItem();
+  const { open, refusal } = useOpenItem(account);
+  const heading = account ? `sync-conflicts-${account}` : 'sync-conflicts';
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const choose = (c: SyncState['conflicts'][number], choice: Choice): void => {
     setDone(null);
     setFailure(null);
-    api['sync.resolveConflict']({ conflictCopy: c.conflictCopy, choice }).then(
+    api['sync.resolveConflict']({ conflictCopy: c.conflictCopy, choice, account }).then(
       () => setDone(`${t(`activity.kind.${choiceKind[choice]}`)}: ${c.path}`),
       (error: unknown) => setFailure((error as Error).message),
     );
   };
   if (conflicts.length === 0 && !done) return null;
   return (
-    <section aria-labelledby="sync-conflicts" className="sync-conflicts">
-      <h2 id="sync-conflicts">{t('conflicts.heading', { count: conflicts.length })}</h2>
+    <section aria-labelledby={heading} className="sync-conflicts">
+      <h2 id={heading}>{t('conflicts.heading', { count: conflicts.length })}</h2>
       {conflicts.length > 0 && <p className="muted">{t('conflicts.explain')}</p>}
       <p role="status">{done}</p>
       {failure && (

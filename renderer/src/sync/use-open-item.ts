@@ -5,12 +5,13 @@ import { useBridge } from '../bridge/context.tsx';
 
 export type OpenRefusal = { code: string; detail: string | null };
 
-export function useOpenItem(): { open(path: string, action: 'open' | 'show'): void; refusal: OpenRefusal | null } {
+/** `account`: an added account's id; absent: the first account. */
+export function useOpenItem(account?: string): { open(path: string, action: 'open' | 'show'): void; refusal: OpenRefusal | null } {
   const api = useBridge();
   const [refusal, setRefusal] = useState<OpenRefusal | null>(null);
   const open = (path: string, action: 'open' | 'show'): void => {
     setRefusal(null);
-    api['sync.openItem']({ path, action }).then(
+    api['sync.openItem']({ path, action, account }).then(
       (answer) => setRefusal(answer.refused ? { code: answer.refused, detail: answer.detail } : null),
       (error: unknown) => setRefusal({ code: 'failed', detail: (error as Error).message }),
     );

@@ -140,6 +140,36 @@ describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs bes
     }
   }, 120_000);
 
+  it('a conflict in the second account is listed and decided in that account; its files open from its folder', async () => {
+    const core = await createTestCore();
+    const home = mkdtempSync(join(tmpdir(), 'werkplek-conflict-'));
+    const folder = join(home, 'Project Y');
+    try {
+      await put(second, 'verslag.txt', 'first version');
+      const synced = nextEvent<AccountsView>(core.hub, 'sync.accounts', (v) => v.accounts[0]?.state.state === 'idle' && v.accounts[0].state.lastSyncAt !== null);
+      const { id } = await core.handlers['sync.addAccount']({ server: second.origin, localDir: folder, user: second.user, appPassword: second.password });
+      await synced;
+      // Changed on both sides while paused: a conflict when it resumes.
+      await core.handlers['sync.pause']({ account: id });
+      writeFileSync(join(folder, 'verslag.txt'), 'edited here');
+      await put(second, 'verslag.txt', 'edited on the server');
+      const conflicted = nextEvent<{ accounts: Array<{ state: { conflicts: Array<{ path: string; conflictCopy: string }> } }> }>(core.hub, 'sync.accounts', (v) => (v.accounts[0]?.state.conflicts.length ?? 0) > 0);
+      await core.handlers['sync.resume']({ account: id });
+      const conflict = (await conflicted).accounts[0]!.state.conflicts[0]!;
+      expect(conflict.path).toBe('verslag.txt');
+      expect((await core.handlers['sync.state']({})).conflicts).toEqual([]); // the first account has none
+      // The first account's folder does not hold it; the second's does.
+      expect((await core.handlers['sync.openItem']({ path: conflict.conflictCopy, action: 'show' })).refused).toBe('missing');
+      expect((await core.handlers['sync.openItem']({ path: conflict.conflictCopy, action: 'show', account: id })).refused).not.toBe('missing');
+      await core.handlers['sync.resolveConflict']({ conflictCopy: conflict.conflictCopy, choice: 'mine', account: id });
+      await until(() => existsSync(join(second.dataDir, 'verslag.txt')) && readFileSync(join(second.dataDir, 'verslag.txt'), 'utf8') === 'edited here', 'my version on the second server');
+      expect(readFileSync(join(folder, 'verslag.txt'), 'utf8')).toBe('edited here');
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 60_000);
+
   it('adding without an app password goes through Login Flow v2 for that account alone', async () => {
     // The flow's documented endpoints in front of the second server (the fixture has no Login Flow).
     let approved = false;
