@@ -1,7 +1,8 @@
 // axe with the WCAG 2.1 A and AA rules finds no violation of any impact in the states a panel walk
 // does not reach: the tab toolbar and the find bar (empty, with matches, with none; the desktop app's
 // layout, with the preview's stand-in for its tab views), an update ready, Windows apps with an
-// ended session, the downloads list with a finished and a cancelled download, the offline page, and
+// ended session, the pages of an app that cannot load (unreachable, certificate, error) and the
+// notice of a refused permission, the downloads list with a finished and a cancelled download, the offline page, and
 // the chat sign-in once the server is known (password form, organisation account, a wrong password).
 // In English and Dutch, light and dark; the toolbar and find bar are walked by keyboard too.
 import type { Page } from '@playwright/test';
@@ -66,6 +67,30 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
       await field.focus();
       await page.keyboard.press('Escape');
       await expect(field).toHaveCount(0);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test(`axe WCAG 2.1 AA: an app that cannot be reached, one with an untrusted certificate, a load error; a refused permission (${language})`, async ({ page }) => {
+    const apps = [
+      { id: 'portaal', name: 'Portaal', url: 'http://127.0.0.1:9/portaal/' },
+      { id: 'zaken', name: 'Zaken', url: 'https://zaken.gemeente.nl/' },
+      { id: 'wiki', name: 'Wiki', url: 'https://wiki.gemeente.nl/' },
+    ];
+    // Chromium's net errors as a tab view reports them: CONNECTION_REFUSED, CERT_AUTHORITY_INVALID, TOO_MANY_REDIRECTS.
+    const env = { WERKPLEK_TEST_TAB_VIEWS: '1', WERKPLEK_TEST_LOAD_FAILURES: 'portaal:-102,zaken:-202,wiki:-310', WERKPLEK_TEST_PERMISSION_DENIED: 'portaal:media' };
+    const host = await startPreviewHost({ locale: locales[language], policy: { apps }, env });
+    try {
+      await page.goto(host.url);
+      const notice = page.locator('.permission-notice');
+      await expect(notice).toContainText(text(language, 'shell', 'permission_media'));
+      for (const [index, { name }, title] of [[1, apps[0]!, 'unreachableTitle'], [2, apps[1]!, 'certificateTitle'], [3, apps[2]!, 'errorTitle']] as const) {
+        await page.keyboard.press(`Control+${index}`);
+        await expect(page.getByRole('alert').getByRole('heading', { name: text(language, 'shell', title).replace('{{name}}', name) })).toBeVisible();
+        await clean(page, `${name}: ${title}`);
+      }
+      await expect(page.getByRole('button', { name: text(language, 'shell', 'retryNow') })).toBeVisible();
     } finally {
       await host.stop();
     }
