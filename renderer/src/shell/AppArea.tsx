@@ -2,7 +2,7 @@
 // over the slot below the toolbar (the renderer reports its rectangle with shell.layout); when the
 // app cannot load, main hides the view and this component shows the offline page in its place.
 // In the preview host each visited app is an iframe here, labelled as preview.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArrowLeft, ArrowRight, RotateCw } from 'lucide-react';
 import type { CatalogEntry } from '../../../electron/core/config/catalog-schema.ts';
@@ -20,11 +20,14 @@ interface Props {
   host: 'electron' | 'preview';
 }
 
-/** Reports the slot's rectangle whenever it moves or resizes (Electron only). */
-function useLayoutReport(slot: RefObject<HTMLDivElement | null>, enabled: boolean): void {
+/**
+ * Reports the slot's rectangle whenever it moves or resizes (Electron only). Takes the element
+ * itself (state from a callback ref), not a ref object: the slot appears only once the apps are
+ * known, after the first render, and the report must start then.
+ */
+function useLayoutReport(element: HTMLDivElement | null, enabled: boolean): void {
   const api = useBridge();
   useEffect(() => {
-    const element = slot.current;
     if (!enabled || !element) return;
     let last = '';
     const report = () => {
@@ -43,14 +46,14 @@ function useLayoutReport(slot: RefObject<HTMLDivElement | null>, enabled: boolea
       observer.disconnect();
       window.removeEventListener('resize', report);
     };
-  }, [api, slot, enabled]);
+  }, [api, element, enabled]);
 }
 
 export function AppArea({ apps, activeId, host }: Props) {
   const { t } = useTranslation();
   const { t: ts } = useTranslation('shell');
   const api = useBridge();
-  const slot = useRef<HTMLDivElement>(null);
+  const [slot, setSlot] = useState<HTMLDivElement | null>(null);
   const electron = host === 'electron';
   const online = useOnline(electron);
   const loadStates = useLoadStates();
@@ -93,7 +96,7 @@ export function AppArea({ apps, activeId, host }: Props) {
           <span className="preview-label">{t('previewLabel')}</span> {t('previewNote')}
         </p>
       )}
-      <div className="app-slot" ref={slot}>
+      <div className="app-slot" ref={setSlot}>
         {apps.map((entry) => {
           const isActive = entry.app.id === activeId;
           const state = loadStates[entry.app.id];
