@@ -14,7 +14,8 @@ export const syncAccountSchema = z.object({
   user: z.string().default(''),
   /** The WebDAV root, found at sign-in (as sync.davUrl). */
   davUrl: z.string().default(''),
-  localDir: z.string().min(1),
+  /** `~/…` or absolute: a relative folder would depend on where Werkplek was started. */
+  localDir: z.string().regex(/^(~$|~\/|\/)/),
   remoteDir: z.string().default('/'),
   enabled: z.boolean().default(true),
   excludedFolders: z.array(z.string()).default([]),

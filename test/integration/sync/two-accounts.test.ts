@@ -263,6 +263,17 @@ describe('the policy can forbid adding accounts', () => {
     }
   });
 
+  it('a preset account whose folder is not absolute (or ~/…) is dropped with a problem, not synced relative to wherever Werkplek started', async () => {
+    const core = await createTestCore({ policy: { defaults: { 'sync.accounts': [{ id: 'partner', serverUrl: 'http://127.0.0.1:9', localDir: 'Werkplek Partner' }] } } });
+    try {
+      expect((await core.handlers['sync.accounts']({})).accounts).toEqual([]);
+      expect(core.ctx.settings.policy.problems.map((p) => p.message).join('\n')).toMatch(/sync\.accounts/);
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  });
+
   it('an account the policy presets keeps syncing while adding is forbidden', async () => {
     const core = await createTestCore({ policy: { defaults: { 'sync.accounts': [{ id: 'partner', serverUrl: 'http://127.0.0.1:9', localDir: '/tmp/werkplek-partner' }] }, locked: { 'sync.allowAddingAccounts': false } } });
     try {
