@@ -25,7 +25,11 @@ export function buildAppMenu(t: MainTexts, actions: MenuActions): Menu {
       label: t.file,
       submenu: [item(t.settings, { kind: 'settings' }), { label: t.downloads, click: () => actions.openPanel('downloads') }, { type: 'separator' }, item(t.quit, { kind: 'quit' })],
     },
-    { label: t.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    // Electron names role items in English only: each gets its label in the person's language.
+    {
+      label: t.edit,
+      submenu: [{ role: 'undo', label: t.undo }, { role: 'redo', label: t.redo }, { type: 'separator' }, { role: 'cut', label: t.cut }, { role: 'copy', label: t.copy }, { role: 'paste', label: t.paste }, { role: 'selectAll', label: t.selectAll }],
+    },
     {
       label: t.view,
       submenu: [
