@@ -1,10 +1,12 @@
-// App icons when the catalog gives none: the icon the site declares in its start page's head (or its
-// web app manifest; icon-links.ts), else its /favicon.ico — fetched through the web apps' proxy
-// without credentials (catalog-source-fetch.ts: bounded in size and time, same origin only, image
-// types whose bytes match) and kept as a data: URL in the data folder, so the sidebar shows it from
-// then on, offline too. An SVG is kept too: the shell shows icons only as <img>, where a browser
-// runs no script of an SVG and loads nothing it refers to, and its CSP allows only data: images. An origin is asked at most once a day when it has no icon, and again after a week
-// when it has one. The letter tile stays the last fallback (renderer/src/shell/AppIcon.tsx).
+// App icons: the image a catalog entry names by its http(s) address, else (or when that fails) the
+// icon the site declares in its start page's head or web app manifest (icon-links.ts), else its
+// /favicon.ico. Fetched through the web apps' proxy without credentials (catalog-source-fetch.ts:
+// bounded in size and time, a site's icons from its own origin only, image types whose bytes
+// match) and kept as data: URLs in the data folder, so the sidebar shows them offline too. An SVG
+// is kept too: the shell shows icons only as <img>, where a browser runs no script of an SVG and
+// loads nothing it refers to, and its CSP allows only data: images. A missing icon is asked again
+// after a day, a kept one refreshed after a week. The letter tile stays the last fallback
+// (renderer/src/shell/AppIcon.tsx).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fetchIcon, fetchPageHead, fetchPublicJson, type RequestOptions } from '../config/catalog-source-fetch.ts';
@@ -17,6 +19,8 @@ const RETRY_AFTER = DAY;
 /** Declared icons tried before /favicon.ico (a page may declare many; each try costs a request). */
 const MAX_TRIES = 3;
 const MAX_MANIFEST_BYTES = 64 * 1024;
+/** Key prefix of an image a catalog entry names by its address (other keys are a site's origin). */
+const NAMED = 'icon ';
 
 interface Entry {
   icon: string | null;
@@ -69,19 +73,29 @@ export class FaviconCache {
     return this.options.now?.() ?? Date.now();
   }
 
-  /** The kept icon of each app that has no icon of its own, by app id. */
+  /**
+   * Where an app's icon is kept, best first: the image its catalog entry names by address (a
+   * `data:` icon needs nothing kept; the renderer shows it), then its site's own icon.
+   */
+  private keysFor(app: FaviconApp): string[] {
+    if (app.icon?.startsWith('data:image/')) return [];
+    const origin = originOf(app.url);
+    const named = app.icon && originOf(app.icon) ? [`${NAMED}${app.icon}`] : [];
+    return [...named, ...(origin ? [origin] : [])];
+  }
+
+  /** The kept icon of each app whose catalog entry gives no data: icon, by app id. */
   icons(apps: FaviconApp[]): Record<string, string> {
     const out: Record<string, string> = {};
     for (const app of apps) {
-      const origin = app.icon ? null : originOf(app.url);
-      const icon = origin ? this.entries[origin]?.icon : null;
+      const icon = this.keysFor(app).map((key) => this.entries[key]?.icon).find((found) => found);
       if (icon) out[app.id] = icon;
     }
     return out;
   }
 
-  private due(origin: string): boolean {
-    const entry = this.entries[origin];
+  private due(key: string): boolean {
+    const entry = this.entries[key];
     return !entry || this.now() - entry.at >= (entry.icon ? REFRESH_AFTER : RETRY_AFTER);
   }
 
@@ -92,23 +106,27 @@ export class FaviconCache {
   }
 
   private async fetchDue(apps: FaviconApp[]): Promise<boolean> {
-    // Per origin, the first app's address is the start page read for its declared icons.
-    const pages = new Map<string, string>();
+    // Per key, what to fetch: a named image as it is; a site's icon from the first app's start page.
+    const due = new Map<string, string>();
     for (const app of apps) {
-      const origin = app.icon ? null : originOf(app.url);
-      if (origin && !pages.has(origin) && this.due(origin)) pages.set(origin, app.url);
+      for (const key of this.keysFor(app)) {
+        if (!due.has(key) && this.due(key)) due.set(key, key.startsWith(NAMED) ? key.slice(NAMED.length) : app.url);
+        // The site is asked only when the named image is not there.
+        if (this.entries[key]?.icon) break;
+      }
     }
     let changed = false;
-    for (const [origin, page] of pages) {
-      const icon = await siteIcon(origin, page, { proxyEnv: this.options.proxyEnv?.() ?? null, timeoutMs: this.options.timeoutMs ?? 10_000 }).catch(() => null);
-      const previous = this.entries[origin]?.icon ?? null;
+    const options = { proxyEnv: this.options.proxyEnv?.() ?? null, timeoutMs: this.options.timeoutMs ?? 10_000 };
+    for (const [key, url] of due) {
+      const icon = await (key.startsWith(NAMED) ? fetchIcon(url, url, {}, options) : siteIcon(key, url, options)).catch(() => null);
+      const previous = this.entries[key]?.icon ?? null;
       if (icon !== null && icon !== previous) changed = true;
-      if (icon) this.entries[origin] = { icon, at: this.now() };
+      if (icon) this.entries[key] = { icon, at: this.now() };
       // A failure does not forget an icon we had; it is asked again after a day.
-      else if (previous) this.entries[origin] = { icon: previous, at: this.now() - REFRESH_AFTER + RETRY_AFTER };
-      else this.entries[origin] = { icon: null, at: this.now() };
+      else if (previous) this.entries[key] = { icon: previous, at: this.now() - REFRESH_AFTER + RETRY_AFTER };
+      else this.entries[key] = { icon: null, at: this.now() };
     }
-    if (pages.size > 0) this.save();
+    if (due.size > 0) this.save();
     return changed;
   }
 

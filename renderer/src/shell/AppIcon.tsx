@@ -1,6 +1,6 @@
-// An app's icon: its own image when the catalog gives one (data: or same-origin), else the site's
-// favicon that the core fetched and keeps (catalog.favicons), else its initial on a colour tile
-// (the last fallback). Tiles are classes, not inline styles (strict CSP).
+// An app's icon: its own image when the catalog gives one as a data: URL, else the image the core
+// fetched and keeps (catalog.favicons: the entry's icon address, else the site's own icon), else its
+// initial on a colour tile (the last fallback). Tiles are classes, not inline styles (strict CSP).
 import type { AppDefinition } from '../../../electron/core/config/catalog-schema.ts';
 import { useBridgeState } from '../bridge/context.tsx';
 

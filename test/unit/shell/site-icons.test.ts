@@ -151,6 +151,29 @@ describe('the icon a site declares', () => {
   });
 });
 
+describe('the icon a catalog entry names', () => {
+  it('is fetched from its address (any origin, no credentials), before the site is asked', async () => {
+    other.routes.set('/logo.png', image('image/png', png));
+    const cache = new FaviconCache({ file: join(mkdtempSync(join(tmpdir(), 'werkplek-site-icons-')), 'favicons.json') });
+    const apps = [{ id: 'named', url: `${app.url}/`, icon: `${other.url}/logo.png` }];
+    expect(await cache.refresh(apps)).toBe(true);
+    expect(cache.icons(apps)).toEqual({ named: dataUrl('image/png', png) });
+    expect(other.requests).toEqual(['/logo.png']);
+    // Kept: a new refresh asks neither.
+    app.requests.length = 0;
+    await cache.refresh(apps);
+    expect([...app.requests, ...other.requests.slice(1)]).toEqual([]);
+  });
+
+  it('one that is no image, or a name rather than an address, leaves the site’s own icon', async () => {
+    other.routes.set('/logo.png', image('text/html', '<html>not found</html>'));
+    const apps = [{ id: 'broken', url: `${app.url}/`, icon: `${other.url}/logo.png` }, { id: 'word', url: `${app.url}/w/`, icon: 'calendar' }];
+    const cache = new FaviconCache({ file: join(mkdtempSync(join(tmpdir(), 'werkplek-site-icons-')), 'favicons.json') });
+    await cache.refresh(apps);
+    expect(cache.icons(apps)).toEqual({ broken: dataUrl('image/x-icon', ico), word: dataUrl('image/x-icon', ico) });
+  });
+});
+
 describe('reading link tags', () => {
   it('takes rel tokens in any case and order, resolves against the page, keeps none from the body', () => {
     const page = 'https://cloud.example.nl/apps/files/';
