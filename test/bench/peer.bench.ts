@@ -29,8 +29,12 @@ const SMALL = 4096;
 const BIG = 512 * MiB;
 const NEXTCLOUDCMD = '/usr/bin/nextcloudcmd';
 const TIME = '/usr/bin/time';
-// WERKPLEK_PEER_CLI=dist/cli/werkplek.js measures the bundled CLI instead of the sources.
+// WERKPLEK_PEER_CLI=dist/cli/werkplek.js measures the bundled CLI instead of the sources; a path
+// not ending in .ts/.js/.cjs/.mjs is run as it is (the single executable, `npm run cli-executable -- OUT`).
 const cli = resolve(import.meta.dirname, '../..', process.env.WERKPLEK_PEER_CLI ?? 'electron/cli/werkplek.ts');
+const cliCommand = /\.[cm]?[jt]s$/.test(cli) ? [process.execPath, cli] : [cli];
+// WERKPLEK_PEER_ONLY=werkplek: Werkplek's rows (and the raw limits) alone, without nextcloudcmd.
+const peerWanted = process.env.WERKPLEK_PEER_ONLY !== 'werkplek';
 const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 3);
 
 type Client = 'werkplek' | 'nextcloudcmd';
@@ -58,7 +62,7 @@ function timed(command: string, args: string[], env: Record<string, string>, scr
 function sync(client: Client, server: SabreDavHandle, local: string, scratch: string): Promise<Measure> {
   mkdirSync(scratch, { recursive: true });
   if (client === 'werkplek') {
-    return timed(process.execPath, [cli, 'sync', '--server', server.origin, '--user', server.user, '--password-env', 'WERKPLEK_PEER_PW', '--state-dir', join(scratch, 'werkplek-state'), local],
+    return timed(cliCommand[0]!, [...cliCommand.slice(1), 'sync', '--server', server.origin, '--user', server.user, '--password-env', 'WERKPLEK_PEER_PW', '--state-dir', join(scratch, 'werkplek-state'), local],
       { WERKPLEK_PEER_PW: server.password }, scratch);
   }
   // nextcloudcmd keeps its journal (.sync_*.db) inside the local folder; -s: no debug log on stderr.
@@ -96,7 +100,7 @@ interface Samples { [figure: string]: Partial<Record<Client, number[]>> }
 
 export async function run(): Promise<BenchRow[]> {
   if (!sabreDavServer.available) return [{ name: 'peer benchmark', value: NaN, unit: 's', note: `not run: ${sabreDavServer.reason}` }];
-  const peer = existsSync(NEXTCLOUDCMD);
+  const peer = peerWanted && existsSync(NEXTCLOUDCMD);
   const clients: Client[] = peer ? ['werkplek', 'nextcloudcmd'] : ['werkplek'];
   const work = mkdtempSync(join(tmpdir(), 'werkplek-peer-'));
   const samples: Samples = {};
@@ -198,9 +202,9 @@ export async function run(): Promise<BenchRow[]> {
     const mem = (c: Client): string => `${Math.max(...rss[figure]![c]!).toFixed(0)} MiB`;
     const all = `werkplek ${by.werkplek!.map((x) => x.toFixed(2)).join('/')} s, peak ${mem('werkplek')}${by.nextcloudcmd ? `; nextcloudcmd ${by.nextcloudcmd.map((x) => x.toFixed(2)).join('/')} s, peak ${mem('nextcloudcmd')}` : ''}`;
     rows.push({
-      name: `peer: ${figure}, Werkplek CLI (limit column: nextcloudcmd ${peer ? '3.7, same server' : 'not installed'})`,
+      name: `peer: ${figure}, Werkplek CLI (limit column: nextcloudcmd ${peer ? '3.7, same server' : peerWanted ? 'not installed' : 'not run'})`,
       value: ours, unit: 's', ...(theirs !== undefined ? { limit: theirs, target: '≤ 0.5× nextcloudcmd', ok: ours <= 0.5 * theirs } : {}),
-      note: peer ? `${n}; ${all}` : `${n}; nextcloudcmd is not installed (${NEXTCLOUDCMD}): no peer figure. ${all}`,
+      note: peer ? `${n}; ${all}` : `${n}; nextcloudcmd ${peerWanted ? `is not installed (${NEXTCLOUDCMD})` : 'not run (WERKPLEK_PEER_ONLY)'}: no peer figure. ${all}`,
     });
   }
   const rawPut = median(raw.put);
@@ -209,7 +213,7 @@ export async function run(): Promise<BenchRow[]> {
   rows.push({ name: 'raw: one GET of it', value: median(raw.get), unit: 's', note: `${n}; ${raw.get.map((x) => x.toFixed(2)).join('/')} s` });
   rows.push({ name: 'peer: 512 MiB up, Werkplek CLI throughput vs the raw PUT', value: rawPut / up, unit: '× raw throughput', target: '≥ 0.8', ok: rawPut / up >= 0.8, note: `CLI ${up.toFixed(2)} s (start-up included) vs raw ${rawPut.toFixed(2)} s` });
   rows.push({
-    name: `peer: peak RSS of the client process, highest over its runs (limit column: nextcloudcmd${peer ? '' : ' not installed'})`,
+    name: `peer: peak RSS of the client process, highest over its runs (limit column: nextcloudcmd${peer ? '' : peerWanted ? ' not installed' : ' not run'})`,
     value: peaks.werkplek, unit: 'MiB', ...(peer ? { limit: peaks.nextcloudcmd } : {}), target: '≤ 150 MiB', ok: peaks.werkplek <= 150,
   });
   return rows;

@@ -11,6 +11,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import type { DavClient, PutResult } from './dav-client.ts';
 import { TEMP_PREFIX } from './names.ts';
 import { RemoteError } from './remote-error.ts';
+import { reclaimAfter } from './reclaim.ts';
 import { SMALL_DOWNLOAD, writeSmallTemp } from './small-download.ts';
 
 /**
@@ -239,6 +240,7 @@ export async function downloadToTemp(
         check?.update(chunk);
         progress(chunk.length);
         if (small) chunks.push(chunk);
+        else reclaimAfter(chunk.length);
       });
       try {
         if (small) await finished(source, { signal });
