@@ -5,6 +5,7 @@
 // Resolving only changes the sync folder, through local-fs.ts, and moves the discarded version to
 // the trash; the next run carries the change to the server like any other edit.
 import { lstatSync } from 'node:fs';
+import { link, unlink } from 'node:fs/promises';
 import type { Journal } from './journal.ts';
 import type { LocalFolder } from './local-fs.ts';
 import type { SyncPath } from './model.ts';
@@ -73,10 +74,28 @@ export async function resolveConflict(journal: Journal, folder: LocalFolder, tra
 
 /** The server's version to the trash, the local edit takes its name (and is uploaded next run). */
 async function keepMine(journal: Journal, folder: LocalFolder, trash: (absolute: string) => Promise<unknown>, record: ConflictRecord, now: Date): Promise<void> {
-  await trash(folder.checked(record.name));
-  await folder.rename(record.copyName, record.name);
+  const trashed = await trash(folder.checked(record.name));
+  try {
+    await folder.rename(record.copyName, record.name);
+  } catch (error) {
+    // The copy vanished or changed in the meantime: put the server's version back under its name,
+    // so the next run does not read its absence as a deletion to carry to the server. A link, not
+    // a rename, so a file made there meanwhile is never replaced (the trash is on the same disk).
+    if (typeof trashed === 'string') await putBack(trashed, folder.checked(record.name));
+    throw error;
+  }
   // The run compares size and modification time with the journal: make sure it sees an edit.
   const known = journal.get(record.path);
   const st = lstatSync(folder.abs(record.name));
   if (known && st.size === known.localSize && Math.floor(st.mtimeMs) === known.localMtimeMs) await folder.setMtime(record.name, now);
+}
+
+/** Back from the trash to where it was; left in the trash when that place is taken. */
+async function putBack(trashed: string, original: string): Promise<void> {
+  try {
+    await link(trashed, original);
+    await unlink(trashed);
+  } catch {
+    // Still in the trash, where the person can find it.
+  }
 }

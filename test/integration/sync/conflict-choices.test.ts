@@ -3,7 +3,7 @@
 // then each choice — keep mine, keep theirs, keep both — with both sides checked afterwards and the
 // discarded version found in the trash. Paths the renderer could send that are not a listed
 // conflict copy (.., absolute, through a symbolic link) are refused and change nothing.
-import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { apacheWebdavServer } from '../../fixtures/servers/apache.ts';
@@ -11,6 +11,8 @@ import { sabreDavServer } from '../../fixtures/servers/sabredav.ts';
 import type { SyncFixture } from './sync-fixture.ts';
 import { describeEachServer } from './each-server.ts';
 import { ActivityLog } from '../../../electron/core/sync/activity-log.ts';
+import { SyncEngine } from '../../../electron/core/sync/engine.ts';
+import { moveToTrash } from '../../../electron/core/sync/trash.ts';
 
 describeEachServer('conflict choices against %s', ({ withFixture }) => {
   /** report.txt edited on both sides: the server's edit keeps the name, ours becomes the copy. */
@@ -79,6 +81,27 @@ describeEachServer('conflict choices against %s', ({ withFixture }) => {
     await f.restart();
     expect(f.engine.conflicts()).toEqual([]);
     expect(f.remoteTree()).toEqual(f.localTree());
+  }));
+
+  it('keep mine, when the copy vanishes at that moment: the server version is put back, nothing is deleted on the server', () => withFixture(async (f) => {
+    const copy = await makeConflict(f);
+    await f.engine.close();
+    // The person removes the copy just as the server's version reaches the trash.
+    f.engine = new SyncEngine({
+      localDir: f.localDir,
+      server: { url: f.server.url, user: f.server.user, password: f.server.password },
+      journalFile: join(f.stateDir, 'journal.sqlite'),
+      trash: async (path) => {
+        const trashed = await moveToTrash(path, { env: { XDG_DATA_HOME: f.trashHome } });
+        rmSync(join(f.localDir, copy));
+        return trashed;
+      },
+    });
+    await expect(f.engine.resolveConflict(copy, 'mine')).rejects.toThrow();
+    expect(f.readLocal('report.txt')).toBe('their server edit');
+    expect(f.trashed()).toEqual([]);
+    await f.syncUntilStable();
+    expect(await f.readRemote('report.txt')).toBe('their server edit');
   }));
 
   it('a copy deleted by hand is no longer listed', () => withFixture(async (f) => {
