@@ -84,3 +84,33 @@ test('an app without an icon shows its site’s favicon; one without either a le
     site.close();
   }
 });
+
+test('a site’s declared SVG icon shows in the sidebar, and a script or address in it does nothing there', async ({ page }) => {
+  const asked: string[] = [];
+  let origin = '';
+  const svg = () =>
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 16 16"><script>fetch('${origin}/ran-script')</script>` +
+    `<image href="${origin}/loaded-image.png" width="16" height="16"/><rect width="16" height="16" fill="#154273" onload="fetch('${origin}/ran-onload')"/></svg>`;
+  const site = createServer((request, response) => {
+    asked.push(request.url ?? '');
+    if (request.url === '/brand.svg') response.writeHead(200, { 'content-type': 'image/svg+xml' }).end(svg());
+    else if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><head><link rel="icon" href="/brand.svg"></head><p>Intranet</p>');
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+  const host = await startPreviewHost({ policy: { apps: [{ id: 'intranet', name: 'Intranet', url: `${origin}/` }] } });
+  try {
+    const violations = await watchCsp(page);
+    await page.goto(host.url);
+    const icon = page.getByRole('tab', { name: /Intranet/ }).locator('img.app-icon');
+    await expect(icon).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+    await expect.poll(() => icon.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(asked.filter((url) => /ran-|loaded-/.test(url))).toEqual([]);
+    expect(await violations()).toEqual([]);
+  } finally {
+    await host.stop();
+    site.close();
+  }
+});
