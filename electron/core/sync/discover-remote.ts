@@ -106,6 +106,10 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   const unavailable: SyncPath[] = [];
   let listed = 0;
   let nextcloud = false;
+  // A listing holding files carried no ownCloud/Nextcloud property at all (not even a checksum):
+  // the folders listed after it are asked for the DAV: properties only (dav-client.ts,
+  // LEAN_PROPFIND_BYTES). One listing with such a property rules it out; decided again each run.
+  let plain: boolean | null = null;
   let dataFingerprint: string | null = null;
   let restored = false;
   const journalKeys = [...journal.keys()].sort();
@@ -119,7 +123,10 @@ export async function discoverRemote(dav: DavClient, journal: Snapshot<JournalEn
   /** Lists one folder: `dir` is its key (NFC), `serverName` its own spelling, which requests must use. */
   const visit = async (dir: SyncPath, serverName: string): Promise<{ key: SyncPath; name: string }[]> => {
     listed++;
-    const listing = await dav.list(serverName, options.signal);
+    const lean = plain === true;
+    const listing = await dav.list(serverName, options.signal, lean);
+    if (listing.ownCloudProps) plain = false;
+    else if (!lean && plain === null && listing.children.some((c) => c.type === 'file')) plain = true;
     if (dir === '') {
       nextcloud = listing.nextcloud;
       dataFingerprint = listing.dataFingerprint;

@@ -13,17 +13,19 @@ const entry = (name: string, type: 'file' | 'dir', etag = `e-${name}`): RemoteEn
 });
 
 /** Listings by the server's spelling of the folder; a request in another spelling gets the 404 a server answers. */
-function server(folders: Record<string, { children: RemoteEntry[]; dropped?: Listing['dropped'] }>): { dav: DavClient; asked: string[] } {
+function server(folders: Record<string, { children: RemoteEntry[]; dropped?: Listing['dropped']; ownCloudProps?: boolean }>): { dav: DavClient; asked: string[]; lean: string[] } {
   const asked: string[] = [];
+  const lean: string[] = [];
   const dav = {
-    async list(name: string): Promise<Listing> {
+    async list(name: string, _signal?: AbortSignal, leanBody = false): Promise<Listing> {
       asked.push(name);
+      if (leanBody) lean.push(name);
       const folder = folders[name];
       if (!folder) throw Object.assign(new Error(`404 ${name}`), { stopsRun: false });
-      return { self: entry(name, 'dir'), children: folder.children, nextcloud: false, dataFingerprint: null, dropped: folder.dropped ?? [] };
+      return { self: entry(name, 'dir'), children: folder.children, nextcloud: false, ownCloudProps: (folder.ownCloudProps ?? false) && !leanBody, dataFingerprint: null, dropped: folder.dropped ?? [] };
     },
   } as unknown as DavClient;
-  return { dav, asked };
+  return { dav, asked, lean };
 }
 
 const options = { ignore: IgnoreList.load(null), excluded: [] };
@@ -70,5 +72,29 @@ describe('discoverRemote', () => {
     (dav as unknown as { list: () => Promise<Listing> }).list = async () => ({ ...listing, nextcloud: true, self: { ...listing.self, fileId: '0' } });
     const found = await discoverRemote(dav, journal, options);
     expect([...found.entries.keys()].sort()).toEqual(['', 'docs', 'docs/a.txt']);
+  });
+
+  describe('the lean listing (DAV: properties only)', () => {
+    const tree = (ownCloudProps: boolean) => ({
+      '': { children: [entry('A', 'dir'), entry('B', 'dir')], ownCloudProps },
+      A: { children: [entry('A/a.txt', 'file'), entry('A/sub', 'dir')], ownCloudProps },
+      B: { children: [entry('B/b.txt', 'file')], ownCloudProps },
+      'A/sub': { children: [entry('A/sub/c.txt', 'file')], ownCloudProps },
+    });
+
+    it('is used after a listing with files and no ownCloud/Nextcloud property, never before', async () => {
+      const { dav, asked, lean } = server(tree(false));
+      const found = await discoverRemote(dav, new Map(), { ...options, concurrency: 1 });
+      expect(asked).toEqual(['', 'A', 'B', 'A/sub']);
+      // The root holds no file (a checksum could only show on one): A is asked in full, then the rest lean.
+      expect(lean).toEqual(['B', 'A/sub']);
+      expect(found.entries.has('A/sub/c.txt')).toBe(true);
+    });
+
+    it('is never used where the server sends such properties', async () => {
+      const { dav, lean } = server(tree(true));
+      await discoverRemote(dav, new Map(), { ...options, concurrency: 1 });
+      expect(lean).toEqual([]);
+    });
   });
 });
