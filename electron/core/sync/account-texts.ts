@@ -14,6 +14,17 @@ const en = {
   alreadyConnected: (other: string) => `this account is already connected (${other})`,
   addingForbidden: () => `your organisation does not allow adding accounts`,
   unknownAccount: (id: string) => `there is no account "${id}" (it may have been removed)`,
+  // The problems an AccountProblem names (the address typed, the server's sign-in answers).
+  addressMissing: () => 'enter the address of your server, for example https://cloud.example.org',
+  addressInvalid: (input: string) => `"${input}" is not a web address: type it as https://cloud.example.org`,
+  notWebAddress: (protocol: string) => `${protocol} is not a web address: use https://`,
+  credentialsInAddress: () => 'put the user name and password in their own fields, not in the address',
+  noLoginFlow: (status: string) => `the server does not offer Nextcloud sign-in (HTTP ${status}): is this the right address?`,
+  unexpectedLoginAnswer: () => 'the server answered the sign-in request with something unexpected',
+  incompleteLoginAnswer: () => 'the server sent an incomplete sign-in answer',
+  loginFailed: (status: string) => `sign-in failed (HTTP ${status})`,
+  loginTimedOut: () => 'sign-in was not completed in time: start it again',
+  noSyncFolder: () => 'there is no sync folder yet: sign in first',
 };
 
 const nl: typeof en = {
@@ -28,10 +39,46 @@ const nl: typeof en = {
   alreadyConnected: (other) => `dit account is al verbonden (${other})`,
   addingForbidden: () => `je organisatie staat het toevoegen van accounts niet toe`,
   unknownAccount: (id) => `er is geen account "${id}" (misschien is het verwijderd)`,
+  addressMissing: () => 'vul het adres van je server in, bijvoorbeeld https://cloud.voorbeeld.nl',
+  addressInvalid: (input) => `"${input}" is geen webadres: typ het als https://cloud.voorbeeld.nl`,
+  notWebAddress: (protocol) => `${protocol} is geen webadres: gebruik https://`,
+  credentialsInAddress: () => 'vul gebruikersnaam en wachtwoord in hun eigen velden in, niet in het adres',
+  noLoginFlow: (status) => `de server biedt geen Nextcloud-aanmelding aan (HTTP ${status}): is dit het juiste adres?`,
+  unexpectedLoginAnswer: () => 'de server gaf een onverwacht antwoord op het aanmeldverzoek',
+  incompleteLoginAnswer: () => 'de server stuurde een onvolledig aanmeldantwoord',
+  loginFailed: (status) => `aanmelden mislukt (HTTP ${status})`,
+  loginTimedOut: () => 'de aanmelding is niet op tijd afgerond: begin opnieuw',
+  noSyncFolder: () => 'er is nog geen synchronisatiemap: meld je eerst aan',
 };
 
 export type AccountTexts = typeof en;
 
 export function accountTexts(language: UiLanguage): AccountTexts {
   return language === 'nl' ? nl : en;
+}
+
+/** The texts an AccountProblem can name: none or one value each. */
+export type AccountProblemCode = 'addressMissing' | 'addressInvalid' | 'notWebAddress' | 'credentialsInAddress' | 'noLoginFlow'
+  | 'unexpectedLoginAnswer' | 'incompleteLoginAnswer' | 'loginFailed' | 'loginTimedOut' | 'noSyncFolder';
+
+const problemText = (language: UiLanguage, code: AccountProblemCode, value: string): string =>
+  (accountTexts(language)[code] as (value: string) => string)(value);
+
+/**
+ * A problem with the address or a sign-in answer that the person can act on. Its message is
+ * English (logs, the CLI); `inLanguage` gives the person's words at the bridge.
+ */
+export class AccountProblem extends Error {
+  readonly code: AccountProblemCode;
+  readonly value: string;
+  constructor(code: AccountProblemCode, value: string | number = '') {
+    super(problemText('en', code, String(value)));
+    this.code = code;
+    this.value = String(value);
+  }
+}
+
+/** An AccountProblem in the person's language; any other error as it is. */
+export function inLanguage(error: unknown, language: UiLanguage): unknown {
+  return error instanceof AccountProblem ? new Error(problemText(language, error.code, error.value)) : error;
 }

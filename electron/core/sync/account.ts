@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { join as joinFs } from 'node:path';
 import { requestSmall, type AccountHttpOptions, type SmallAnswer } from './account-http.ts';
-import { accountTexts } from './account-texts.ts';
+import { AccountProblem, accountTexts } from './account-texts.ts';
 
 export interface LoginFlowStart {
   /** The page to show: in the in-app sign-in window or the system browser (core/shell/sign-in-route.ts). */
@@ -24,11 +24,12 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 /** Accepts "cloud.example.org", "https://cloud.example.org/" or a full WebDAV URL; https is assumed. */
 export function normaliseServerUrl(input: string): string {
   const raw = input.trim();
-  if (!raw) throw new Error('enter the address of your server, for example https://cloud.example.org');
+  if (!raw) throw new AccountProblem('addressMissing');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  if (!URL.canParse(withScheme)) throw new AccountProblem('addressInvalid', raw.slice(0, 200));
   const url = new URL(withScheme);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${url.protocol} is not a web address: use https://`);
-  if (url.username || url.password) throw new Error('put the user name and password in their own fields, not in the address');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AccountProblem('notWebAddress', url.protocol);
+  if (url.username || url.password) throw new AccountProblem('credentialsInAddress');
   url.hash = '';
   url.search = '';
   return trimSlash(url.toString());
@@ -37,10 +38,10 @@ export function normaliseServerUrl(input: string): string {
 /** Step 1 of Login Flow v2: POST /index.php/login/v2. */
 export async function startLoginFlow(server: string, userAgent = 'Werkplek', options: AccountHttpOptions = {}): Promise<LoginFlowStart> {
   const response = await requestSmall(`${normaliseServerUrl(server)}/index.php/login/v2`, { method: 'POST', headers: { 'User-Agent': userAgent } }, options);
-  if (response.status < 200 || response.status >= 300) throw new Error(`the server does not offer Nextcloud sign-in (HTTP ${response.status}): is this the right address?`);
+  if (response.status < 200 || response.status >= 300) throw new AccountProblem('noLoginFlow', response.status);
   const body = (response.json ?? {}) as { login?: unknown; poll?: { token?: unknown; endpoint?: unknown } };
   if (typeof body.login !== 'string' || typeof body.poll?.token !== 'string' || typeof body.poll.endpoint !== 'string') {
-    throw new Error('the server answered the sign-in request with something unexpected');
+    throw new AccountProblem('unexpectedLoginAnswer');
   }
   return { loginUrl: body.login, poll: { token: body.poll.token, endpoint: body.poll.endpoint } };
 }
@@ -56,14 +57,14 @@ export async function pollLoginFlow(flow: LoginFlowStart, options: AccountHttpOp
     if (response.status >= 200 && response.status < 300) {
       const body = (response.json ?? {}) as { server?: unknown; loginName?: unknown; appPassword?: unknown };
       if (typeof body.server !== 'string' || typeof body.loginName !== 'string' || typeof body.appPassword !== 'string') {
-        throw new Error('the server sent an incomplete sign-in answer');
+        throw new AccountProblem('incompleteLoginAnswer');
       }
       return { server: trimSlash(body.server), user: body.loginName, appPassword: body.appPassword };
     }
-    if (response.status !== 404) throw new Error(`sign-in failed (HTTP ${response.status})`);
+    if (response.status !== 404) throw new AccountProblem('loginFailed', response.status);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 2000));
   }
-  throw new Error('sign-in was not completed in time: start it again');
+  throw new AccountProblem('loginTimedOut');
 }
 
 /** The server refused the credentials (HTTP 401/403): signing in again is the only way forward. */

@@ -10,6 +10,7 @@ import { InProcessHost, WorkerHost, type WorkerLauncher } from './engine-host.ts
 import { SyncService } from './sync-service.ts';
 import { chooseLocalFolder, openSyncItem } from './sync-items.ts';
 import { homedir } from 'node:os';
+import { AccountProblem, inLanguage } from './account-texts.ts';
 
 type SyncHandlers = Pick<CommandHandlers, keyof typeof syncCommands | keyof typeof syncAccountCommands>;
 
@@ -36,6 +37,14 @@ export function createSyncHandlers(ctx: CoreContext): SyncHandlers {
   services.set(ctx, { first: service, added });
   /** The first account's service, or an added account's. */
   const of = (account: string | undefined): SyncService => (account === undefined ? service : added.service(account));
+  /** Problems with a typed address or a sign-in answer reach the person in their language. */
+  const said = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw inLanguage(error, ctx.settings.language());
+    }
+  };
   const ready = service.apply().catch((error: unknown) => {
     ctx.log.error(`sync could not start: ${(error as Error).message}`);
     return service.state();
@@ -46,24 +55,24 @@ export function createSyncHandlers(ctx: CoreContext): SyncHandlers {
     'sync.resume': async ({ account }) => (await of(account).apply(), of(account).resume()),
     'sync.now': async ({ account }) => (await of(account).apply(), of(account).syncNow()),
     'sync.confirmDeletes': async ({ accept, account }) => of(account).confirmDeletes(accept),
-    'sync.openFolder': async ({ account }) => {
+    'sync.openFolder': async ({ account }) => said(async () => {
       const dir = of(account).state().localDir;
-      if (!dir) throw new Error('there is no sync folder yet: sign in first');
+      if (!dir) throw new AccountProblem('noSyncFolder');
       await ctx.shell.host.openPath(dir);
       return { ok: true };
-    },
+    }),
     'sync.resolveConflict': async ({ conflictCopy, choice, account }) => of(account).resolveConflict(conflictCopy, choice),
     'sync.openItem': async ({ path, action, account }) => openSyncItem(ctx.shell.host, of(account).state().localDir, path, action),
     'sync.chooseLocalFolder': async () => ({ path: await chooseLocalFolder(ctx.shell.host, service.state().localDir ?? homedir()) }),
-    'sync.startLogin': async ({ server, account }) => of(account).startLogin(server),
+    'sync.startLogin': async ({ server, account }) => said(() => of(account).startLogin(server)),
     'sync.cancelLogin': async ({ account }) => of(account).cancelLogin(),
-    'sync.signIn': async ({ server, user, appPassword, account }) => of(account).signIn(server, user, appPassword),
+    'sync.signIn': async ({ server, user, appPassword, account }) => said(() => of(account).signIn(server, user, appPassword)),
     'sync.signOut': async ({ account }) => of(account).signOut(),
     'sync.serverFolders': async ({ path }) => ({ folders: await service.serverFolders(path) }),
     'sync.ignorePatterns': async () => ({ text: await service.ignorePatterns() }),
     'sync.setIgnorePatterns': async ({ text }) => service.setIgnorePatterns(text),
     'sync.accounts': async () => added.view(),
-    'sync.addAccount': async (input) => added.add(input),
+    'sync.addAccount': async (input) => said(() => added.add(input)),
     'sync.removeAccount': async ({ account }) => added.remove(account),
   };
 }
