@@ -14,7 +14,7 @@ import { idleStatus, type EngineStatus } from './status.ts';
 import type { EngineConfig } from './worker-protocol.ts';
 import { nodeProxyEnvForSetting, type NodeProxyEnv } from '../shell/proxy.ts';
 import { SettingLockedError } from '../config/settings-service.ts';
-import { accountTexts } from './account-texts.ts';
+import { accountTexts, inLanguage } from './account-texts.ts';
 import { openSignInPage } from '../shell/sign-in-page.ts';
 import { listServerFolders, readIgnorePatterns, writeIgnorePatterns, type ServerFolder } from './sync-choices.ts';
 import { accountLabel, accountWithLogin, firstAccountSlot, overlappingAccount, type AccountSlot, type WritableField } from './account-slot.ts';
@@ -43,6 +43,8 @@ export class SyncService {
   private resolved: Resolved = { config: null, serverUrl: null, user: null, demo: false, reason: 'not-configured', message: null };
   private running: string | null = null; // JSON of the running config, to restart only on change
   private login: { url: string; abort: AbortController; way: 'in-app' | 'browser' } | null = null;
+  /** Why the last browser or in-app sign-in ended without an account (shown until the next try). */
+  private loginFailure: string | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly offSettings: () => void;
   private closed = false;
@@ -66,7 +68,8 @@ export class SyncService {
     const r = this.resolved;
     const base = r.config ? this.engineStatus : { ...idleStatus(), state: r.reason, message: r.message, errors: r.problem ? [r.problem] : [] };
     // The engine's 401 text is technical: the person reads why and what to do, in their language.
-    const message = r.config && base.state === 'needs-sign-in' ? accountTexts(this.ctx.settings.language()).revoked() : base.message;
+    const message = r.config && base.state === 'needs-sign-in' ? accountTexts(this.ctx.settings.language()).revoked()
+      : !r.config && this.loginFailure ? this.loginFailure : base.message;
     return {
       ...base,
       message,
@@ -273,12 +276,14 @@ export class SyncService {
     }
     await this.ctx.keyring.set(secretName(base, user), appPassword);
     for (const [field, value] of [['serverUrl', base], ['user', user], ['davUrl', davUrl]] as Array<[WritableField, string]>) this.slot.write(field, value);
+    this.loginFailure = null;
     return this.apply();
   }
 
   /** Login Flow v2: open the login page (in-app or in the browser), then wait (in the background) for the app password. */
   async startLogin(server: string): Promise<{ loginUrl: string }> {
     this.login?.abort.abort();
+    this.loginFailure = null;
     const base = normaliseServerUrl(server);
     this.refuseLocked(base);
     const proxyEnv = this.proxyEnv();
@@ -298,7 +303,9 @@ export class SyncService {
     pollLoginFlow(flow, { signal: abort.signal, proxyEnv })
       .then((creds) => this.signIn(creds.server || base, creds.user, creds.appPassword))
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) this.ctx.log.warn(`sync sign-in failed: ${(error as Error).message}`);
+        if (abort.signal.aborted) return;
+        this.ctx.log.warn(`sync sign-in failed: ${(error as Error).message}`);
+        this.loginFailure = (inLanguage(error, this.ctx.settings.language()) as Error).message;
       })
       .finally(() => {
         page.close();

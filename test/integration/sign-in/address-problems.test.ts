@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../fixtures/test-core.ts';
 import { stopSync } from '../../../electron/core/sync/sync-handlers.ts';
+import type { SyncState } from '../../../electron/core/bridge/contract-sync.ts';
 
 type Core = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -60,4 +61,28 @@ describe('sign-in address problems, in the person\'s language', () => {
       for (const [name, text] of Object.entries(said)) await expect(c[name as keyof typeof said](), name).rejects.toThrow(text[language]);
     }));
   }
+
+  it('a browser sign-in the server ends with an error says so in the sync state, in Dutch', async () => {
+    // Login Flow v2 starts, then the server answers the poll with 500.
+    const broken = createServer((request, response) => {
+      if (request.url === '/index.php/login/v2') {
+        const base = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ login: `${base}/login/flow`, poll: { token: 't', endpoint: `${base}/login/v2/poll` } }));
+      } else response.writeHead(500).end();
+    });
+    await new Promise<void>((done) => broken.listen(0, '127.0.0.1', done));
+    try {
+      await withCore('nl', async (core) => {
+        const ended = new Promise<SyncState>((done) => core.hub.subscribe((name, payload) => {
+          const state = payload as SyncState;
+          if (name === 'sync.state' && !state.pendingLogin && state.message?.includes('HTTP 500')) done(state);
+        }));
+        await core.handlers['sync.startLogin']({ server: `http://127.0.0.1:${(broken.address() as AddressInfo).port}` });
+        expect((await ended).message).toBe('aanmelden mislukt (HTTP 500)');
+        expect((await core.handlers['sync.state']({})).message).toBe('aanmelden mislukt (HTTP 500)');
+      });
+    } finally {
+      await new Promise<void>((done) => broken.close(() => done()));
+    }
+  });
 });
