@@ -4,7 +4,8 @@
 // ended session, the pages of an app that cannot load (unreachable, certificate, error) and the
 // notice of a refused permission, the downloads list with a finished and a cancelled download, the offline page, and
 // the chat sign-in once the server is known (password form, organisation account, a wrong password).
-// In English and Dutch, light and dark; the toolbar and find bar are walked by keyboard too.
+// In English and Dutch, light and dark; the toolbar, the find bar and the sign-in forms are walked
+// by keyboard too.
 import type { Page } from '@playwright/test';
 import { test, expect, startPreviewHost } from './fixtures.ts';
 import { violations } from './axe.ts';
@@ -120,6 +121,22 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
     }
   });
 
+  test(`keyboard only: the Files sign-in form, both ways, with a visible focus (${language})`, async ({ page }) => {
+    const host = await startPreviewHost({ locale: locales[language] });
+    try {
+      await page.goto(host.url);
+      await openView(page, views.find((v) => v.id === 'files')!, language);
+      await page.getByRole('button', { name: text(language, 'sync', 'actions.connect'), exact: true }).click();
+      await page.locator('.sync-signin details summary').first().click();
+      await expect(page.locator('#sync-password')).toBeVisible();
+      const walk = await tabWalk(page);
+      for (const stop of ['input#sync-server', 'input#sync-user', 'input#sync-password']) expect(walk.map((s) => s.name).join('\n')).toContain(stop);
+      expect(walk.filter((stop) => !stop.visible || !stop.ring)).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  });
+
   test(`axe WCAG 2.1 AA: chat sign-in with the server known, and a wrong password (${language})`, async ({ page }) => {
     const hs = await Homeserver.start({ ssoUser: 'jan.jansen' });
     hs.addUser('jan', 'juist-wachtwoord', 'Jan');
@@ -132,6 +149,10 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
       await expect(page.getByRole('button', { name: text(language, 'matrix', 'signIn.withSso') })).toBeVisible();
       await expect(page.locator('#matrix-password')).toBeVisible();
       await clean(page, 'chat sign-in: password and organisation account');
+      // By keyboard alone: the organisation account and both fields are reached, the focus always shows.
+      const walk = await tabWalk(page);
+      for (const stop of [text(language, 'matrix', 'signIn.withSso'), 'input#matrix-user', 'input#matrix-password']) expect(walk.map((s) => s.name).join('\n')).toContain(stop);
+      expect(walk.filter((stop) => !stop.visible || !stop.ring)).toEqual([]);
       await page.locator('#matrix-user').fill('jan');
       await page.locator('#matrix-password').fill('fout');
       await page.getByRole('button', { name: text(language, 'matrix', 'signIn.submit'), exact: true }).click();
