@@ -92,6 +92,8 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
         await clean(page, `${name}: ${title}`);
       }
       await expect(page.getByRole('button', { name: text(language, 'shell', 'retryNow') })).toBeVisible();
+      // The next attempt's time in the UI's language (a Dutch UI in an English browser: 14:05:09, not 2:05:09 PM).
+      if (language === 'nl') await expect(page.locator('.offline-retry')).toHaveText(/om \d{1,2}:\d{2}:\d{2}\.$/);
     } finally {
       await host.stop();
     }

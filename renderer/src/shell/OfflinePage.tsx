@@ -21,14 +21,14 @@ export function kindFor(state: LoadState | undefined, online: boolean): Props['k
 }
 
 export function OfflinePage({ name, kind, error, retryAt, onRetry }: Props) {
-  const { t } = useTranslation('shell');
+  const { t, i18n } = useTranslation('shell');
   const titleKey = { offline: 'offlineTitle', unreachable: 'unreachableTitle', error: 'errorTitle', certificate: 'certificateTitle' }[kind];
   const textKey = { offline: 'offlineText', unreachable: 'unreachableText', error: 'errorText', certificate: 'certificateText' }[kind];
   return (
-    <section className={`offline-page offline-${kind}`} role="alert" aria-labelledby="offline-title">
+    <section className={`offline-page offline-${kind} utrecht-html`} role="alert" aria-labelledby="offline-title">
       <h2 id="offline-title">{t(titleKey, { name })}</h2>
       <p>{t(textKey, { name, error: error ?? '—' })}</p>
-      {retryAt !== null && kind !== 'certificate' && <p className="offline-retry">{t('retryAt', { time: new Date(retryAt).toLocaleTimeString() })}</p>}
+      {retryAt !== null && kind !== 'certificate' && <p className="offline-retry">{t('retryAt', { time: new Date(retryAt).toLocaleTimeString(i18n.language) })}</p>}
       {onRetry && kind !== 'certificate' && (
         <button type="button" onClick={onRetry}>
           {t('retryNow')}

@@ -11,7 +11,7 @@ export function PermissionNotice({ apps }: { apps: CatalogEntry[] }) {
   const app = apps.find((entry) => entry.app.id === note.appId)?.app.name ?? note.appId;
   const permission = t(`permission_${note.permission}`, { defaultValue: note.permission });
   return (
-    <p className="permission-notice" role="status">
+    <p className="permission-notice utrecht-html" role="status">
       {t('permissionDenied', { app, permission, origin: note.origin, reason: note.reason ?? '' })}{' '}
       <button type="button" onClick={dismiss}>
         {t('dismiss')}
