@@ -62,7 +62,7 @@ export async function createCoreServices(options: CoreOptions): Promise<CoreServ
   // The last good policy is kept beside the app's other data (a broken file later keeps it).
   const policy = loadPolicy(options.policyFile, { stateDir: options.dataDir });
   for (const problem of policy.problems) log.warn(`policy ignored: ${formatProblem(problem)}`);
-  const settings = new SettingsService(options.store, policy, (message) => log.warn(message));
+  const settings = new SettingsService(options.store, policy, (message) => log.warn(message), options.locale);
   const demo: DemoServices | null = options.demo !== false && needsDemo(settings) ? await startDemoServices(options.dataDir, log) : null;
   // The portal's app list: the last good one from disk now, refreshed once the hub exists.
   const catalogSource = createCatalogSource({ dataDir: options.dataDir, settings, locale: options.locale, keyring: options.keyring, log, sessionCookies: options.sessionCookies });

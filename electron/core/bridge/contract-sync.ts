@@ -42,6 +42,8 @@ export const syncStateSchema = z.object({
   confirmation: syncConfirmationSchema.nullable(),
   /** Set while a Login Flow v2 sign-in waits for approval (`way`: in Werkplek's sign-in window or the browser). */
   pendingLogin: z.object({ loginUrl: z.string(), way: z.enum(['in-app', 'browser']).optional() }).nullable(),
+  /** Why the last sign-in in the browser or sign-in window ended without an account, in the person's language; cleared by the next try. */
+  signInProblem: z.string().nullable().optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

@@ -28,11 +28,14 @@ export class SettingsService {
   private readonly store: SettingsStore;
   readonly policy: LoadedPolicy;
   private readonly log: (message: string) => void;
+  /** The app's locale (Electron's app.getLocale(), the preview's WERKPLEK_LOCALE); absent: the environment's. */
+  private readonly locale: string | undefined;
 
-  constructor(store: SettingsStore, policy: LoadedPolicy, log: (message: string) => void = () => {}) {
+  constructor(store: SettingsStore, policy: LoadedPolicy, log: (message: string) => void = () => {}, locale?: string) {
     this.store = store;
     this.policy = policy;
     this.log = log;
+    this.locale = locale;
     this.user = this.readValidUserValues();
   }
 
@@ -68,8 +71,9 @@ export class SettingsService {
   }
 
   /** Dutch or English, for texts the core makes itself. */
+  /** The language of texts the core makes: the setting, else the app's locale, as the renderer picks its own. */
   language(): UiLanguage {
-    return uiLanguage(process.env, this.get('general.locale'));
+    return uiLanguage(this.locale ? { LANG: this.locale } : process.env, this.get('general.locale'));
   }
 
   /**

@@ -68,8 +68,7 @@ export class SyncService {
     const r = this.resolved;
     const base = r.config ? this.engineStatus : { ...idleStatus(), state: r.reason, message: r.message, errors: r.problem ? [r.problem] : [] };
     // The engine's 401 text is technical: the person reads why and what to do, in their language.
-    const message = r.config && base.state === 'needs-sign-in' ? accountTexts(this.ctx.settings.language()).revoked()
-      : !r.config && this.loginFailure ? this.loginFailure : base.message;
+    const message = r.config && base.state === 'needs-sign-in' ? accountTexts(this.ctx.settings.language()).revoked() : base.message;
     return {
       ...base,
       message,
@@ -78,6 +77,7 @@ export class SyncService {
       user: r.user,
       demo: r.demo,
       pendingLogin: this.login ? { loginUrl: this.login.url, way: this.login.way } : null,
+      signInProblem: this.loginFailure,
     };
   }
 

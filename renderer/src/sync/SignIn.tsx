@@ -47,7 +47,7 @@ export function SignIn({ state, account }: { state: SyncState; account?: string 
       <h2 id={id('sync-signin-heading')}>{t('signIn.heading')}</h2>
       <p>{revoked ? t('signIn.again', { user: state.user }) : t('signIn.intro')}</p>
       {/* Why the last sign-in in the browser or sign-in window ended without an account (core's words, in the person's language). */}
-      {state.state === 'not-configured' && state.message && <p role="alert" className="error">{state.message}</p>}
+      {state.signInProblem && <p role="alert" className="error">{state.signInProblem}</p>}
       {revoked && state.serverUrl && (
         <p>
           <button type="button" disabled={busy} onClick={() => void run(() => api['sync.startLogin']({ server: state.serverUrl!, account }))}>{t('signIn.reconnect')}</button>

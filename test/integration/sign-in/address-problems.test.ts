@@ -75,11 +75,11 @@ describe('sign-in address problems, in the person\'s language', () => {
       await withCore('nl', async (core) => {
         const ended = new Promise<SyncState>((done) => core.hub.subscribe((name, payload) => {
           const state = payload as SyncState;
-          if (name === 'sync.state' && !state.pendingLogin && state.message?.includes('HTTP 500')) done(state);
+          if (name === 'sync.state' && !state.pendingLogin && state.signInProblem) done(state);
         }));
         await core.handlers['sync.startLogin']({ server: `http://127.0.0.1:${(broken.address() as AddressInfo).port}` });
-        expect((await ended).message).toBe('aanmelden mislukt (HTTP 500)');
-        expect((await core.handlers['sync.state']({})).message).toBe('aanmelden mislukt (HTTP 500)');
+        expect((await ended).signInProblem).toBe('aanmelden mislukt (HTTP 500)');
+        expect((await core.handlers['sync.state']({})).signInProblem).toBe('aanmelden mislukt (HTTP 500)');
       });
     } finally {
       await new Promise<void>((done) => broken.close(() => done()));
