@@ -38,7 +38,9 @@ export async function openView(page: Page, view: View, language: Language): Prom
   await expect(page.getByRole('tab').first()).toBeVisible();
   const name = view.button(language);
   if (name === null) {
+    // The shown app's page loaded, not only its frame (a blank frame makes a different screenshot).
     await expect(page.locator('iframe').first()).toBeVisible();
+    await expect(page.frameLocator('iframe').first().locator('body')).not.toBeEmpty();
     return;
   }
   await page.getByRole('group').getByRole('button', { name, exact: true }).click();
