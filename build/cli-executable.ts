@@ -35,8 +35,10 @@ interface Postject {
  * A 2 MB young generation (as the Matrix notifier's process has): a transfer allocates a buffer per
  * socket read, and V8's default semi-spaces let that garbage grow the process by ~15-40 MB first.
  * gc exposed: a download asks for a young-generation collection every 8 MiB (sync/reclaim.ts). */
+const SEA_FLAGS = ['--max-semi-space-size=2', '--expose-gc'] as const;
+
 function seaConfig(bundle: CliBundle, blob: string): object {
-  return { main: bundle.file, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, useSnapshot: false, execArgv: ['--max-semi-space-size=2', '--expose-gc'], execArgvExtension: 'none', assets: bundle.assets };
+  return { main: bundle.file, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, useSnapshot: false, execArgv: [...SEA_FLAGS], execArgvExtension: 'none', assets: bundle.assets };
 }
 
 function checkNode(node: string): void {
@@ -92,7 +94,9 @@ export async function buildCliExecutable(outfile: string, options: CliExecutable
     }
     checkNode(node);
     writeFileSync(join(work, 'sea-config.json'), JSON.stringify(config));
-    execFileSync(node, ['--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+    // The code cache is made under the flags the executable runs with: V8 rejects a cache made under
+    // other flags (--expose-gc among them), and the tools then compile everything at each start.
+    execFileSync(node, [...SEA_FLAGS, '--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
     const executable = join(work, 'werkplek-cli');
     await inject(node, blob, executable);
     smokeTest(executable, options.smokeOutput ?? /^Usage: werkplek /m);
