@@ -55,12 +55,19 @@ Exit status: 0 in sync, 1 some items failed, 2 usage, 3 deletions wait for confi
   } as Record<string, string>,
   nothingToDo: 'nothing to do',
   journal: (n: number) => ` (${n} journal ${n === 1 ? 'entry' : 'entries'} updated)`,
-  heldFolder: (path: string, files: number, server: boolean) => `  held: delete folder ${path} (${files} file(s)) ${server ? 'on the server' : 'here'}`,
+  heldFolder: (path: string, files: number, server: boolean) => `  held: delete folder ${path} (${files} ${files === 1 ? 'file' : 'files'}) ${server ? 'on the server' : 'here'}`,
   heldFile: (path: string, server: boolean) => `  held: delete ${path} ${server ? 'on the server' : 'here'}`,
-  waiting: (counts: string, server: number, local: number, kind: string) => `${counts}; waiting: this sync would delete ${server} file(s) on the server and ${local} here (${kind}). Check, then rerun with --confirm-deletes, or --restore-deletes to bring them back.`,
+  waiting: (counts: string, server: number, local: number, kind: string) => `${counts}; waiting: this sync would delete ${server} ${server === 1 ? 'file' : 'files'} on the server and ${local} here (${kind}). Check, then rerun with --confirm-deletes, or --restore-deletes to bring them back.`,
   inSync: (counts: string) => `in sync: ${counts}`,
-  failed: (n: number, counts: string) => `${n} item(s) failed: ${counts}`,
+  failed: (n: number, counts: string) => `${n} ${n === 1 ? 'item' : 'items'} failed: ${counts}`,
   stopped: (message: string | null, _outcome: string) => `sync stopped: ${message}`,
+};
+
+/** Why deletions wait (the guard's kind). */
+const heldKinds: Record<string, string> = {
+  'mass-delete': 'veel verwijderingen tegelijk',
+  'remote-empty': 'de map op de server is opeens leeg',
+  'local-empty': 'de map op deze computer is opeens leeg',
 };
 
 const stopReasons: Record<string, string> = {
@@ -121,11 +128,11 @@ wachten op bevestiging, 4 de server weigerde de aanmelding, 5 de server was niet
   },
   nothingToDo: 'niets te doen',
   journal: (n) => ` (${n} ${n === 1 ? 'journaalregel' : 'journaalregels'} bijgewerkt)`,
-  heldFolder: (path, files, server) => `  wacht: map ${path} (${files} bestand(en)) ${server ? 'op de server' : 'hier'} verwijderen`,
+  heldFolder: (path, files, server) => `  wacht: map ${path} (${files} ${files === 1 ? 'bestand' : 'bestanden'}) ${server ? 'op de server' : 'hier'} verwijderen`,
   heldFile: (path, server) => `  wacht: ${path} ${server ? 'op de server' : 'hier'} verwijderen`,
-  waiting: (counts, server, local, kind) => `${counts}; wacht: deze synchronisatie zou ${server} bestand(en) op de server en ${local} hier verwijderen (${kind}). Controleer het en start opnieuw met --confirm-deletes, of met --restore-deletes om ze terug te zetten.`,
+  waiting: (counts, server, local, kind) => `${counts}; wacht: deze synchronisatie zou ${server} ${server === 1 ? 'bestand' : 'bestanden'} op de server en ${local} hier verwijderen (${heldKinds[kind] ?? kind}). Controleer het en start opnieuw met --confirm-deletes, of met --restore-deletes om ze terug te zetten.`,
   inSync: (counts) => `bijgewerkt: ${counts}`,
-  failed: (n, counts) => `${n} onderdeel/onderdelen mislukt: ${counts}`,
+  failed: (n, counts) => `${n} ${n === 1 ? 'onderdeel' : 'onderdelen'} mislukt: ${counts}`,
   stopped: (message, outcome) => `synchronisatie gestopt: ${stopReasons[outcome] ?? 'door een fout'}${technical('nl', message)}`,
 };
 

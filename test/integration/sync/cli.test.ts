@@ -138,12 +138,18 @@ describe('werkplek sync (CLI)', () => {
     writeFileSync(join(local, 'new.txt'), 'new');
     const held = await werkplek(common(local), { PW: server.password });
     expect(held.code).toBe(3);
-    expect(held.stderr).toMatch(/1 uploaded.*waiting: this sync would delete 9 file\(s\) on the server/);
+    expect(held.stderr).toMatch(/1 uploaded.*waiting: this sync would delete 9 files on the server/);
     for (let i = 0; i < 9; i++) expect(held.stderr).toContain(`held: delete f${i}.txt on the server`);
     expect(readFileSync(join(server.dataDir, 'new.txt'), 'utf8')).toBe('new');
     const restored = await werkplek(['--restore-deletes', ...common(local)], { PW: server.password });
     expect(restored.code).toBe(0);
     for (let i = 0; i < 9; i++) expect(readFileSync(join(local, `f${i}.txt`), 'utf8')).toBe(`file ${i}`);
+    // In Dutch (LANG=nl_NL.UTF-8): the same question, with its counts and its reason in Dutch.
+    for (let i = 0; i < 9; i++) rmSync(join(local, `f${i}.txt`));
+    const dutch = await werkplek(common(local), { PW: server.password, LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' });
+    expect(dutch.code).toBe(3);
+    expect(dutch.stderr).toContain('wacht: deze synchronisatie zou 9 bestanden op de server en 0 hier verwijderen (veel verwijderingen tegelijk)');
+    expect(dutch.stderr).toContain('  wacht: f0.txt op de server verwijderen');
   });
 });
 
