@@ -4,14 +4,14 @@
 import { homedir } from 'node:os';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { journalPathFor, resolveDavUrl } from '../core/sync/account.ts';
+import { AccountAuthError, journalPathFor, resolveDavUrl } from '../core/sync/account.ts';
 import { SyncEngine, type RunSummary } from '../core/sync/engine.ts';
 import { engineOptionsFrom } from '../core/sync/engine-options.ts';
 import { nodeProxyEnv } from '../core/shell/proxy.ts';
 import { stderr, stdout } from './terminal-text.ts';
 import { argumentProblem, cliTexts, type CliTexts } from './cli-texts.ts';
 import { uiLanguage } from '../core/config/ui-language.ts';
-import { problemText } from './sync-problem-texts.ts';
+import { accountProblemText, problemText } from './sync-problem-texts.ts';
 
 const exitFor: Record<RunSummary['outcome'], number> = { ok: 0, errors: 1, failed: 1, 'needs-confirmation': 3, 'needs-sign-in': 4, offline: 5, 'rate-limited': 5 };
 
@@ -83,8 +83,9 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
   try {
     url = await resolveDavUrl(o.server, o.user, { proxyEnv, password });
   } catch (error) {
-    stderr.line(`werkplek sync: ${(error as Error).message}`);
-    return 2;
+    // Refused credentials and no answer keep their documented exit codes (4, 5), as in a run.
+    stderr.line(`werkplek sync: ${accountProblemText(uiLanguage(process.env), error)}`);
+    return error instanceof AccountAuthError ? 4 : (error as NodeJS.ErrnoException).code?.startsWith('E') ? 5 : 2;
   }
   const engine = new SyncEngine(engineOptionsFrom({
     localDir,

@@ -2,6 +2,8 @@
 // says the same from renderer/src/i18n/nl/sync.json, which the CLI does not load). The engine's own
 // English words follow in brackets as the technical detail. In English the engine's words stand alone.
 import type { SyncIssue } from '../core/sync/model.ts';
+import { AccountAuthError, AccountIdError } from '../core/sync/account.ts';
+import { accountTexts, inLanguage } from '../core/sync/account-texts.ts';
 import { technical } from './cli-texts.ts';
 
 const errorKinds: Record<string, string> = {
@@ -42,4 +44,16 @@ export function problemText(language: 'en' | 'nl', kind: string, message: string
   if (language === 'en') return message;
   const sentence = skipped ? issueKinds[kind as SyncIssue['kind']] : (errorKinds[kind] ?? 'kon niet worden gesynchroniseerd');
   return sentence ? `${sentence}${technical('nl', message)}` : message;
+}
+
+/** Why the server's account could not be found before a run, in the reader's language (the panel's words). */
+export function accountProblemText(language: 'en' | 'nl', error: unknown): string {
+  const texts = accountTexts(language);
+  if (error instanceof AccountAuthError) return texts.refused();
+  if (error instanceof AccountIdError) return texts.noUserId(error.status);
+  const said = inLanguage(error, language);
+  const message = said instanceof Error ? said.message : String(said);
+  if (said !== error || language === 'en') return message;
+  // No answer, or one that is no WebDAV: the sentence in Dutch, the engine's words as detail.
+  return (error as NodeJS.ErrnoException).code?.startsWith('E') ? `${texts.offline()}${technical('nl', message)}` : `${errorKinds.protocol}${technical('nl', message)}`;
 }

@@ -171,4 +171,17 @@ describe.skipIf(!sabreDavServer.available)('werkplek sync (CLI) with an account 
     expect(server.loginPathRequests()).toEqual([]);
     rmSync(local, { recursive: true, force: true });
   });
+
+  it('a wrong app password: exit 4 (as documented) and the reason in the reader’s language', async () => {
+    const local = mkdtempSync(join(tmpdir(), 'werkplek-cli-refused-'));
+    const args = ['--server', server.origin, '--user', 'jan.jansen', '--password-env', 'PW', '--state-dir', join(local, '.state'), local];
+    const english = await werkplek(args, { PW: 'wrong', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' });
+    expect(english.code).toBe(4);
+    expect(english.stderr).toContain('werkplek sync: the server refused this user name and app password');
+    const dutch = await werkplek(args, { PW: 'wrong', LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' });
+    expect(dutch.code).toBe(4);
+    expect(dutch.stderr).not.toContain('refused');
+    expect(dutch.stderr).toMatch(/^werkplek sync: .+/);
+    rmSync(local, { recursive: true, force: true });
+  });
 });
