@@ -35,6 +35,7 @@ import { chunkBoundsFor, chunkingCapabilitiesFrom, ChunkSizer, DEFAULT_PARALLEL,
 import { UploadRecords, type RecordedChunk, type UploadRecord } from './chunk-record.ts';
 import { agentOptionsFor, type DavClient, type DavOptions, type PutResult } from './dav-client.ts';
 import { RemoteError, toRemoteError } from './remote-error.ts';
+import { reclaimSent } from './reclaim.ts';
 import { noWrap, readRange, type StreamWrapper, type UploadJob, type Uploader } from './transfer.ts';
 export interface ChunkedUploadConfig {
   /** The same server options the engine's DavClient gets (url = the user's files root). */
@@ -356,7 +357,7 @@ export class ChunkedUploader implements Uploader {
     const stall = new AbortController();
     const idle = setTimeout(() => stall.abort(new RemoteError('network', `upload of chunk ${chunk.n} of ${job.name} stalled`)), IDLE_MS);
     let answer: NodeJS.Timeout | undefined;
-    const counted = countAndHash(chunk.size, job.name, (bytes) => { idle.refresh(); job.progress(bytes); }, () => {
+    const counted = countAndHash(chunk.size, job.name, (bytes) => { idle.refresh(); job.progress(bytes); reclaimSent(bytes); }, () => {
       clearTimeout(idle);
       answer = setTimeout(() => stall.abort(new RemoteError('network', `no answer after chunk ${chunk.n} of ${job.name}`)), ANSWER_MS);
     });
