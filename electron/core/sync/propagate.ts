@@ -311,9 +311,14 @@ async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Prom
         const to = join(ctx.root, toName);
         // On a disk that ignores case, a case-only rename finds the file itself at the target: fine.
         const there = await lstatOrNull(to);
-        if (there && there.ino !== (await lstatOrNull(abs(a.from)))?.ino) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
-        ctx.folder.mkdirsFor(toName);
-        await ctx.folder.rename(fromName, toName);
+        const here = await lstatOrNull(abs(a.from));
+        // Already moved (see reconcile): the journal's file is at the target, nothing at the source.
+        const alreadyHere = !here && there !== null && there.ino === ctx.journal.get(a.from)?.localInode;
+        if (there && !alreadyHere && there.ino !== here?.ino) throw new LocalError(`cannot move ${a.from} to ${a.to}: something is already there`);
+        if (!alreadyHere) {
+          ctx.folder.mkdirsFor(toName);
+          await ctx.folder.rename(fromName, toName);
+        }
         ctx.journal.move(a.from, a.to);
         const R = ctx.remote.get(a.to);
         const J = ctx.journal.get(a.to);

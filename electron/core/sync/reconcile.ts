@@ -184,7 +184,11 @@ function detectRemoteMoves(j: Map<SyncPath, JournalEntry>, local: Map<SyncPath, 
     const J = j.get(p);
     const L = local.get(p);
     if (!J || J.type !== R.type || remote.get(p)?.fileId === R.fileId) continue;
-    if (j.has(q) || local.has(q) || !L || L.type !== J.type || L.inode !== J.localInode || insideFolderDeletedHere(j, local, q)) continue;
+    // Moved here already (a crash between the local rename and the journal's record of it, or the
+    // person made the same move): the same file (inode) is at q, so only the journal follows.
+    const there = local.get(q);
+    const alreadyHere = !L && !j.has(q) && there?.type === J.type && there.inode === J.localInode;
+    if (!alreadyHere && (j.has(q) || local.has(q) || !L || L.type !== J.type || L.inode !== J.localInode || insideFolderDeletedHere(j, local, q))) continue;
     out.push({ kind: 'moveLocal', from: p, to: q });
     rebase(j, p, q);
     rebase(local, p, q);
