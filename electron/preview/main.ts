@@ -66,7 +66,7 @@ if (process.env.WERKPLEK_TEST_SIGN_IN_WINDOW === '1') {
   };
 }
 
-if (testTabViews) installTestTabViews(core.ctx, { failures: process.env.WERKPLEK_TEST_LOAD_FAILURES, denied: process.env.WERKPLEK_TEST_PERMISSION_DENIED });
+if (testTabViews) installTestTabViews(core.ctx, { failures: process.env.WERKPLEK_TEST_LOAD_FAILURES, denied: process.env.WERKPLEK_TEST_PERMISSION_DENIED, loaded: process.env.WERKPLEK_TEST_LOADED });
 
 let origin = '';
 const serveStatic = createStaticHandler(rendererDir, previewCsp);

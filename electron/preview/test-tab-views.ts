@@ -7,12 +7,15 @@
 // tab view reports it (the core's classification and retry delay), and with `denied`
 // (WERKPLEK_TEST_PERMISSION_DENIED=appId:permission) a page's request is refused each time the
 // renderer lays the app out, so the offline, error and certificate pages and the permission notice show.
+// With `loaded` (WERKPLEK_TEST_LOADED=appId=url,…) those apps report a finished load of that page
+// as a tab view does, so the one-click sign-in offers follow (core/shell/sign-in-offers.ts).
 import type { CoreContext } from '../core/context.ts';
 import { classifyLoadFailure, retryDelaySeconds } from '../core/shell/load-failure.ts';
 
 export interface TestTabViewOptions {
   failures?: string | undefined;
   denied?: string | undefined;
+  loaded?: string | undefined;
 }
 
 const pairs = (text: string | undefined): Array<[string, string]> =>
@@ -27,6 +30,10 @@ export function installTestTabViews(ctx: CoreContext, options: TestTabViewOption
     const kind = classifyLoadFailure(Number(code), true);
     const delay = retryDelaySeconds(kind, 0);
     if (kind !== 'ignore') ctx.shell.setLoadState({ appId, state: kind, errorCode: Number(code), errorText: `net error ${code}`, retryAt: delay === null ? null : Date.now() + delay * 1000, url: null });
+  }
+  for (const pair of (options.loaded ?? '').split(',').filter((p) => p.includes('='))) {
+    const at = pair.indexOf('=');
+    ctx.shell.setLoadState({ appId: pair.slice(0, at), state: 'ready', errorCode: null, errorText: null, retryAt: null, url: pair.slice(at + 1) });
   }
   const denied = pairs(options.denied);
   host.layout = (rect) => {

@@ -3,7 +3,8 @@
 // layout, with the preview's stand-in for its tab views), an update ready, Windows apps with an
 // ended session, the pages of an app that cannot load (unreachable, certificate, error) and the
 // notice of a refused permission, the downloads list with a finished and a cancelled download, the offline page, and
-// the chat sign-in once the server is known (password form, organisation account, a wrong password).
+// the chat sign-in once the server is known (password form, organisation account, a wrong password),
+// and the one-click offers to connect Files and chat once their web apps are signed in.
 // In English and Dutch, light and dark; the toolbar, the find bar and the sign-in forms are walked
 // by keyboard too.
 import type { Page } from '@playwright/test';
@@ -94,6 +95,27 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
       await expect(page.getByRole('button', { name: text(language, 'shell', 'retryNow') })).toBeVisible();
       // The next attempt's time in the UI's language (a Dutch UI in an English browser: 14:05:09, not 2:05:09 PM).
       if (language === 'nl') await expect(page.locator('.offline-retry')).toHaveText(/om \d{1,2}:\d{2}:\d{2}\.$/);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test(`axe WCAG 2.1 AA: the one-click offers once Files and chat are signed in on the web (${language})`, async ({ page }) => {
+    const apps = [
+      { id: 'nextcloud', name: 'Bestanden', kind: 'files', url: 'https://cloud.gemeente.nl/' },
+      { id: 'element', name: 'Chat', kind: 'chat', url: 'https://chat.gemeente.nl/' },
+    ];
+    // Both tabs report a signed-in page, as the desktop app's tab views do.
+    const env = { WERKPLEK_TEST_TAB_VIEWS: '1', WERKPLEK_TEST_LOADED: 'nextcloud=https://cloud.gemeente.nl/apps/files/,element=https://chat.gemeente.nl/#/home' };
+    const host = await startPreviewHost({ locale: locales[language], policy: { apps, defaults: { 'matrix.homeserver': 'https://matrix.gemeente.nl' } }, env });
+    try {
+      await page.goto(host.url);
+      const offers = page.locator('.sign-in-offers');
+      await expect(offers).toContainText(text(language, 'sync', 'offer.question'));
+      await expect(offers).toContainText(text(language, 'matrix', 'offer.question'));
+      await clean(page, 'sign-in offers');
+      const walk = await tabWalk(page, 60);
+      for (const name of [text(language, 'sync', 'offer.yes'), text(language, 'sync', 'offer.no'), text(language, 'matrix', 'offer.yes')]) expect(walk.map((s) => s.name).join('\n')).toContain(name);
     } finally {
       await host.stop();
     }
