@@ -8,13 +8,11 @@ import { useBridge } from '../bridge/context.tsx';
 import { useAsyncAction } from '../shared/use-async-action.ts';
 import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
 import { DeleteQuestion } from './DeleteQuestion.tsx';
-import { explained } from './explained-states.ts';
-import { formatSince } from './format.ts';
 import { SignIn } from './SignIn.tsx';
 import { SyncProgress } from './SyncProgress.tsx';
 import { SyncConflicts } from './SyncConflicts.tsx';
 import { SyncActivity } from './SyncActivity.tsx';
-import { syncSummaryKey } from './SyncStatus.tsx';
+import { SyncControls, SyncStateSummary } from './SyncStateSummary.tsx';
 
 type Account = SyncAccountsView['accounts'][number];
 
@@ -46,20 +44,10 @@ export function AccountBlock({ account }: { account: Account }) {
   const heading = `sync-account-${id}`;
   const signingIn = state.state === 'not-configured' || state.state === 'needs-sign-in' || state.pendingLogin !== null;
   const act = (work: () => Promise<unknown>) => () => void action.run(work);
-  const summary = t(syncSummaryKey(state), {
-    done: state.progress.filesDone, total: state.progress.filesTotal, count: state.errors.length,
-    since: state.lastSyncAt ? formatSince(state.lastSyncAt, i18n.language) : '',
-  });
   return (
     <section className="sync-account" aria-labelledby={heading}>
       <h2 id={heading}><bdi>{label}</bdi></h2>
-      <p role="status" aria-live="polite" className="sync-state">{summary}</p>
-      {explained.has(state.state) && (
-        <>
-          <p>{t(`explain.${state.state}`)}</p>
-          <TechnicalDetails text={state.message} />
-        </>
-      )}
+      <SyncStateSummary state={state} />
       <dl className="sync-where">
         <dt>{t('where.local')}</dt>
         <dd><bdi>{account.localDir}</bdi></dd>
@@ -67,15 +55,7 @@ export function AccountBlock({ account }: { account: Account }) {
       </dl>
       <DeleteQuestion state={state} account={id} />
       <div className="sync-actions">
-        {state.localDir && (
-          <>
-            {state.state === 'paused'
-              ? <button type="button" onClick={act(() => api['sync.resume']({ account: id }))}>{t('actions.resume')}</button>
-              : <button type="button" onClick={act(() => api['sync.pause']({ account: id }))}>{t('actions.pause')}</button>}
-            <button type="button" onClick={act(() => api['sync.now']({ account: id }))} disabled={state.state === 'syncing' || state.state === 'paused'}>{t('actions.now')}</button>
-            <button type="button" onClick={act(() => api['sync.openFolder']({ account: id }))}>{t('actions.openFolder')}</button>
-          </>
-        )}
+        {state.localDir && <SyncControls state={state} account={id} act={act} />}
         {!removing && <button type="button" onClick={() => setRemoving(true)}>{t('accounts.remove')}</button>}
       </div>
       {removing && (

@@ -3,15 +3,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../bridge/context.tsx';
-import { formatSince } from './format.ts';
 import { SignIn } from './SignIn.tsx';
 import { SyncLists } from './SyncLists.tsx';
 import { DeleteQuestion } from './DeleteQuestion.tsx';
 import { SyncProgress } from './SyncProgress.tsx';
 import { SyncAccounts } from './SyncAccounts.tsx';
-import { explained } from './explained-states.ts';
-import { TechnicalDetails } from '../shared/TechnicalDetails.tsx';
-import { syncSummaryKey } from './SyncStatus.tsx';
+import { SyncControls, SyncStateSummary } from './SyncStateSummary.tsx';
 import { useSyncState } from './use-sync-state.ts';
 import './sync.css';
 
@@ -28,24 +25,11 @@ export function SyncPanel() {
     work().catch((e: unknown) => setActionError((e as Error).message));
   };
   const signingIn = state.state === 'not-configured' || state.state === 'needs-sign-in' || state.pendingLogin !== null || wantsSignIn;
-  const summary = t(syncSummaryKey(state), {
-    done: state.progress.filesDone, total: state.progress.filesTotal, count: state.errors.length,
-    since: state.lastSyncAt ? formatSince(state.lastSyncAt, i18n.language) : '',
-  });
   return (
     <div className="sync-panel">
       <h1 id="sync-title">{t('title')}</h1>
-      <p role="status" aria-live="polite" className="sync-state">
-        {summary}
-      </p>
-      {/* What the state means and what to do, in the person's language; the engine's own words
-          (English, technical) only folded away for IT. Held deletions have their question below. */}
-      {explained.has(state.state) && (
-        <>
-          <p>{t(`explain.${state.state}`)}</p>
-          <TechnicalDetails text={state.message} />
-        </>
-      )}
+      {/* Held deletions have their question below. */}
+      <SyncStateSummary state={state} />
       {state.demo && <p className="muted">{t('demo')}</p>}
       {state.localDir && (
         <dl className="sync-where">
@@ -58,11 +42,7 @@ export function SyncPanel() {
       <DeleteQuestion state={state} />
       {state.localDir && (
         <div className="sync-actions">
-          {state.state === 'paused'
-            ? <button type="button" onClick={act(() => api['sync.resume']({}))}>{t('actions.resume')}</button>
-            : <button type="button" onClick={act(() => api['sync.pause']({}))}>{t('actions.pause')}</button>}
-          <button type="button" onClick={act(() => api['sync.now']({}))} disabled={state.state === 'syncing' || state.state === 'paused'}>{t('actions.now')}</button>
-          <button type="button" onClick={act(() => api['sync.openFolder']({}))}>{t('actions.openFolder')}</button>
+          <SyncControls state={state} act={act} />
           {!state.demo && state.user && <button type="button" onClick={act(() => api['sync.signOut']({}))}>{t('actions.signOut')}</button>}
           {state.demo && !wantsSignIn && <button type="button" onClick={() => setWantsSignIn(true)}>{t('actions.connect')}</button>}
         </div>
