@@ -8,9 +8,12 @@
 //   small down     that tree into an empty folder
 //   big up/down    one 512 MiB file
 //   raw PUT/GET    the same 512 MiB in one streaming request to the same server: the physical limit
+//   raw small      the small-file work by a bare client that knows every name (peer-raw-limits.ts)
+//   start-up       each client started to print its help or version, and nothing else
 //   peak memory    of each client process (/usr/bin/time -f %M), the highest over its runs
 // Each figure is the whole process, start-up included, wall clock. Target: Werkplek ≤ 0.5× the
-// peer's time; 512 MiB up ≥ 0.8× the raw PUT's throughput; peak RSS ≤ 150 MiB.
+// peer's time; 512 MiB up ≥ 0.8× the raw PUT's throughput; peak RSS ≤ 150 MiB. Each row also says
+// whether half the peer's time is above the raw limit of that work, i.e. reachable at all.
 // `npm run bench -- peer` (median of 3 rounds); `npm run bench -- peer --rounds=1` for one.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomFillSync } from 'node:crypto';
@@ -21,6 +24,7 @@ import { startSabreDav, type SabreDavHandle } from '../fixtures/servers/sabredav
 import { sabreDavServer } from '../fixtures/servers/sabredav.ts';
 import type { BenchRow } from './bench-types.ts';
 import { median, RawClient } from './sync.bench.ts';
+import { rawNoChange, rawSmallDown, rawSmallUp } from './peer-raw-limits.ts';
 
 const MiB = 1024 * 1024;
 const FOLDERS = 100;
@@ -112,7 +116,8 @@ export async function run(): Promise<BenchRow[]> {
     peaks[client] = Math.max(peaks[client], m.peakMiB);
     console.error(`  [peer] ${client}, ${figure}: ${m.seconds.toFixed(2)} s, peak RSS ${m.peakMiB.toFixed(0)} MiB`);
   };
-  const raw: { put: number[]; get: number[] } = { put: [], get: [] };
+  const raw: Record<'put' | 'get' | 'smallUp' | 'bulkUp' | 'noChange' | 'smallDown', number[]> = { put: [], get: [], smallUp: [], bulkUp: [], noChange: [], smallDown: [] };
+  const startup: Partial<Record<Client, number[]>> = {};
   const big = join(work, 'big.bin');
   try {
     const fd = openSync(big, 'w');
@@ -182,11 +187,43 @@ export async function run(): Promise<BenchRow[]> {
         await server.stop();
       }
     };
+    /** The small-file work by the bare client (peer-raw-limits.ts), checked like the clients' work. */
+    const physicalSmall = async (bulk: boolean, files: Map<string, Buffer>): Promise<void> => {
+      const server = await fresh(bulk);
+      const down = mkdtempSync(join(work, 'raw-down-'));
+      try {
+        raw[bulk ? 'bulkUp' : 'smallUp'].push(await rawSmallUp(server, files, bulk));
+        verifyTree(server.dataDir, files, `raw small up${bulk ? ' (bulk)' : ''}`);
+        raw.noChange.push(await rawNoChange(server));
+        if (!bulk) {
+          raw.smallDown.push(await rawSmallDown(server, files, down));
+          verifyTree(down, files, 'raw small down');
+        }
+        console.error(`  [peer] raw small${bulk ? ' (bulk)' : ''}: up ${raw[bulk ? 'bulkUp' : 'smallUp'].at(-1)!.toFixed(2)} s, no change ${raw.noChange.at(-1)!.toFixed(3)} s${bulk ? '' : `, down ${raw.smallDown.at(-1)!.toFixed(2)} s`}`);
+      } finally {
+        await server.stop();
+        rmSync(down, { recursive: true, force: true });
+      }
+    };
+    /** A client started to print its help (Werkplek) or version (nextcloudcmd) and exit: the start-up in every figure. */
+    const startUp = async (client: Client): Promise<void> => {
+      const scratch = mkdtempSync(join(work, `${client}-start-`));
+      try {
+        const m = client === 'werkplek' ? await timed(cliCommand[0]!, [...cliCommand.slice(1), 'sync', '--help'], {}, scratch) : await timed(NEXTCLOUDCMD, ['--version'], {}, scratch);
+        (startup[client] ??= []).push(m.seconds);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    };
     // Interleaved figure by figure (the machine's speed moves within minutes); who goes first flips each round.
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? clients : [...clients].reverse();
       const files = smallTree();
-      for (const bulk of [false, true]) for (const client of order) await small(client, bulk, files);
+      for (const client of order) await startUp(client);
+      for (const bulk of [false, true]) {
+        for (const client of order) await small(client, bulk, files);
+        await physicalSmall(bulk, files);
+      }
       await physical();
       for (const client of order) await large(client);
     }
@@ -196,6 +233,11 @@ export async function run(): Promise<BenchRow[]> {
 
   const rows: BenchRow[] = [];
   const n = `median of ${rounds}`;
+  // The raw limit of each figure's work (the same work by a bare client, no start-up).
+  const rawOf = (figure: string): number[] => figure.startsWith('512 MiB up') ? raw.put : figure.startsWith('512 MiB down') ? raw.get
+    : figure.startsWith('no change') ? raw.noChange : figure === 'small down' ? raw.smallDown : figure.includes('bulk') ? raw.bulkUp : raw.smallUp;
+  const reach = (theirs: number | undefined, limit: number): string => theirs === undefined ? `raw limit ${limit.toFixed(3)} s`
+    : `raw limit ${limit.toFixed(3)} s: half of nextcloudcmd's time (${(theirs / 2).toFixed(3)} s) is ${theirs / 2 > limit ? `above it, ${(theirs / 2 / limit).toFixed(2)}× the raw limit` : 'BELOW it: out of reach for any client on this server'}`;
   for (const [figure, by] of Object.entries(samples)) {
     const ours = median(by.werkplek!);
     const theirs = by.nextcloudcmd ? median(by.nextcloudcmd) : undefined;
@@ -204,13 +246,19 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({
       name: `peer: ${figure}, Werkplek CLI (limit column: nextcloudcmd ${peer ? '3.7, same server' : peerWanted ? 'not installed' : 'not run'})`,
       value: ours, unit: 's', ...(theirs !== undefined ? { limit: theirs, target: '≤ 0.5× nextcloudcmd', ok: ours <= 0.5 * theirs } : {}),
-      note: peer ? `${n}; ${all}` : `${n}; nextcloudcmd ${peerWanted ? `is not installed (${NEXTCLOUDCMD})` : 'not run (WERKPLEK_PEER_ONLY)'}: no peer figure. ${all}`,
+      note: `${peer ? `${n}; ${all}` : `${n}; nextcloudcmd ${peerWanted ? `is not installed (${NEXTCLOUDCMD})` : 'not run (WERKPLEK_PEER_ONLY)'}: no peer figure. ${all}`}; ${reach(theirs, median(rawOf(figure)))}`,
     });
   }
   const rawPut = median(raw.put);
   const up = median(samples['512 MiB up']!.werkplek!);
   rows.push({ name: 'raw: one streaming PUT of the 512 MiB file to the same server (physical limit)', value: rawPut, unit: 's', note: `${n}; ${raw.put.map((x) => x.toFixed(2)).join('/')} s` });
   rows.push({ name: 'raw: one GET of it', value: median(raw.get), unit: 's', note: `${n}; ${raw.get.map((x) => x.toFixed(2)).join('/')} s` });
+  const rawRow = (name: string, values: number[]): BenchRow => ({ name, value: median(values), unit: 's', note: `${n}; ${values.map((x) => x.toFixed(3)).join('/')} s` });
+  rows.push(rawRow('raw: the small tree up, MKCOL each folder and PUT each file (6 at once), bare client', raw.smallUp));
+  rows.push(rawRow('raw: the small tree up by bulk upload, MKCOL each folder and POST 100 files at a time (3 at once), bare client', raw.bulkUp));
+  rows.push(rawRow('raw: one PROPFIND Depth 1 of the root (the least a run with nothing changed asks)', raw.noChange));
+  rows.push(rawRow('raw: the small tree down, GET each file (6 at once), bare client', raw.smallDown));
+  for (const client of clients) if (startup[client]) rows.push(rawRow(`start-up: ${client} started to print its ${client === 'werkplek' ? 'help' : 'version'}, part of every figure`, startup[client]!));
   rows.push({ name: 'peer: 512 MiB up, Werkplek CLI throughput vs the raw PUT', value: rawPut / up, unit: '× raw throughput', target: '≥ 0.8', ok: rawPut / up >= 0.8, note: `CLI ${up.toFixed(2)} s (start-up included) vs raw ${rawPut.toFixed(2)} s` });
   rows.push({
     name: `peer: peak RSS of the client process, highest over its runs (limit column: nextcloudcmd${peer ? '' : peerWanted ? ' not installed' : ' not run'})`,
