@@ -34,8 +34,10 @@ interface Postject {
  * (execArgvExtension none): the tools run as built, like the app with its NODE_OPTIONS fuse off.
  * A 2 MB young generation (as the Matrix notifier's process has): a transfer allocates a buffer per
  * socket read, and V8's default semi-spaces let that garbage grow the process by ~15-40 MB first.
- * gc exposed: a download asks for a young-generation collection every 8 MiB (sync/reclaim.ts). */
-const SEA_FLAGS = ['--max-semi-space-size=2', '--expose-gc'] as const;
+ * gc exposed: a download asks for a young-generation collection every 8 MiB (sync/reclaim.ts).
+ * --use-system-ca: the laptop's certificate store is trusted by Node itself, read at the first TLS
+ * connection only, instead of by trustSystemCertificates at every start (core/shell/system-certificates.ts). */
+const SEA_FLAGS = ['--max-semi-space-size=2', '--expose-gc', '--use-system-ca'] as const;
 
 function seaConfig(bundle: CliBundle, blob: string): object {
   return { main: bundle.file, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, useSnapshot: false, execArgv: [...SEA_FLAGS], execArgvExtension: 'none', assets: bundle.assets };

@@ -13,13 +13,20 @@ type Tls = typeof tls & {
 
 let trusted: number | null = null;
 
+/** The runtime was started with --use-system-ca (the CLI executable, build/cli-executable.ts). */
+const runtimeTrustsSystem = (): boolean => process.execArgv.includes('--use-system-ca');
+
 /**
  * Adds the system's CA certificates to Node's default list for this process (once; later calls
  * return the first answer). Returns how many system certificates were found, 0 where the runtime
- * cannot read them (then Node's own list stays, as before).
+ * cannot read them (then Node's own list stays, as before), and -1 where the runtime was started
+ * with --use-system-ca: it then trusts the same store itself and reads it only when the first TLS
+ * connection is made (in C++), which saves a run against a plain-HTTP server the ~60 ms this
+ * function takes and costs an HTTPS run about half of it.
  */
 export function trustSystemCertificates(warn: (message: string) => void = () => undefined): number {
   if (trusted !== null) return trusted;
+  if (runtimeTrustsSystem()) return (trusted = -1);
   trusted = 0;
   const api = tls as Tls;
   if (!api.getCACertificates || !api.setDefaultCACertificates) {

@@ -39,11 +39,12 @@ describe.skipIf(!hasOpenssl)('a server certified by a private root the system tr
   });
 
   // Asynchronous: the servers run in this process and must answer while the CLI runs.
-  const sync = async (name: string, systemStore: string) => {
+  // nodeFlags ['--use-system-ca']: as the CLI executable runs (build/cli-executable.ts), Node itself trusting the store.
+  const sync = async (name: string, systemStore: string, nodeFlags: string[] = []) => {
     const local = join(base, name);
     mkdirSync(local);
     writeFileSync(join(local, `${name}.txt`), name);
-    const child = spawn(process.execPath, [cli, 'sync', '--server', front.url, '--user', server.user, '--state-dir', join(base, 'state'), local], {
+    const child = spawn(process.execPath, [...nodeFlags, cli, 'sync', '--server', front.url, '--user', server.user, '--state-dir', join(base, 'state'), local], {
       // The system store is this one file (and an empty folder), so the test cannot pass by accident.
       env: { ...process.env, WERKPLEK_PASSWORD: server.password, SSL_CERT_FILE: systemStore, SSL_CERT_DIR: join(base, 'no-dir'), LANG: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +69,17 @@ describe.skipIf(!hasOpenssl)('a server certified by a private root the system tr
     expect(run.status).not.toBe(0);
     expect(run.stdout + run.stderr).toMatch(/certificate/i);
     expect(existsSync(run.uploaded)).toBe(false);
+  });
+
+  it('syncs, and refuses a root the store does not hold, when Node itself reads the store (--use-system-ca, as the CLI executable runs)', async () => {
+    const trusted = await sync('runtime-trusted', ministry.rootFile, ['--use-system-ca']);
+    expect(trusted.stderr).toContain('in sync: 1 uploaded');
+    expect(trusted.status).toBe(0);
+    expect(readFileSync(trusted.uploaded, 'utf8')).toBe('runtime-trusted');
+    const untrusted = await sync('runtime-untrusted', stranger.rootFile, ['--use-system-ca']);
+    expect(untrusted.status).not.toBe(0);
+    expect(untrusted.stdout + untrusted.stderr).toMatch(/certificate/i);
+    expect(existsSync(untrusted.uploaded)).toBe(false);
   });
 
   it("the app's sync process (the engine's own worker) trusts the system store too", async () => {
