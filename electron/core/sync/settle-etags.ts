@@ -38,6 +38,7 @@ export function foldersAbove(paths: Iterable<SyncPath>): Set<SyncPath> {
 
 /** Returns how many folders were settled. A listing that fails settles nothing: the next run lists it. */
 export async function settleFolderEtags(o: SettleOptions): Promise<number> {
+  if (o.folders.length === 0) return 0; // a run that changed nothing on the server: no index of the whole journal
   const childrenOf = new Map<SyncPath, SyncPath[]>();
   for (const key of o.journal.all().keys()) {
     if (key === '') continue;
