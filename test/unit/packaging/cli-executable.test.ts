@@ -95,6 +95,13 @@ describe('the werkplek CLI executable', () => {
     await expect(bundleCli(join(dir, 'reads-beside.cjs'), process.cwd(), entry)).rejects.toThrow(/import\.meta\.url/);
   });
 
+  it('bundles the tools as ASCII only: one other character makes V8 decode the whole script into two-byte text at every start', async () => {
+    const bundle = await bundleCli(join(dir, 'ascii.cjs'), process.cwd());
+    const bytes = readFileSync(bundle.file);
+    const at = bytes.findIndex((b) => b > 0x7f);
+    expect(at, at < 0 ? '' : `non-ASCII at byte ${at}: ${bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8')}`).toBe(-1);
+  });
+
   it('is built from Node 24 or later only', async () => {
     const version = spawnSync('/usr/bin/node', ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' });
     if (version.status !== 0 || Number(version.stdout) >= 24) return console.info('skipped: no Node older than 24 at /usr/bin/node');
