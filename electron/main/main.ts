@@ -3,12 +3,12 @@
 // services bound to it all through the bridge. Decisions live in electron/core.
 import { app, dialog, Menu, powerMonitor, session, shell, webContents, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createCoreServices, type CoreServices } from '../core/services.ts';
 import { consoleLog } from '../core/context.ts';
 import { safeExternalUrl } from '../core/shell/external-url.ts';
 import { deepLinkFromArgv, parseDeepLink } from '../core/shell/deep-link.ts';
+import { localFoldersOf } from '../core/sync/local-dirs.ts';
 import { trayCount } from '../core/shell/badges.ts';
 import { mainTexts } from '../core/shell/main-texts.ts';
 import { isDndActive } from '../core/matrix/notification-policy.ts';
@@ -285,12 +285,11 @@ if (!app.requestSingleInstanceLock()) {
     // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder
     // (its real path; a file that would start something only after a question: linked-files.ts).
     handleLink = (raw) => {
-      const syncDir = ctx.settings.get('sync.localDir');
-      const syncRoot = syncDir ? syncDir.replace(/^~(?=\/|$)/, homedir()) : null;
-      const link = parseDeepLink(raw, { apps: ctx.catalog.enabledApps(), syncRoot });
+      const syncRoots = localFoldersOf(ctx.settings.get('sync.localDir'), ctx.settings.get('sync.accounts'));
+      const link = parseDeepLink(raw, { apps: ctx.catalog.enabledApps(), syncRoots });
       if (link.kind === 'app') activate(link.appId, link.url ?? undefined);
-      else if (link.kind === 'file' && syncRoot) void openLinkedFile(link.path, syncRoot, { window, texts: texts(), log });
-      else log.warn(`werkplek link refused: ${link.kind === 'invalid' ? link.reason : 'file sync is not set up'}`);
+      else if (link.kind === 'file') void openLinkedFile(link.path, link.root, { window, texts: texts(), log });
+      else log.warn(`werkplek link refused: ${link.reason}`);
     };
     registerUrlScheme(log);
     for (const link of pendingLinks.splice(0)) handleLink(link);

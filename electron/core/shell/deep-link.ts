@@ -3,15 +3,26 @@
 //   werkplek://app/<appId>?url=<https URL>     open that URL in the app (only inside its origins)
 //   werkplek://file/<path in the sync folder>  open a synced file (never anything outside the folder;
 //                                              the real path and a question before launchers: linked-files.ts)
+// With several accounts, the path is looked up in each account's folder, the first account's
+// first; the first folder that has it wins (none has it: the first folder, which then says so).
+import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { AppDefinition } from '../config/catalog-schema.ts';
 import { isAllowedNavigation } from './origins.ts';
 
 export const deepLinkScheme = 'werkplek';
 
-export type DeepLink = { kind: 'app'; appId: string; url: string | null } | { kind: 'file'; path: string } | { kind: 'invalid'; reason: string };
+export type DeepLink = { kind: 'app'; appId: string; url: string | null } | { kind: 'file'; path: string; root: string } | { kind: 'invalid'; reason: string };
 
-export function parseDeepLink(raw: string, context: { apps: readonly AppDefinition[]; syncRoot: string | null }): DeepLink {
+export interface DeepLinkContext {
+  apps: readonly AppDefinition[];
+  /** Every account's local sync folder, absolute, the first account's first (local-dirs.ts localFoldersOf). */
+  syncRoots: readonly string[];
+  /** Whether something is at a path (default: the file system; tests pass their own). */
+  exists?: (path: string) => boolean;
+}
+
+export function parseDeepLink(raw: string, context: DeepLinkContext): DeepLink {
   let url: URL;
   try {
     url = new URL(raw);
@@ -39,15 +50,20 @@ export function parseDeepLink(raw: string, context: { apps: readonly AppDefiniti
     return { kind: 'app', appId, url: new URL(target).href };
   }
   if (url.host === 'file') {
-    if (!context.syncRoot) return { kind: 'invalid', reason: 'file sync is not set up' };
+    if (context.syncRoots.length === 0) return { kind: 'invalid', reason: 'file sync is not set up' };
     if (segments.length === 0) return { kind: 'invalid', reason: 'no file named' };
     if (segments.some((segment) => segment === '..' || segment === '.' || segment.includes('\0') || segment.includes('/') || segment.includes('\\'))) {
       return { kind: 'invalid', reason: 'the path leaves the sync folder' };
     }
-    const root = resolve(context.syncRoot);
-    const path = resolve(root, ...segments);
-    if (!path.startsWith(root + sep)) return { kind: 'invalid', reason: 'the path leaves the sync folder' };
-    return { kind: 'file', path };
+    const candidates: Array<{ kind: 'file'; path: string; root: string }> = [];
+    for (const syncRoot of context.syncRoots) {
+      const root = resolve(syncRoot);
+      const path = resolve(root, ...segments);
+      if (!path.startsWith(root + sep)) return { kind: 'invalid', reason: 'the path leaves the sync folder' };
+      candidates.push({ kind: 'file', path, root });
+    }
+    const exists = context.exists ?? existsSync;
+    return candidates.find((c) => exists(c.path)) ?? candidates[0]!;
   }
   return { kind: 'invalid', reason: `unknown link type "${url.host}"` };
 }

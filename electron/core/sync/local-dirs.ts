@@ -7,6 +7,11 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 
 export const expandHome = (p: string): string => (p === '~' ? homedir() : p.startsWith('~/') ? join(homedir(), p.slice(2)) : resolve(p));
 
+/** Every account's local folder, `~` expanded: the first account's (sync.localDir), then each added account's. */
+export function localFoldersOf(first: string | null | undefined, added: readonly { localDir: string }[]): string[] {
+  return [...(first ? [first] : []), ...added.map((a) => a.localDir)].map(expandHome);
+}
+
 /** The real path as far as the folder exists (a link to another folder counts as that folder), the rest as written. */
 function realAsFarAsExists(dir: string): string {
   const rest: string[] = [];

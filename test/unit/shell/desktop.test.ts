@@ -1,16 +1,17 @@
 // werkplek:// links, the XDG autostart entry, tray counts.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deepLinkFromArgv, parseDeepLink } from '../../../electron/core/shell/deep-link.ts';
+import { localFoldersOf } from '../../../electron/core/sync/local-dirs.ts';
 import { autostartEntry, autostartPath, quoteExecArg } from '../../../electron/core/shell/autostart.ts';
 import { badgeFromTitle, trayCount, trayLabel, totalBadge } from '../../../electron/core/shell/badges.ts';
 import type { AppDefinition } from '../../../electron/core/config/catalog-schema.ts';
 
 const chat: AppDefinition = { id: 'chat', name: 'Chat', url: 'https://chat.example.org/', origins: [], partition: 'persist:werkplek', permissions: [], badge: 'title-count', kind: 'chat' };
-const context = { apps: [chat], syncRoot: '/home/u/Werkplek' };
+const context = { apps: [chat], syncRoots: ['/home/u/Werkplek'], exists: () => false };
 
 describe('parseDeepLink', () => {
   const cases: Array<[string, ReturnType<typeof parseDeepLink>]> = [
@@ -22,10 +23,10 @@ describe('parseDeepLink', () => {
     ['werkplek://app/ghost', { kind: 'invalid', reason: 'no app "ghost"' }],
     ['werkplek://app/', { kind: 'invalid', reason: 'no app ""' }],
     ['werkplek://app/chat/extra', { kind: 'invalid', reason: 'no app "chat"' }],
-    ['werkplek://file/Team/Notulen%20mei.odt', { kind: 'file', path: '/home/u/Werkplek/Team/Notulen mei.odt' }],
+    ['werkplek://file/Team/Notulen%20mei.odt', { kind: 'file', path: '/home/u/Werkplek/Team/Notulen mei.odt', root: '/home/u/Werkplek' }],
     ['werkplek://file/Team/../../.ssh/id_rsa', { kind: 'invalid', reason: 'the path leaves the sync folder' }],
     ['werkplek://file/./a', { kind: 'invalid', reason: 'the path leaves the sync folder' }],
-    ['werkplek://file/.hidden/a', { kind: 'file', path: '/home/u/Werkplek/.hidden/a' }],
+    ['werkplek://file/.hidden/a', { kind: 'file', path: '/home/u/Werkplek/.hidden/a', root: '/home/u/Werkplek' }],
     ['werkplek://app/%2E%2E', { kind: 'invalid', reason: 'no app ".."' }],
     ['werkplek://file/%2E%2E/%2E%2E/etc/passwd', { kind: 'invalid', reason: 'the path leaves the sync folder' }],
     ['werkplek://file/a%2F..%2F..%2Fetc', { kind: 'invalid', reason: 'the path leaves the sync folder' }],
@@ -43,7 +44,29 @@ describe('parseDeepLink', () => {
   });
 
   it('refuses files when sync is not set up', () => {
-    expect(parseDeepLink('werkplek://file/a.txt', { apps: [], syncRoot: null })).toEqual({ kind: 'invalid', reason: 'file sync is not set up' });
+    expect(parseDeepLink('werkplek://file/a.txt', { apps: [], syncRoots: [] })).toEqual({ kind: 'invalid', reason: 'file sync is not set up' });
+  });
+
+  it("opens a file from the account whose folder has it, the first account's first", () => {
+    const base = mkdtempSync(join(tmpdir(), 'werkplek-links-'));
+    const [work, ministry] = [join(base, 'Werkplek'), join(base, 'Ministerie')];
+    mkdirSync(join(work, 'Team'), { recursive: true });
+    mkdirSync(join(ministry, 'Team'), { recursive: true });
+    writeFileSync(join(ministry, 'Team', 'Begroting.ods'), 'b');
+    writeFileSync(join(work, 'Team', 'Notulen.odt'), 'n');
+    writeFileSync(join(ministry, 'Team', 'Notulen.odt'), 'm');
+    const syncRoots = [work, ministry];
+    expect(parseDeepLink('werkplek://file/Team/Begroting.ods', { apps: [], syncRoots })).toEqual({ kind: 'file', path: join(ministry, 'Team', 'Begroting.ods'), root: ministry });
+    expect(parseDeepLink('werkplek://file/Team/Notulen.odt', { apps: [], syncRoots })).toEqual({ kind: 'file', path: join(work, 'Team', 'Notulen.odt'), root: work });
+    // In none of them: the first account's folder, where opening then says it is not there.
+    expect(parseDeepLink('werkplek://file/Team/Weg.txt', { apps: [], syncRoots })).toEqual({ kind: 'file', path: join(work, 'Team', 'Weg.txt'), root: work });
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it("lists every account's folder with ~ expanded, the first account's first", () => {
+    expect(localFoldersOf('~/Werkplek', [{ localDir: '~/Ministerie' }, { localDir: '/data/Gemeente' }])).toEqual([join(homedir(), 'Werkplek'), join(homedir(), 'Ministerie'), '/data/Gemeente']);
+    expect(localFoldersOf('~', [])).toEqual([homedir()]);
+    expect(localFoldersOf('', [{ localDir: '~/B' }])).toEqual([join(homedir(), 'B')]);
   });
 
   it('finds the link among a second launch’s arguments', () => {
