@@ -10,6 +10,8 @@ import { safeExternalUrl } from '../core/shell/external-url.ts';
 import { deepLinkFromArgv, parseDeepLink } from '../core/shell/deep-link.ts';
 import { localFoldersOf } from '../core/sync/local-dirs.ts';
 import { trayCount } from '../core/shell/badges.ts';
+import { traySyncState } from '../core/shell/tray-sync-state.ts';
+import type { SyncAccountsView } from '../core/bridge/contract-sync-accounts.ts';
 import { mainTexts } from '../core/shell/main-texts.ts';
 import { isDndActive } from '../core/matrix/notification-policy.ts';
 import { registerAppSchemePrivileges, serveShellUi } from './app-protocol.ts';
@@ -187,11 +189,18 @@ if (!app.requestSingleInstanceLock()) {
       signInWindow: (request, closedByPerson) => openSignInWindow({ parent: () => window, prepareSession: (partition) => sessions.ready(partition), openExternal: openOutside, log }, request, closedByPerson),
     };
 
-    // Tray: unread count, sync status and pause, do-not-disturb, quit.
+    // Tray: unread count, sync status and pause (over every account), do-not-disturb, quit.
     let quitting = false;
+    let firstSyncState = 'not-configured';
+    let addedSyncAccounts: Array<{ id: string; state: string }> = [];
+    const updateTraySync = (): void => tray.update(traySyncState([firstSyncState, ...addedSyncAccounts.map((a) => a.state)]));
     const tray = new WerkplekTray(texts(), {
       open: showWindow,
-      setSyncPaused: (paused) => void core.handlers[paused ? 'sync.pause' : 'sync.resume']({}).catch(() => {}),
+      setSyncPaused: (paused) => {
+        const method = paused ? 'sync.pause' : 'sync.resume';
+        void core.handlers[method]({}).catch(() => {});
+        for (const { id } of addedSyncAccounts) void core.handlers[method]({ account: id }).catch(() => {});
+      },
       setDoNotDisturb: (on) => {
         try {
           ctx.settings.set('matrix.doNotDisturb', on);
@@ -237,11 +246,14 @@ if (!app.requestSingleInstanceLock()) {
           matrixSignedIn = ['syncing', 'connecting', 'offline'].includes((payload as { state: string }).state);
           updateUnread();
           break;
-        case 'sync.state': {
-          const state = (payload as { state: string }).state;
-          tray.update({ syncState: state, syncPaused: state === 'paused' });
+        case 'sync.state':
+          firstSyncState = (payload as { state: string }).state;
+          updateTraySync();
           break;
-        }
+        case 'sync.accounts':
+          addedSyncAccounts = (payload as SyncAccountsView).accounts.map((a) => ({ id: a.id, state: a.state.state }));
+          updateTraySync();
+          break;
         case 'catalog.changed':
           for (const ses of sessions.all()) applyIntegratedAuth(ses, ctx);
           tabs.syncCatalog();
@@ -280,7 +292,8 @@ if (!app.requestSingleInstanceLock()) {
         updateUnread();
       })
       .catch(() => {});
-    void core.handlers['sync.state']({}).then((state) => tray.update({ syncState: state.state, syncPaused: state.state === 'paused' })).catch(() => {});
+    void core.handlers['sync.state']({}).then((state) => { firstSyncState = state.state; updateTraySync(); }).catch(() => {});
+    void core.handlers['sync.accounts']({}).then((view) => { addedSyncAccounts = view.accounts.map((a) => ({ id: a.id, state: a.state.state })); updateTraySync(); }).catch(() => {});
 
     // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder
     // (its real path; a file that would start something only after a question: linked-files.ts).
