@@ -7,9 +7,10 @@
 // colleague put on the server is never overwritten:
 // - only files the server did not have at discovery go in bulk (changed files keep their
 //   If-Match PUT, which the server itself enforces);
-// - check before: right before each POST, its folders are listed again (one PROPFIND Depth 1 per
-//   folder) and a file that exists there by now is taken out of the batch: its own PUT with
-//   If-None-Match gets 412 and the usual conflict handling keeps both versions;
+// - check before: right before each POST, its folders are asked again which names they hold (one
+//   PROPFIND Depth 1 per folder, for <d:resourcetype> only) and a file that exists there by now is
+//   taken out of the batch: its own PUT with If-None-Match gets 412 and the usual conflict handling
+//   keeps both versions;
 // - verify after: a file is recorded only with the ETag and file id the answer gives for it (the
 //   journal then knows that version, so the next run needs no listing to learn it); a missing or
 //   failed entry goes the PUT path.
@@ -212,7 +213,7 @@ function readSmall(action: Upload, hooks: BulkHooks, uploads: BulkUploads): Read
   }
 }
 
-/** Lists each folder of the batch again; returns the files still absent there (the rest go alone). */
+/** Asks each folder of the batch again which names it holds; returns the files still absent there (the rest go alone). */
 async function checkBefore(ready: Ready[], hooks: BulkHooks): Promise<Ready[]> {
   const folders = new Map<string, Ready[]>();
   for (const r of ready) {
@@ -221,15 +222,15 @@ async function checkBefore(ready: Ready[], hooks: BulkHooks): Promise<Ready[]> {
   }
   const sending: Ready[] = [];
   await mapLimit([...folders], 4, async ([folder, items]) => {
-    let present: Set<string>;
+    let present: { names: Set<string>; complete: boolean };
     try {
-      const listing = await hooks.dav.list(folder, hooks.signal);
-      present = new Set(listing.children.map((c) => c.name.normalize('NFC')));
+      present = await hooks.dav.childNames(folder, hooks.signal);
     } catch (error) {
       if (error instanceof RemoteError && error.kind === 'notFound') return; // the folder is gone: each file reports it
       throw error;
     }
-    for (const r of items) if (!present.has(hooks.remoteName(r.action.path).normalize('NFC'))) sending.push(r);
+    if (!present.complete) return; // an entry we could not place might be any of these: each goes alone, with If-None-Match
+    for (const r of items) if (!present.names.has(hooks.remoteName(r.action.path).normalize('NFC'))) sending.push(r);
   });
   return sending;
 }

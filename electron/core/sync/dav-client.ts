@@ -21,6 +21,10 @@ const PROPFIND_BYTES = Buffer.from(`<?xml version="1.0" encoding="utf-8"?>
     <oc:fileid/><oc:permissions/><oc:size/><oc:checksums/><oc:data-fingerprint/></d:prop>
 </d:propfind>`);
 
+/** Only what each child is (file or folder): for a check that asks which names exist, the server looks up nothing else (bulk-upload.ts). */
+const NAMES_PROPFIND_BYTES = Buffer.from(`<?xml version="1.0" encoding="utf-8"?>
+<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>`);
+
 /**
  * The same PROPFIND with the DAV: properties only, for the folders below a root whose listing
  * carried none of the ownCloud/Nextcloud ones (a plain WebDAV server): Apache answered each asked
@@ -360,11 +364,33 @@ export class DavClient {
           found.dataFingerprint = entry.dataFingerprint;
         }
       }
-    }, signal, lean);
+    }, signal, lean ? LEAN_PROPFIND_BYTES : PROPFIND_BYTES);
     const { self } = found;
     if (!self) throw new RemoteError('protocol', `${what} does not describe the folder itself${dropped.length ? ` (${dropped.length} href(s) dropped, the first ${dropped[0]!.reason}: ${dropped[0]!.href})` : ''}`);
     if (self.type !== 'dir') throw new RemoteError('protocol', `${path} is not a folder on the server`);
     return { self, children, nextcloud: self.fileId !== null, ownCloudProps: found.ownCloudProps ?? false, dataFingerprint: found.dataFingerprint ?? null, dropped };
+  }
+
+  /**
+   * The sync-relative names in a folder, as the server spells them (NFC), from a PROPFIND Depth 1
+   * for <d:resourcetype> alone: on SabreDAV 2.5× cheaper for the server than a full listing.
+   * `complete` is false when an href could not be placed in the folder: then any name may be there.
+   */
+  async childNames(name: string, signal?: AbortSignal): Promise<{ names: Set<string>; complete: boolean }> {
+    const path = this.serverPath(name);
+    const folder = `${path.replace(/\/$/, '')}/`;
+    const place = hrefPlacer(this.base, this.segmentsOf(path), this.urlPath(folder));
+    const names = new Set<string>();
+    let complete = true;
+    let self = false;
+    await this.propfind(folder, '1', `the names in ${path}`, (entry) => {
+      const at = place(entry.href);
+      if (typeof at !== 'string') complete = false;
+      else if (at === '') self = true;
+      else names.add((name === '' ? at : `${name}/${at}`).normalize('NFC'));
+    }, signal, NAMES_PROPFIND_BYTES);
+    if (!self) throw new RemoteError('protocol', `the names in ${path}: the answer does not describe the folder itself`);
+    return { names, complete };
   }
 
   /** PROPFIND Depth 0 of one item; null when it does not exist. */
@@ -394,9 +420,8 @@ export class DavClient {
   }
 
   /** PROPFIND of a server path, its multistatus read as it arrives into `onEntry`, within the listing limits. */
-  private async propfind(path: string, depth: '0' | '1', what: string, onEntry: (entry: PropfindEntry) => void, signal?: AbortSignal, lean = false): Promise<void> {
+  private async propfind(path: string, depth: '0' | '1', what: string, onEntry: (entry: PropfindEntry) => void, signal?: AbortSignal, body: Buffer = PROPFIND_BYTES): Promise<void> {
     const reader = new MultistatusReader(what, this.listingLimits, onEntry);
-    const body = lean ? LEAN_PROPFIND_BYTES : PROPFIND_BYTES;
     const headers = ['Depth', depth, 'Accept', 'application/xml', 'Accept-Encoding', 'gzip, deflate, br', 'Content-Type', 'application/xml; charset=utf-8', 'Content-Length', String(body.length)];
     try {
       await this.send('PROPFIND', path, what, headers, body, signal, reader);

@@ -105,6 +105,21 @@ describe('hrefs that are not the folder or a direct child', () => {
     expect(dav.requests.at(-1)).toMatchObject({ method: 'PROPFIND', path: docs, depth: '1' });
   });
 
+  it('childNames (the check before a bulk upload) asks for <d:resourcetype> only, keeps the server spelling, and is incomplete when an href cannot be placed', async () => {
+    handler = () => multistatus([self, file(`${docs}a.txt`), file(`${docs}b%20c%C3%A9.txt`), davResponse({ href: `${docs}sub/`, dir: true, etag: 's' })]);
+    expect(await client.childNames('Docs')).toEqual({ names: new Set(['Docs/a.txt', 'Docs/b cé.txt'.normalize('NFC'), 'Docs/sub']), complete: true });
+    expect(dav.requests.at(-1)).toMatchObject({ method: 'PROPFIND', path: docs, depth: '1' });
+    expect(dav.requests.at(-1)!.body).toMatch(/<d:prop><d:resourcetype\/><\/d:prop>/);
+    // Any href it cannot place in the folder might be one of the names asked about: not complete.
+    for (const odd of [`${docs}sub/deep.txt`, `https://evil.example${docs}evil.txt`, `${docs}a%2Fb.txt`, `${docs}bad%E9.txt`]) {
+      handler = () => multistatus([self, file(`${docs}a.txt`), file(odd)]);
+      expect(await client.childNames('Docs'), odd).toEqual({ names: new Set(['Docs/a.txt']), complete: false });
+    }
+    // An answer that does not describe the folder itself is no answer.
+    handler = () => multistatus([file(`${docs}a.txt`)]);
+    await expect(client.childNames('Docs')).rejects.toMatchObject({ kind: 'protocol', message: expect.stringMatching(/does not describe the folder itself/) });
+  });
+
   it('a listing whose folder is only on another host, or with an entry that says nothing, fails, saying why', async () => {
     handler = () => multistatus([davResponse({ href: `http://elsewhere.example${docs}`, dir: true, etag: 'x' }), file(`${docs}a.txt`)]);
     await expect(client.list('Docs')).rejects.toMatchObject({ kind: 'protocol', message: expect.stringMatching(/the listing of \/Sync\/Docs does not describe the folder itself.*on another host/) });
