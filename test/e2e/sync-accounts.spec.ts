@@ -85,6 +85,39 @@ test('a second account added in the Files panel syncs beside the first; removing
   await expect(panel.getByRole('button', { name: 'Add an account' })).toBeVisible();
 });
 
+test('an account added for one folder on the server (in Dutch) syncs that folder only, and its block names it', async ({ page }) => {
+  test.skip(!sabreDavServer.available, sabreDavServer.reason ?? '');
+  server = await startSabreDav({ workers: 2 });
+  const auth = { authorization: 'Basic ' + Buffer.from(`${server.user}:${server.password}`).toString('base64') };
+  for (const dir of ['Projecten/', 'Projecten/Project Z/']) expect((await fetch(new URL(dir, server.url), { method: 'MKCOL', headers: auth })).status).toBe(201);
+  await put(server, 'Projecten/Project Z/Plan.txt', 'het plan');
+  await put(server, 'Elders.txt', 'niet in het project');
+  host = await startPreviewHost({ locale: 'nl-NL', policy: { defaults: { 'general.locale': 'nl' } } });
+  const folder = join(host.dataDir, 'Project Z');
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Bestanden', exact: true }).click();
+  const panel = page.locator('.sync-panel');
+  await panel.getByRole('button', { name: 'Account toevoegen' }).click();
+  const form = panel.locator('.sync-add-account');
+  await form.getByLabel('Serveradres').fill(server.origin);
+  await form.getByLabel('Map op deze computer').fill(folder);
+  await form.getByLabel('Map op de server (niet verplicht)').fill('Projecten/Project Z');
+  await expect(form.getByLabel('Map op de server (niet verplicht)')).toHaveAccessibleDescription(/Leeg: al je bestanden op deze server/);
+  await form.locator('summary').click();
+  await form.getByLabel('Gebruikersnaam').fill(server.user);
+  await form.getByLabel('App-wachtwoord').fill(server.password);
+  expect(await violations(page), 'the add form with a server folder (nl)').toEqual([]);
+  await form.getByRole('button', { name: 'Account toevoegen' }).click();
+
+  const block = panel.getByRole('region', { name: `${server.user} @ ${server.origin}` });
+  await expect(block.getByText('/Projecten/Project Z')).toBeVisible();
+  await expect.poll(() => existsSync(join(folder, 'Plan.txt')), { timeout: 30_000 }).toBe(true);
+  expect(readFileSync(join(folder, 'Plan.txt'), 'utf8')).toBe('het plan');
+  await expect(block.getByRole('status')).toContainText('Bestanden bijgewerkt', { timeout: 20_000 });
+  expect(existsSync(join(folder, 'Elders.txt'))).toBe(false);
+  expect(await violations(page), 'the account block with its server folder (nl)').toEqual([]);
+});
+
 test('an account the policy presets is signed in from its own block, in Dutch; an overlapping folder is refused', async ({ page }) => {
   test.skip(!sabreDavServer.available, sabreDavServer.reason ?? '');
   server = await startSabreDav({ workers: 2 });

@@ -314,7 +314,9 @@ export class DavClient {
 
   constructor(options: DavOptions) {
     this.url = options.url.endsWith('/') ? options.url : `${options.url}/`;
-    this.remoteDir = join(options.remoteDir ?? '/');
+    // Always absolute, never above the account's root: 'Projecten' and '../x' (a preset, a typed
+    // field) would otherwise make paths relative to the root's URL.
+    this.remoteDir = join('/', options.remoteDir ?? '/');
     this.timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     this.watchdog = new Watchdog(this.timeoutMs);
     const agentOptions = agentOptionsFor(options, options.maxSockets ?? 8);

@@ -3,7 +3,7 @@
 // (`sync.allowAddingAccounts`), the folder (not the same as, inside or around another account's)
 // and the login (not one already connected); removing signs out and leaves the files in place.
 import { rmSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, posix } from 'node:path';
 import type { CoreContext } from '../context.ts';
 import type { SyncState } from '../bridge/contract-sync.ts';
 import type { SyncAccountsView } from '../bridge/contract-sync-accounts.ts';
@@ -113,7 +113,7 @@ export class SyncAccounts {
     const withLogin = input.user ? accountWithLogin(this.ctx, '', base, input.user) : null;
     if (withLogin) throw new Error(say.alreadyConnected(accountLabel(withLogin)));
     const id = newId(base, new Set(this.entries().map((a) => a.id)));
-    const entry: SyncAccountEntry = { id, serverUrl: base, user: '', davUrl: '', localDir, remoteDir: input.remoteDir?.trim() || '/', enabled: true, excludedFolders: [] };
+    const entry: SyncAccountEntry = { id, serverUrl: base, user: '', davUrl: '', localDir, remoteDir: posix.join('/', input.remoteDir?.trim() || '/'), enabled: true, excludedFolders: [] };
     s.set('sync.accounts', [...this.entries(), entry]); // match() starts its service
     try {
       if (input.user && input.appPassword) await this.service(id).signIn(base, input.user, input.appPassword);

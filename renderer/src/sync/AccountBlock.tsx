@@ -51,6 +51,7 @@ export function AccountBlock({ account }: { account: Account }) {
       <dl className="sync-where">
         <dt>{t('where.local')}</dt>
         <dd><bdi>{account.localDir}</bdi></dd>
+        {account.remoteDir !== '/' && <><dt>{t('where.serverFolder')}</dt><dd><bdi>{account.remoteDir}</bdi></dd></>}
         {state.lastSyncAt && <><dt>{t('where.last')}</dt><dd><time dateTime={state.lastSyncAt}>{new Date(state.lastSyncAt).toLocaleString(i18n.language)}</time></dd></>}
       </dl>
       <DeleteQuestion state={state} account={id} />

@@ -24,23 +24,27 @@ export function AddAccount() {
   const [open, setOpen] = useState(false);
   const [server, setServer] = useState('');
   const [folder, setFolder] = useState<string | null>(null);
+  const [serverFolder, setServerFolder] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const localDir = folder ?? suggestedFolder(server);
+  // Empty: the whole account; the core makes it absolute ("Projecten" is /Projecten).
+  const remoteDir = serverFolder.trim() ? { remoteDir: serverFolder.trim() } : {};
   const done = (ok: boolean) => {
     setPassword('');
     if (ok) {
       setOpen(false);
       setServer('');
       setFolder(null);
+      setServerFolder('');
       setUser('');
     }
   };
   const withLogin = async (event: FormEvent) => {
     event.preventDefault();
-    done(await action.run(() => api['sync.addAccount']({ server, localDir })));
+    done(await action.run(() => api['sync.addAccount']({ server, localDir, ...remoteDir })));
   };
-  const withPassword = async () => done(await action.run(() => api['sync.addAccount']({ server, localDir, user, appPassword: password })));
+  const withPassword = async () => done(await action.run(() => api['sync.addAccount']({ server, localDir, ...remoteDir, user, appPassword: password })));
 
   if (!open) {
     return (
@@ -60,6 +64,9 @@ export function AddAccount() {
         <label htmlFor="sync-add-folder">{t('accounts.folder')}</label>
         <input id="sync-add-folder" required aria-describedby="sync-add-folder-hint" value={localDir} onChange={(e) => setFolder(e.target.value)} />
         <span className="muted" id="sync-add-folder-hint">{t('accounts.folderHint')}</span>
+        <label htmlFor="sync-add-server-folder">{t('accounts.serverFolder')}</label>
+        <input id="sync-add-server-folder" aria-describedby="sync-add-server-folder-hint" placeholder="/" value={serverFolder} onChange={(e) => setServerFolder(e.target.value)} />
+        <span className="muted" id="sync-add-server-folder-hint">{t('accounts.serverFolderHint')}</span>
         <button type="submit" disabled={action.busy || !server || !localDir}>{t('accounts.withBrowser')}</button>
         <details>
           <summary>{t('accounts.appPassword')}</summary>

@@ -170,6 +170,37 @@ describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs bes
     }
   }, 60_000);
 
+  it('an account added with one server folder syncs that folder only; a folder typed without its slash, or with .., stays inside the account', async () => {
+    const core = await createTestCore();
+    const home = mkdtempSync(join(tmpdir(), 'werkplek-server-folder-'));
+    const folder = join(home, 'Project Z');
+    try {
+      await fetch(new URL('Projecten/', second.url), { method: 'MKCOL', headers: { authorization: 'Basic ' + Buffer.from(`${second.user}:${second.password}`).toString('base64') } });
+      await fetch(new URL('Projecten/Project Z/', second.url), { method: 'MKCOL', headers: { authorization: 'Basic ' + Buffer.from(`${second.user}:${second.password}`).toString('base64') } });
+      await put(second, 'Projecten/Project Z/plan.txt', 'the plan');
+      await put(second, 'buiten-de-map.txt', 'not in the project');
+      const synced = nextEvent<AccountsView>(core.hub, 'sync.accounts', (v) => v.accounts[0]?.state.state === 'idle' && v.accounts[0].state.lastSyncAt !== null);
+      // As typed in the form: no leading slash, and a detour through ..
+      const { id } = await core.handlers['sync.addAccount']({ server: second.origin, localDir: folder, remoteDir: 'Projecten/../Projecten/Project Z', user: second.user, appPassword: second.password });
+      await synced;
+      const view = (await core.handlers['sync.accounts']({})) as { accounts: Array<{ id: string; remoteDir: string }> };
+      expect(view.accounts.find((a) => a.id === id)?.remoteDir).toBe('/Projecten/Project Z');
+      expect(readFileSync(join(folder, 'plan.txt'), 'utf8')).toBe('the plan');
+      expect(existsSync(join(folder, 'buiten-de-map.txt'))).toBe(false);
+      writeFileSync(join(folder, 'notulen.txt'), 'minutes');
+      await until(() => existsSync(join(second.dataDir, 'Projecten', 'Project Z', 'notulen.txt')), 'the upload into the server folder');
+      expect(existsSync(join(second.dataDir, 'notulen.txt'))).toBe(false);
+      await core.handlers['sync.removeAccount']({ account: id });
+      // Above the account's root is no folder at all: it is the root.
+      const up = await core.handlers['sync.addAccount']({ server: second.origin, localDir: join(home, 'Up'), remoteDir: '../../..', user: second.user, appPassword: second.password });
+      const upView = (await core.handlers['sync.accounts']({})) as { accounts: Array<{ id: string; remoteDir: string }> };
+      expect(upView.accounts.find((a) => a.id === up.id)?.remoteDir).toBe('/');
+    } finally {
+      await stopSync(core.ctx);
+      await core.close();
+    }
+  }, 60_000);
+
   it('adding without an app password goes through Login Flow v2 for that account alone', async () => {
     // The flow's documented endpoints in front of the second server (the fixture has no Login Flow).
     let approved = false;
