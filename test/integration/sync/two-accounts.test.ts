@@ -187,9 +187,9 @@ describe.skipIf(!sabreDavServer.available)('a second Nextcloud account syncs bes
       expect(view.accounts.find((a) => a.id === id)?.remoteDir).toBe('/Projecten/Project Z');
       expect(readFileSync(join(folder, 'plan.txt'), 'utf8')).toBe('the plan');
       expect(existsSync(join(folder, 'buiten-de-map.txt'))).toBe(false);
-      writeFileSync(join(folder, 'notulen.txt'), 'minutes');
-      await until(() => existsSync(join(second.dataDir, 'Projecten', 'Project Z', 'notulen.txt')), 'the upload into the server folder');
-      expect(existsSync(join(second.dataDir, 'notulen.txt'))).toBe(false);
+      writeFileSync(join(folder, 'project-z-minutes.txt'), 'minutes');
+      await until(() => existsSync(join(second.dataDir, 'Projecten', 'Project Z', 'project-z-minutes.txt')), 'the upload into the server folder');
+      expect(existsSync(join(second.dataDir, 'project-z-minutes.txt'))).toBe(false);
       await core.handlers['sync.removeAccount']({ account: id });
       // Above the account's root is no folder at all: it is the root.
       const up = await core.handlers['sync.addAccount']({ server: second.origin, localDir: join(home, 'Up'), remoteDir: '../../..', user: second.user, appPassword: second.password });
