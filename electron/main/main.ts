@@ -194,6 +194,10 @@ if (!app.requestSingleInstanceLock()) {
     let firstSyncState = 'not-configured';
     let addedSyncAccounts: Array<{ id: string; state: string }> = [];
     const updateTraySync = (): void => tray.update(traySyncState([firstSyncState, ...addedSyncAccounts.map((a) => a.state)]));
+    const followSyncAccounts = (view: SyncAccountsView): void => {
+      addedSyncAccounts = view.accounts.map((a) => ({ id: a.id, state: a.state.state }));
+      updateTraySync();
+    };
     const tray = new WerkplekTray(texts(), {
       open: showWindow,
       setSyncPaused: (paused) => {
@@ -251,8 +255,7 @@ if (!app.requestSingleInstanceLock()) {
           updateTraySync();
           break;
         case 'sync.accounts':
-          addedSyncAccounts = (payload as SyncAccountsView).accounts.map((a) => ({ id: a.id, state: a.state.state }));
-          updateTraySync();
+          followSyncAccounts(payload as SyncAccountsView);
           break;
         case 'catalog.changed':
           for (const ses of sessions.all()) applyIntegratedAuth(ses, ctx);
@@ -293,7 +296,7 @@ if (!app.requestSingleInstanceLock()) {
       })
       .catch(() => {});
     void core.handlers['sync.state']({}).then((state) => { firstSyncState = state.state; updateTraySync(); }).catch(() => {});
-    void core.handlers['sync.accounts']({}).then((view) => { addedSyncAccounts = view.accounts.map((a) => ({ id: a.id, state: a.state.state })); updateTraySync(); }).catch(() => {});
+    void core.handlers['sync.accounts']({}).then(followSyncAccounts).catch(() => {});
 
     // werkplek:// links: an app (optionally a URL inside it) or a file inside the sync folder
     // (its real path; a file that would start something only after a question: linked-files.ts).
