@@ -30,7 +30,7 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { Transform, type Readable } from 'node:stream';
-import { createClient, type WebDAVClient } from 'webdav';
+import type { WebDAVClient } from 'webdav';
 import { chunkBoundsFor, chunkingCapabilitiesFrom, ChunkSizer, DEFAULT_PARALLEL, INITIAL_CHUNK, MAX_CHUNK_NUMBER, MiB, NO_CHUNKING, parallelFor, type ChunkingCapabilities, type ChunkSizeBounds } from './chunk-plan.ts';
 import { UploadRecords, type RecordedChunk, type UploadRecord } from './chunk-record.ts';
 import { agentOptionsFor, type DavClient, type DavOptions, type PutResult } from './dav-client.ts';
@@ -139,7 +139,9 @@ export class ChunkedUploader implements Uploader {
   private readonly config: ChunkedUploadConfig;
   private readonly plain: Uploader;
   private readonly dav: DavClient;
-  private readonly client: WebDAVClient;
+  /** Made at the first chunked upload: a sync of small files never loads the library (a faster CLI start). */
+  private client: Promise<WebDAVClient> | null = null;
+  private readonly agent: http.Agent;
   private readonly urls: ReturnType<typeof nextcloudDavUrls>;
   private readonly records: UploadRecords;
   private readonly bounds: Partial<ChunkSizeBounds>;
@@ -163,10 +165,7 @@ export class ChunkedUploader implements Uploader {
     this.records = new UploadRecords(config.stateDir);
     // Sockets for every chunk in flight, plus the MKCOL / MOVE of another file meanwhile.
     const agentOptions = agentOptionsFor(config.server, (config.parallel ?? DEFAULT_PARALLEL) + 2);
-    const agent = config.server.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
-    this.client = createClient(this.urls.uploads, {
-      username: config.server.user, password: config.server.password, httpAgent: agent, httpsAgent: agent as https.Agent,
-    });
+    this.agent = config.server.url.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     if (config.chunkingAnnounced !== undefined) this.terms = Promise.resolve(this.termsFor({ ...NO_CHUNKING, chunking: config.chunkingAnnounced }));
   }
 
@@ -174,8 +173,14 @@ export class ChunkedUploader implements Uploader {
     return { caps, sizer: new ChunkSizer(chunkBoundsFor(caps, this.bounds)), slots: new Slots(parallelFor(caps, this.config.parallel)) };
   }
 
+  private webdav(): Promise<WebDAVClient> {
+    const { user, password } = this.config.server;
+    this.client ??= import('webdav').then(({ createClient }) => createClient(this.urls.uploads, { username: user, password, httpAgent: this.agent, httpsAgent: this.agent as https.Agent }));
+    return this.client;
+  }
+
   private serverTerms(): Promise<ServerTerms> {
-    this.terms ??= readChunkingCapabilities(this.client, this.urls.base).then((caps) => this.termsFor(caps));
+    this.terms ??= this.webdav().then((client) => readChunkingCapabilities(client, this.urls.base)).then((caps) => this.termsFor(caps));
     return this.terms;
   }
 
@@ -215,7 +220,7 @@ export class ChunkedUploader implements Uploader {
     this.requests++;
     const signal = options.signal ?? AbortSignal.any([job.signal, AbortSignal.timeout(options.timeoutMs ?? ANSWER_MS)]);
     try {
-      return (await this.client.customRequest(path, { method, headers, signal, ...(options.data ? { data: options.data as never } : {}) })) as unknown as Response;
+      return (await (await this.webdav()).customRequest(path, { method, headers, signal, ...(options.data ? { data: options.data as never } : {}) })) as unknown as Response;
     } catch (error) {
       if (job.signal.aborted) throw job.signal.reason;
       if (signal.aborted && signal.reason instanceof Error && !(signal.reason instanceof DOMException)) throw signal.reason;

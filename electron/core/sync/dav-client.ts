@@ -9,7 +9,6 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { createClient, type WebDAVClient } from 'webdav';
 import type { EntryType, RemoteEntry } from './model.ts';
 import { MultistatusReader, type PropfindEntry } from './propfind-stream.ts';
 import { classifyStatus, RemoteError, toRemoteError } from './remote-error.ts';
@@ -298,7 +297,6 @@ function hrefPlacer(base: URL, folder: readonly string[], requested: string): (h
 export class DavClient {
   readonly url: string;
   readonly remoteDir: string;
-  private readonly client: WebDAVClient;
   private readonly agent: http.Agent;
   private readonly base: URL;
   private readonly authorization: string;
@@ -326,12 +324,6 @@ export class DavClient {
     this.baseSegments = this.basePath.split('/').filter(Boolean).map((s) => decodeSegment(s) ?? s);
     this.listingLimits = { ...DEFAULT_LISTING_LIMITS, ...options.listingLimits, raiseHint: 'the server option listingLimits' };
     this.authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
-    this.client = createClient(this.url, {
-      username: options.user,
-      password: options.password,
-      httpAgent: this.agent,
-      httpsAgent: this.agent as https.Agent,
-    });
   }
 
   /** Server path (for the library) of a sync-relative name. */
