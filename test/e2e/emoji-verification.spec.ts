@@ -39,6 +39,15 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
 
       phone = await CryptoPeer.login(hs.url, 'jan', 'juist-wachtwoord');
       await phone.knowsDevices(userId, [notifierDevice]);
+      // As a person takes a moment between signing in on the phone and tapping "Verify": the
+      // notifier has fetched the phone's device keys. A request from a device the notifier does not
+      // know yet is dropped by the Rust crypto ("Could not retrieve the device data for the incoming
+      // verification request, ignoring it"); the phone then shows it waiting and can ask again.
+      const phoneDevice = phone.deviceId;
+      await waitFor('the notifier fetched the phone\'s keys', () => {
+        const uploaded = hs.requests.findIndex((r) => r.deviceId === phoneDevice && r.path.endsWith('/keys/upload') && r.status === 200);
+        return uploaded >= 0 && hs.requests.slice(uploaded + 1).some((r) => r.deviceId === notifierDevice && r.path.endsWith('/keys/query') && r.status === 200);
+      }, 30_000);
       const request = await phone.client.getCrypto()!.requestDeviceVerification(userId, notifierDevice);
       const box = page.locator('.matrix-emoji');
       await expect(box).toContainText(text(language, 'matrix', 'emoji.requested').replace('{{device}}', phone.deviceId), { timeout: 30_000 });
