@@ -49,6 +49,7 @@ const config: Configuration = {
   extraResources: [
     { from: 'build/policy.example.json', to: 'policy.example.json' },
     { from: 'build/policy.schema.json', to: 'policy.schema.json' },
+    { from: 'build/policy.schema.nl.json', to: 'policy.schema.nl.json' },
     // electron/main/tray.ts loads resources/tray/NAME.png (and NAME@2x.png on HiDPI panels).
     { from: 'assets/tray', to: 'tray', filter: ['*.png'] },
   ],

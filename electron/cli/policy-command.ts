@@ -50,7 +50,7 @@ export async function runPolicyCommand(argv: string[], env: NodeJS.ProcessEnv = 
   const language = uiLanguage(env);
   const [sub, ...rest] = argv;
   if (sub === 'schema' && rest.length === 0) {
-    stdout.json(policyJsonSchema(), 2);
+    stdout.json(policyJsonSchema(language), 2);
     return 0;
   }
   const effective = rest.includes('--effective');

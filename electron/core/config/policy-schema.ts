@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appDefinitionSchema } from './catalog-schema.ts';
 import { partialSettingsSchema } from './settings-schema.ts';
 import { themeSchema } from './theme-schema.ts';
+import { attachPolicyDocs, type DocLanguage } from './policy-docs-attach.ts';
 
 export const policySchema = z
   .object({
@@ -24,6 +25,7 @@ export type Policy = z.infer<typeof policySchema>;
 
 export const defaultPolicyPath = '/etc/werkplek/policy.json';
 
-export function policyJsonSchema(): unknown {
-  return z.toJSONSchema(policySchema, { target: 'draft-2020-12', io: 'input' });
+/** The JSON Schema of a policy file, each field described in `language` (editors show it while typing). */
+export function policyJsonSchema(language: DocLanguage = 'en'): unknown {
+  return attachPolicyDocs(z.toJSONSchema(policySchema, { target: 'draft-2020-12', io: 'input' }), language);
 }

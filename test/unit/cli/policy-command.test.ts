@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { policyJsonSchema } from '../../../electron/core/config/policy-schema.ts';
+import { policyFieldDocs } from '../../../electron/core/config/policy-field-docs.ts';
 
 const cli = resolve(import.meta.dirname, '../../../electron/cli/werkplek.ts');
 const dir = mkdtempSync(join(tmpdir(), 'werkplek-policy-'));
@@ -146,9 +148,16 @@ describe('werkplek policy', () => {
     });
   });
 
-  it('prints the JSON Schema', async () => {
+  it('prints the JSON Schema, its fields described in the terminal\'s language', async () => {
     const result = await run('policy', 'schema');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ type: 'object', additionalProperties: false });
+    const schema = JSON.parse(result.stdout) as { properties: Record<string, { description?: string }> };
+    expect(schema).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(schema).toEqual(policyJsonSchema('en'));
+    expect(schema.properties.locked!.description).toBe(policyFieldDocs.locked!.en);
+    const dutch = await runWith({ env: { LANG: 'nl_NL.UTF-8' } }, 'policy', 'schema');
+    expect(dutch.code).toBe(0);
+    expect(JSON.parse(dutch.stdout)).toEqual(policyJsonSchema('nl'));
+    expect((JSON.parse(dutch.stdout) as typeof schema).properties.locked!.description).toBe(policyFieldDocs.locked!.nl);
   });
 });

@@ -173,6 +173,7 @@ describe('the unpacked app (linux-unpacked)', () => {
   it('ships the policy example and schema as resources too (for AppImage users)', () => {
     expect(readFileSync(join(unpacked, 'resources/policy.example.json'), 'utf8')).toBe(readFileSync('build/policy.example.json', 'utf8'));
     expect(readFileSync(join(unpacked, 'resources/policy.schema.json'), 'utf8')).toBe(readFileSync('build/policy.schema.json', 'utf8'));
+    expect(readFileSync(join(unpacked, 'resources/policy.schema.nl.json'), 'utf8')).toBe(readFileSync('build/policy.schema.nl.json', 'utf8'));
   });
 });
 

@@ -6,7 +6,9 @@ import { parsePolicyText } from '../../../electron/core/config/policy-load.ts';
 import { settingKeys } from '../../../electron/core/config/settings-schema.ts';
 import { policyKeyDocs } from '../../../build/policy-keys.ts';
 import config from '../../../build/electron-builder.config.ts';
-import { readmeFile, readmeWithTable, schemaFile, schemaText } from '../../../scripts/package-docs.ts';
+import { dutchSchemaFile, readmeFile, readmeWithTable, schemaFile, schemaText } from '../../../scripts/package-docs.ts';
+import { policyJsonSchema } from '../../../electron/core/config/policy-schema.ts';
+import { forEachPolicyProperty } from '../../../electron/core/config/policy-docs-attach.ts';
 
 const regenerate = 'run `node scripts/package-docs.ts` and commit the result';
 
@@ -43,12 +45,33 @@ describe('policy example', () => {
 });
 
 describe('generated IT documentation', () => {
-  it('build/policy.schema.json is the current policy schema', () => {
-    expect(readFileSync(schemaFile, 'utf8'), regenerate).toBe(schemaText());
+  it('build/policy.schema.json and build/policy.schema.nl.json are the current policy schema', () => {
+    expect(readFileSync(schemaFile, 'utf8'), regenerate).toBe(schemaText('en'));
+    expect(readFileSync(dutchSchemaFile, 'utf8'), regenerate).toBe(schemaText('nl'));
   });
 
   it('every settings key is described, and nothing else', () => {
-    expect(Object.keys(policyKeyDocs).sort(), 'describe each key in build/policy-keys.ts').toEqual([...settingKeys].sort());
+    expect(Object.keys(policyKeyDocs).sort(), 'describe each key in electron/core/config/policy-key-docs.ts').toEqual([...settingKeys].sort());
+  });
+
+  it('every field of the schema carries a description in English and in Dutch, each in its own language', () => {
+    const en = policyJsonSchema('en');
+    const nl = policyJsonSchema('nl');
+    const described = (schema: unknown) => {
+      const found = new Map<string, string | undefined>();
+      forEachPolicyProperty(schema, (node, path) => found.set(path, node.description));
+      return found;
+    };
+    const english = described(en);
+    const dutch = described(nl);
+    const missing = [...english].filter(([path, text]) => !text?.trim() || !dutch.get(path)?.trim()).map(([path]) => path);
+    expect(missing, 'describe these in electron/core/config/policy-field-docs.ts or policy-key-docs.ts').toEqual([]);
+    const untranslated = [...english].filter(([path, text]) => dutch.get(path) === text).map(([path]) => path);
+    expect(untranslated).toEqual([]);
+    // Both languages describe the same places; the schema itself is otherwise the same.
+    expect(JSON.stringify(nl).replace(/"description":"(?:[^"\\]|\\.)*"/g, '')).toBe(JSON.stringify(en).replace(/"description":"(?:[^"\\]|\\.)*"/g, ''));
+    expect(english.get('sync.enabled')).toBe(policyKeyDocs['sync.enabled'].description.en);
+    expect(dutch.get('app/url')).toMatch(/https:/);
   });
 
   it('the key table in docs/policy.md is current', () => {
