@@ -10,13 +10,16 @@
 // - check before: right before each POST, its folders are asked again which names they hold (one
 //   PROPFIND Depth 1 per folder, for <d:resourcetype> only) and a file that exists there by now is
 //   taken out of the batch: its own PUT with If-None-Match gets 412 and the usual conflict handling
-//   keeps both versions;
+//   keeps both versions. A new folder that holds only bulk files is made by its batch, right before
+//   the POST: when that MKCOL answers 201 the folder was empty a moment ago, which is the same
+//   check, so it is not asked again (405, already there: asked as any other folder);
 // - verify after: a file is recorded only with the ETag and file id the answer gives for it (the
 //   journal then knows that version, so the next run needs no listing to learn it); a missing or
 //   failed entry goes the PUT path.
 // What remains is one round trip: a same-named file created between the check's answer and the
 // POST's arrival is overwritten (as by Nextcloud's own client; whether Nextcloud's version history keeps it was not checked).
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DavClient } from './dav-client.ts';
 import { bulkBody, parseBulkAnswer, type BulkAnswer, type BulkPart } from './bulk-multipart.ts';
 import type { LocalFolder } from './local-fs.ts';
@@ -112,6 +115,29 @@ export function pickBulk(actions: SyncAction[], local: Snapshot<LocalEntry>, rem
   return picked.size >= 2 ? picked : new Set();
 }
 
+type MakeFolder = Extract<SyncAction, { kind: 'mkdirRemote' }>;
+
+/**
+ * The new server folders that hold nothing but files going in bulk (at any depth), so that their
+ * batches can make them right before the POST: a folder with anything else to do (a big file, a
+ * move into it, a subfolder made earlier) is made before the transfers, as always.
+ */
+export function foldersOnlyForBulk(actions: SyncAction[], bulked: Set<SyncAction>): Map<SyncPath, MakeFolder> {
+  const found = new Map<SyncPath, MakeFolder>();
+  if (bulked.size === 0) return found;
+  const holdsBulk = new Set<SyncPath>();
+  const neededEarly = new Set<SyncPath>();
+  const above = (path: SyncPath, into: Set<SyncPath>): void => {
+    for (let dir = parentOf(path); dir !== '' && !into.has(dir); dir = parentOf(dir)) into.add(dir);
+  };
+  const folders = actions.filter((a): a is MakeFolder => a.kind === 'mkdirRemote');
+  for (const a of actions) if (a.kind !== 'mkdirRemote') above('to' in a ? a.to : a.path, bulked.has(a) ? holdsBulk : neededEarly);
+  // A folder made early needs its parents early too.
+  for (const a of folders) if (!holdsBulk.has(a.path) || neededEarly.has(a.path)) above(a.path, neededEarly);
+  for (const a of folders) if (holdsBulk.has(a.path) && !neededEarly.has(a.path)) found.set(a.path, a);
+  return found;
+}
+
 export interface BulkHooks {
   folder: LocalFolder;
   dav: DavClient;
@@ -124,6 +150,8 @@ export interface BulkHooks {
   done(action: SyncAction): void;
   /** The file on its own (PUT with If-None-Match, and its error handling): whatever bulk did not take. */
   single(action: SyncAction): Promise<void>;
+  /** Makes the new folders above these files that were left to bulk; returns the remote names of those this call made (201). */
+  makeFolders(files: SyncPath[]): Promise<Set<string>>;
   signal: AbortSignal;
 }
 
@@ -153,19 +181,36 @@ async function sendBatch(batch: Upload[], uploads: BulkUploads, hooks: BulkHooks
   const finish = async (): Promise<void> => {
     await mapLimit(alone, 4, (a) => hooks.single(a));
   };
+  const made = await hooks.makeFolders(batch.map((a) => a.path));
   if (hooks.signal.aborted || !(await uploads.supported(hooks.signal))) {
     alone.push(...batch);
     return finish();
   }
   const ready: Ready[] = [];
+  const young: Upload[] = [];
+  let wait = 0;
   for (const a of batch) {
     const r = readSmall(a, hooks, uploads);
-    if (r) ready.push(r);
+    if (r && 'youngForMs' in r) {
+      young.push(a);
+      wait = Math.max(wait, r.youngForMs);
+    } else if (r) ready.push(r);
     else alone.push(a);
+  }
+  if (young.length) {
+    // Written less than minFileAgeMs ago (a copy into the folder may still be going on): wait until
+    // the youngest is that old, as a single upload would, then read them again. One that changed
+    // meanwhile is young again and goes the one-by-one way (which waits for it or leaves it to the next run).
+    await sleep(wait, undefined, { signal: hooks.signal }).catch(() => undefined);
+    for (const a of young) {
+      const r = hooks.signal.aborted ? null : readSmall(a, hooks, uploads);
+      if (r && !('youngForMs' in r)) ready.push(r);
+      else alone.push(a);
+    }
   }
   let answers: Map<string, BulkAnswer> | null = null;
   try {
-    const sending = await checkBefore(ready, hooks);
+    const sending = await checkBefore(ready, hooks, made);
     for (const r of ready) if (!sending.includes(r)) alone.push(r.action);
     if (sending.length) {
       await uploads.beforePost?.(sending.map((r) => r.action.path));
@@ -189,8 +234,8 @@ async function sendBatch(batch: Upload[], uploads: BulkUploads, hooks: BulkHooks
   return finish();
 }
 
-/** The file's bytes as they are now, or null to leave it to the one-by-one path (gone, growing, too young, too big). */
-function readSmall(action: Upload, hooks: BulkHooks, uploads: BulkUploads): Ready | null {
+/** The file's bytes as they are now; how long until it is old enough; or null to leave it to the one-by-one path (gone, growing, too big). */
+function readSmall(action: Upload, hooks: BulkHooks, uploads: BulkUploads): Ready | { youngForMs: number } | null {
   let fd: number;
   try {
     fd = hooks.folder.openToRead(hooks.localName(action.path));
@@ -199,7 +244,10 @@ function readSmall(action: Upload, hooks: BulkHooks, uploads: BulkUploads): Read
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size >= BULK_FILE_LIMIT || Date.now() - st.mtimeMs < hooks.minFileAgeMs) return null;
+    if (!st.isFile() || st.size >= BULK_FILE_LIMIT) return null;
+    const age = Date.now() - st.mtimeMs;
+    // At most minFileAgeMs, whatever the file's clock says (a time in the future).
+    if (age < hooks.minFileAgeMs) return { youngForMs: Math.min(hooks.minFileAgeMs - age, hooks.minFileAgeMs) };
     const data = Buffer.allocUnsafe(st.size);
     let at = 0;
     while (at < st.size) {
@@ -213,14 +261,18 @@ function readSmall(action: Upload, hooks: BulkHooks, uploads: BulkUploads): Read
   }
 }
 
-/** Asks each folder of the batch again which names it holds; returns the files still absent there (the rest go alone). */
-async function checkBefore(ready: Ready[], hooks: BulkHooks): Promise<Ready[]> {
+/**
+ * Asks each folder of the batch again which names it holds; returns the files still absent there
+ * (the rest go alone). Folders in `made` were made empty by this batch's own MKCOL: not asked.
+ */
+async function checkBefore(ready: Ready[], hooks: BulkHooks, made: Set<string>): Promise<Ready[]> {
   const folders = new Map<string, Ready[]>();
+  const sending: Ready[] = [];
   for (const r of ready) {
     const folder = parentOf(hooks.remoteName(r.action.path));
-    folders.set(folder, [...(folders.get(folder) ?? []), r]);
+    if (made.has(folder)) sending.push(r);
+    else folders.set(folder, [...(folders.get(folder) ?? []), r]);
   }
-  const sending: Ready[] = [];
   await mapLimit([...folders], 4, async ([folder, items]) => {
     let present: { names: Set<string>; complete: boolean };
     try {

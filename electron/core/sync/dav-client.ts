@@ -648,15 +648,20 @@ export class DavClient {
   }
 
   /** MKCOL of a server path; 405 means it exists already (another client made it, or a retried MKCOL): fine for a sync. */
-  private async makeFolder(path: string, signal?: AbortSignal): Promise<void> {
-    await this.send('MKCOL', path, `create folder ${path}`, [], undefined, signal).catch((error: unknown) => {
-      if (error instanceof RemoteError && error.status === 405) return;
-      throw error;
-    });
+  /** MKCOL; true when this request made the folder, false when it was there already (405). */
+  private async makeFolder(path: string, signal?: AbortSignal): Promise<boolean> {
+    return this.send('MKCOL', path, `create folder ${path}`, [], undefined, signal).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof RemoteError && error.status === 405) return false;
+        throw error;
+      },
+    );
   }
 
-  async mkdir(name: string, signal?: AbortSignal): Promise<void> {
-    await this.makeFolder(this.serverPath(name), signal);
+  /** Creates a folder; true when this request made it (so it was empty a moment ago), false when it existed. */
+  async mkdir(name: string, signal?: AbortSignal): Promise<boolean> {
+    return this.makeFolder(this.serverPath(name), signal);
   }
 
   /** Creates the synced server folder and its parents (MKCOL each; existing ones are fine). */

@@ -7,7 +7,7 @@ import { lstat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { closeSync, fstatSync, lstatSync, type Stats } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pickBulk, uploadInBulk, type BulkUploads } from './bulk-upload.ts';
+import { foldersOnlyForBulk, pickBulk, uploadInBulk, type BulkUploads } from './bulk-upload.ts';
 import type { DavClient } from './dav-client.ts';
 import type { Journal } from './journal.ts';
 import type { JournalEntry, LocalEntry, RemoteEntry, Snapshot, SyncAction, SyncPath } from './model.ts';
@@ -118,6 +118,8 @@ async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Prom
   let stopped: Error | null = null;
   let quotaGuess = ctx.quotaGuess;
   const deferred: SyncPath[] = [];
+  // Server folders this run's MKCOL made (201): empty a moment ago, so a bulk POST into them needs no check.
+  const madeRemote = new Set<SyncPath>();
   // One plain signal for the run, aborted by the caller or by an item that stops the run. Not
   // AbortSignal.any: each request's listener on a composite signal costs a refresh of its sources.
   const abort = new AbortController();
@@ -347,7 +349,7 @@ async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Prom
         return;
       }
       case 'mkdirRemote': {
-        await ctx.dav.mkdir(remoteName(a.path), signal);
+        if (await ctx.dav.mkdir(remoteName(a.path), signal)) madeRemote.add(a.path);
         const st = await lstatOrNull(abs(a.path));
         if (st) record(a.path, st, { etag: '', fileId: null, permissions: null, size: 0, mtimeMs: 0 });
         return;
@@ -447,10 +449,30 @@ async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Prom
 
   const phase = (kinds: SyncAction['kind'][]): SyncAction[] => actions.filter((a) => kinds.includes(a.kind));
   const target = (a: SyncAction): SyncPath => ('to' in a ? a.to : a.path);
-  const early = phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote']);
-  // Small new files wait for one bulk upload after the rest (their folders exist by then).
+  // Small new files wait for one bulk upload after the rest. A new folder that holds nothing else is
+  // made by the batch that fills it, right before its POST (bulk-upload.ts, foldersOnlyForBulk).
   const candidates = ctx.bulk ? pickBulk(actions, ctx.local, ctx.remote) : new Set<SyncAction>();
   const bulked = candidates.size && (await ctx.bulk!.supported(signal)) ? candidates : new Set<SyncAction>();
+  const bulkFolders = foldersOnlyForBulk(actions, bulked);
+  const early = phase(['moveLocal', 'moveRemote', 'mkdirLocal', 'mkdirRemote']).filter((a) => !(a.kind === 'mkdirRemote' && bulkFolders.has(a.path)));
+  const making = new Map<SyncPath, Promise<boolean>>();
+  /** Makes the bulk-only folders above `files`, parents first, each once; the remote names of those this call made. */
+  const makeFolders = async (files: SyncPath[]): Promise<Set<string>> => {
+    const wanted = new Set<SyncPath>();
+    for (const f of files) for (let dir = parentOf(f); dir !== ''; dir = parentOf(dir)) if (bulkFolders.has(dir)) wanted.add(dir);
+    const mine = new Set<string>();
+    for (const dir of [...wanted].sort()) {
+      const pending = making.get(dir);
+      if (pending) {
+        await pending; // another batch makes it: its MKCOL is no check for this batch
+        continue;
+      }
+      const made = attempt(bulkFolders.get(dir)!).then(() => madeRemote.has(dir));
+      making.set(dir, made);
+      if (await made) mine.add(remoteName(dir));
+    }
+    return mine;
+  };
   const transfers = phase(['upload', 'download', 'conflict']).filter((a) => !bulked.has(a));
   if (early.some((a) => a.kind === 'moveLocal' || a.kind === 'moveRemote')) {
     for (const a of early) await attempt(a); // moves and folders depend on each other: in plan order
@@ -469,9 +491,11 @@ async function propagateHeld(actions: SyncAction[], ctx: PropagateContext): Prom
     await uploadInBulk([...bulked].filter((a) => a.kind === 'upload'), ctx.bulk!, {
       folder: ctx.folder, dav: ctx.dav, localName, remoteName, minFileAgeMs: ctx.minFileAgeMs ?? 0, record, signal,
       transferred: (p, bytes) => (ctx.events.transfer(p, 'up', bytes, bytes), ctx.events.transferEnd(p)),
-      done: (a) => ctx.events.done(a), single: attempt,
+      done: (a) => ctx.events.done(a), single: attempt, makeFolders,
     }, (p) => ctx.local.get(p)?.size ?? 0);
   }
+  // A bulk-only folder no batch made (the run stopped before it): made now, or reported, as any folder.
+  for (const [dir, a] of bulkFolders) if (!making.has(dir) && !stopped && !signal.aborted) await attempt(a);
   await mapLimit(phase(['deleteLocal', 'deleteRemote']), ctx.parallel, attempt);
   for (const a of phase(['record', 'forget'])) await attempt(a);
   ctx.signal.removeEventListener('abort', forward);
