@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { startSabreDav, type SabreDavHandle } from '../fixtures/servers/sabredav.ts';
 import { sabreDavServer } from '../fixtures/servers/sabredav.ts';
@@ -31,6 +32,8 @@ const FOLDERS = 100;
 const PER_FOLDER = 20;
 const SMALL = 4096;
 const BIG = 512 * MiB;
+/** Werkplek's minimum age of a file before it is uploaded (engine.ts minFileAgeMs), and a margin. */
+const FILE_AGE_MS = 600;
 const NEXTCLOUDCMD = '/usr/bin/nextcloudcmd';
 const TIME = '/usr/bin/time';
 // WERKPLEK_PEER_CLI=dist/cli/werkplek.js measures the bundled CLI instead of the sources; a path
@@ -132,6 +135,9 @@ export async function run(): Promise<BenchRow[]> {
       try {
         const local = join(scratch, 'local');
         writeTree(local, files);
+        // The data exists before the measurement starts: files written within the last 500 ms
+        // would make Werkplek wait until they are that old (a copy may still be going on).
+        await sleep(FILE_AGE_MS);
         note(`small up${bulk ? ' (bulk upload announced)' : ''}`, client, await sync(client, server, local, scratch));
         verifyTree(server.dataDir, files, `${client} small up`);
         note(`no change${bulk ? ' (after a bulk upload)' : ''}`, client, await sync(client, server, local, scratch));
