@@ -137,6 +137,11 @@ test.describe('one sign-in for Files and chat notifications', () => {
     await expect(continueWindow.getByText('Signed in. You can close this tab')).toBeVisible();
     letGo(continueWindow);
     await expect(shell.locator('.matrix-who')).toContainText('@jan.jansen:werkplek.test', { timeout: 15_000 });
+    // The first sync answered before the colleague writes: what arrives in it is history, never
+    // notified (notification-policy.ts, 'initial'), as at any first sign-in.
+    const notifierDevice = [...(hs.model.users.get('@jan.jansen:werkplek.test')?.devices.keys() ?? [])][0];
+    expect(notifierDevice).toBeDefined();
+    await expect.poll(() => hs.requests.some((r) => r.deviceId === notifierDevice && r.path.endsWith('/sync') && r.status === 200), { timeout: 30_000 }).toBe(true);
 
     // A message from a colleague: the notification decision arrives in the notification centre.
     const bob = await PlainClient.login(hs.url, 'bob', 'bob-pw');
