@@ -181,8 +181,8 @@ async function sendBatch(batch: Upload[], uploads: BulkUploads, hooks: BulkHooks
   const finish = async (): Promise<void> => {
     await mapLimit(alone, 4, (a) => hooks.single(a));
   };
-  const made = await hooks.makeFolders(batch.map((a) => a.path));
   if (hooks.signal.aborted || !(await uploads.supported(hooks.signal))) {
+    await hooks.makeFolders(batch.map((a) => a.path));
     alone.push(...batch);
     return finish();
   }
@@ -208,6 +208,8 @@ async function sendBatch(batch: Upload[], uploads: BulkUploads, hooks: BulkHooks
       else alone.push(a);
     }
   }
+  // The batch's new folders last, so that their MKCOL stands as close to the POST as a check would.
+  const made = await hooks.makeFolders(batch.map((a) => a.path));
   let answers: Map<string, BulkAnswer> | null = null;
   try {
     const sending = await checkBefore(ready, hooks, made);
