@@ -46,7 +46,7 @@ for (const language of ['en', 'nl'] as const satisfies Language[]) {
       const phoneDevice = phone.deviceId;
       await waitFor('the notifier fetched the phone\'s keys', () => {
         const uploaded = hs.requests.findIndex((r) => r.deviceId === phoneDevice && r.path.endsWith('/keys/upload') && r.status === 200);
-        return uploaded >= 0 && hs.requests.slice(uploaded + 1).some((r) => r.deviceId === notifierDevice && r.path.endsWith('/keys/query') && r.status === 200);
+        return uploaded >= 0 && hs.answered(notifierDevice, '/keys/query', uploaded);
       }, 30_000);
       const request = await phone.client.getCrypto()!.requestDeviceVerification(userId, notifierDevice);
       const box = page.locator('.matrix-emoji');

@@ -141,7 +141,7 @@ test.describe('one sign-in for Files and chat notifications', () => {
     // notified (notification-policy.ts, 'initial'), as at any first sign-in.
     const notifierDevice = [...(hs.model.users.get('@jan.jansen:werkplek.test')?.devices.keys() ?? [])][0];
     expect(notifierDevice).toBeDefined();
-    await expect.poll(() => hs.requests.some((r) => r.deviceId === notifierDevice && r.path.endsWith('/sync') && r.status === 200), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => hs.answered(notifierDevice!, '/sync'), { timeout: 30_000 }).toBe(true);
 
     // A message from a colleague: the notification decision arrives in the notification centre.
     const bob = await PlainClient.login(hs.url, 'bob', 'bob-pw');
